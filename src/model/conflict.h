@@ -1,0 +1,45 @@
+// Conflict: two claims on the same metric and subject that a rule found to
+// disagree, with the rule's verdict and a sentence explaining it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <optional>
+
+#include "model/claim.h"
+
+namespace claimcheck {
+
+// conflict: no value can satisfy both claims; divergence: they overlap but differ;
+// info: worth showing, not a disagreement (e.g. a rising cumulative count).
+enum class Severity { kConflict, kDivergence, kInfo };
+std::string_view SeverityName(Severity s);  // "conflict" | "divergence" | "info"
+std::optional<Severity> ParseSeverity(std::string_view s);
+
+// A claim as a conflict sees it: the claim plus the facts about its document
+// that a reader needs (outlet, publication date, url).
+struct ClaimRef {
+  Claim claim;
+  std::string outlet;
+  std::string published;
+  std::string url;
+};
+
+struct Conflict {
+  std::string id;        // stable fingerprint (16 hex) of rule, metric, subject and both claims' evidence
+  std::string rule_id;   // the rule that fired, e.g. "count_agreement"
+  Severity severity = Severity::kConflict;
+  std::string metric;
+  std::string subject;
+  ClaimRef a;            // ordered so that a.claim.file <= b.claim.file
+  ClaimRef b;
+  std::string explanation;     // English, one sentence
+  std::string explanation_vi;  // Vietnamese, one sentence
+  std::string status = "open"; // open | confirmed | dismissed | needs_info (from reviews)
+  std::string note;            // the latest review note, if any
+
+  // "conflict count_agreement killed/north_korea a.txt:600 vs b.txt:2000 id=..."
+  std::string ToString() const;
+};
+
+}  // namespace claimcheck
