@@ -1,0 +1,232 @@
+// RenderHtml / RenderMarkdown: turn a ReportModel into mustache data and fill
+// the embedded templates. The only file that includes kainjow mustache.
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "base/strings.h"
+#include "report/report.h"
+#include "report/templates.h"
+
+namespace claimcheck {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+constexpr char kTitle[] = "claimcheck report";
+
+// Escapes what would end a table cell or start markup in Markdown (HTML
+// entities for < > &, backslashes for \\ | ` [ ]) and folds line breaks, so
+// article text stays inside its cell and the raw file holds no tags.
+std::string MarkdownEscape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    switch (ch) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\\': case '|': case '`': case '[': case ']':
+        out.push_back('\\');
+        out.push_back(ch);
+        break;
+      case '\n': case '\r': case '\t':
+        out.push_back(' ');
+        break;
+      default:
+        out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+std::string TemplateText(std::string_view name) {
+  auto text = FindTemplate(name);
+  return text ? std::string(*text) : std::string();
+}
+
+mu::data IdList(const std::vector<std::string>& ids) {
+  mu::data list(mu::data::type::list);
+  for (const std::string& id : ids) list.push_back(mu::data("id", id));
+  return list;
+}
+
+mu::data RunData(const RunSummary& run) {
+  mu::data d;
+  d.set("label", run.run_label);
+  d.set("has_label", !run.run_label.empty());
+  d.set("documents", std::to_string(run.documents));
+  d.set("documents_new", std::to_string(run.documents_new));
+  d.set("documents_changed", std::to_string(run.documents_changed));
+  d.set("documents_unchanged", std::to_string(run.documents_unchanged));
+  d.set("documents_failed", std::to_string(run.documents_failed));
+  d.set("claims", std::to_string(run.claims));
+  d.set("has_new", !run.new_conflict_ids.empty());
+  d.set("new_count", std::to_string(run.new_conflict_ids.size()));
+  d.set("new_ids", IdList(run.new_conflict_ids));
+  d.set("new_ids_text", Join(run.new_conflict_ids, ", "));
+  d.set("has_resolved", !run.resolved_conflict_ids.empty());
+  d.set("resolved_count", std::to_string(run.resolved_conflict_ids.size()));
+  d.set("resolved_ids", IdList(run.resolved_conflict_ids));
+  d.set("resolved_ids_text", Join(run.resolved_conflict_ids, ", "));
+  return d;
+}
+
+mu::data CountsData(const ReportCounts& c) {
+  mu::data d;
+  d.set("documents", std::to_string(c.documents));
+  d.set("claims", std::to_string(c.claims));
+  d.set("conflicts", std::to_string(c.conflicts));
+  d.set("divergences", std::to_string(c.divergences));
+  d.set("info", std::to_string(c.info));
+  return d;
+}
+
+// "600 people (approx)"; the qualifier is left out when exact.
+std::string SideValueText(const ReportSide& s) {
+  std::string out = s.value;
+  if (!s.unit.empty()) out += " " + s.unit;
+  if (s.qualifier != "exact") out += " (" + s.qualifier + ")";
+  return out;
+}
+
+mu::data SideData(const ReportSide& s, const char* label) {
+  mu::data d;
+  d.set("label", label);
+  d.set("file", s.file);
+  d.set("outlet", s.outlet);
+  d.set("published", s.published);
+  d.set("url", s.url);
+  d.set("has_url", !s.url.empty());
+  d.set("url_is_link", s.url_is_link);
+  d.set("value", s.value);
+  d.set("unit", s.unit);
+  d.set("has_unit", !s.unit.empty());
+  d.set("qualifier", s.qualifier);
+  d.set("as_of", s.as_of);
+  d.set("has_as_of", !s.as_of.empty());
+  d.set("attributed_to", s.attributed_to);
+  d.set("has_attributed_to", !s.attributed_to.empty());
+  d.set("quote", s.quote);
+  d.set("has_quote", !s.quote.empty());
+  d.set("sentence_before", s.sentence_before);
+  d.set("sentence_mark", s.sentence_mark);
+  d.set("sentence_after", s.sentence_after);
+  d.set("has_mark", s.has_mark);
+  return d;
+}
+
+mu::data ItemData(const ReportItem& i) {
+  mu::data d;
+  d.set("id", i.id);
+  d.set("rule", i.rule_id);
+  d.set("severity", std::string(SeverityName(i.severity)));
+  d.set("metric", i.metric);
+  d.set("subject", i.subject);
+  d.set("explanation", i.explanation);
+  d.set("has_explanation", !i.explanation.empty());
+  d.set("explanation_vi", i.explanation_vi);
+  d.set("has_explanation_vi", !i.explanation_vi.empty());
+  d.set("status", i.status);
+  d.set("note", i.note);
+  d.set("has_note", !i.note.empty());
+  d.set("is_new", i.is_new);
+  d.set("a", SideData(i.a, "A"));
+  d.set("b", SideData(i.b, "B"));
+  d.set("values", SideValueText(i.a) + " vs " + SideValueText(i.b));
+  d.set("files", i.a.file + " vs " + i.b.file);
+  return d;
+}
+
+// Conflicts, divergences, info: one section each, omitted when empty.
+mu::data SectionsData(const std::vector<ReportItem>& items) {
+  struct Group { Severity severity; const char* key; const char* heading; };
+  const Group groups[] = {{Severity::kConflict, "conflict", "Conflicts"},
+                          {Severity::kDivergence, "divergence", "Divergences"},
+                          {Severity::kInfo, "info", "Info"}};
+  mu::data sections(mu::data::type::list);
+  for (const Group& g : groups) {
+    mu::data list(mu::data::type::list);
+    int count = 0;
+    for (const ReportItem& i : items) {
+      if (i.severity != g.severity) continue;
+      list.push_back(ItemData(i));
+      ++count;
+    }
+    if (count == 0) continue;
+    mu::data section;
+    section.set("key", g.key);
+    section.set("heading", g.heading);
+    section.set("count", std::to_string(count));
+    section.set("items", list);
+    sections.push_back(section);
+  }
+  return sections;
+}
+
+mu::data DocumentsData(const std::vector<ReportDocument>& docs) {
+  mu::data list(mu::data::type::list);
+  for (const ReportDocument& doc : docs) {
+    mu::data d;
+    d.set("file", doc.file);
+    d.set("outlet", doc.outlet);
+    d.set("published", doc.published);
+    d.set("language", doc.language);
+    d.set("url", doc.url);
+    d.set("url_is_link", doc.url_is_link);
+    d.set("claims", std::to_string(doc.claims));
+    list.push_back(d);
+  }
+  return list;
+}
+
+// Fields shared by both templates (see reports/README.md).
+mu::data CommonData(const ReportModel& model) {
+  mu::data d;
+  d.set("title", kTitle);
+  d.set("counts", CountsData(model.counts));
+  d.set("has_run", model.has_run_summary);
+  d.set("run", RunData(model.run));
+  d.set("has_items", !model.items.empty());
+  mu::data items(mu::data::type::list);
+  for (const ReportItem& i : model.items) items.push_back(ItemData(i));
+  d.set("items", items);
+  d.set("sections", SectionsData(model.items));
+  d.set("documents", DocumentsData(model.documents));
+  d.set("has_documents", !model.documents.empty());
+  return d;
+}
+
+// Templates are embedded and covered by tests, so a parse error is a
+// programmer error; it shows up in the output rather than as an exception.
+std::string Render(std::string_view template_name, mu::data& data,
+                   const mu::mustache::escape_handler* escape) {
+  mu::mustache tmpl(TemplateText(template_name));
+  if (escape) tmpl.set_custom_escape(*escape);
+  if (!tmpl.is_valid()) {
+    return "template error in " + std::string(template_name) + ": " + tmpl.error_message() + "\n";
+  }
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) {
+    return "template error in " + std::string(template_name) + ": " + tmpl.error_message() + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderHtml(const ReportModel& model) {
+  mu::data data = CommonData(model);
+  data.set("style", TemplateText("style.css"));
+  const std::string side = TemplateText("side.html.mustache");
+  data.set("side", mu::partial([side]() { return side; }));
+  return Render("report.html.mustache", data, nullptr);
+}
+
+std::string RenderMarkdown(const ReportModel& model) {
+  mu::data data = CommonData(model);
+  const mu::mustache::escape_handler escape = MarkdownEscape;
+  return Render("report.md.mustache", data, &escape);
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,34 @@
+// The report stage's entry points: render a ReportModel as one self-contained
+// HTML page or a Markdown summary, and write the report files of a run.
+// Rendering is pure and deterministic (no clock, stable order, "\n" endings);
+// only WriteReportFiles touches the disk. Templates are embedded (templates.h).
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+#include "report/report_model.h"
+
+namespace claimcheck {
+
+// One HTML page with inline CSS and no external assets, readable offline.
+// Every piece of article text is HTML-escaped (& < > " '), attributes included;
+// only http(s) urls become links.
+std::string RenderHtml(const ReportModel& model);
+
+// A Markdown summary: title, counts, run summary, one table row per item.
+// Text has < > & written as entities, | \ ` [ ] backslash-escaped and line
+// breaks folded to spaces, so hostile text cannot break the table or inject markup.
+std::string RenderMarkdown(const ReportModel& model);
+
+struct ReportFileOptions {
+  bool excel_bom = false;  // start discrepancies.csv with a UTF-8 BOM
+};
+
+// Creates out_dir (and parents) if needed, then writes out_dir/report.html,
+// out_dir/report.md and out_dir/discrepancies.csv (ConflictsToCsv, in report
+// order). On failure returns an IoError whose message names the failing path.
+Status WriteReportFiles(const ReportInput& input, const std::string& out_dir,
+                        const ReportFileOptions& options = {});
+
+}  // namespace claimcheck

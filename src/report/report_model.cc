@@ -1,0 +1,172 @@
+#include "report/report_model.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "base/strings.h"
+
+namespace claimcheck {
+namespace {
+
+std::string FormatAmount(double v, bool percent) {
+  return percent ? FormatNumber(v * 100) + "%" : FormatNumber(v);
+}
+
+void SplitSentence(const Claim& c, ReportSide* side) {
+  size_t at = c.quote.empty() ? std::string::npos : c.sentence.find(c.quote);
+  if (at == std::string::npos) {
+    side->sentence_before = c.sentence;
+    return;
+  }
+  side->has_mark = true;
+  side->sentence_before = c.sentence.substr(0, at);
+  side->sentence_mark = c.quote;
+  side->sentence_after = c.sentence.substr(at + c.quote.size());
+}
+
+ReportSide MakeSide(const ClaimRef& ref) {
+  const Claim& c = ref.claim;
+  ReportSide side;
+  side.file = c.file;
+  side.outlet = ref.outlet;
+  side.published = ref.published;
+  side.url = ref.url;
+  side.url_is_link = IsWebUrl(ref.url);
+  side.value = DisplayValue(c);
+  side.qualifier = std::string(QualifierName(c.qualifier));
+  side.unit = c.kind == ClaimKind::kDate || c.unit == "percent" ? "" : c.unit;
+  side.as_of = c.as_of;
+  side.attributed_to = c.attributed_to;
+  side.quote = c.quote;
+  SplitSentence(c, &side);
+  return side;
+}
+
+ReportItem MakeItem(const Conflict& k, const std::set<std::string>& new_ids) {
+  ReportItem item;
+  item.id = k.id;
+  item.rule_id = k.rule_id;
+  item.severity = k.severity;
+  item.metric = k.metric;
+  item.subject = k.subject;
+  item.explanation = k.explanation;
+  item.explanation_vi = k.explanation_vi;
+  item.status = k.status;
+  item.note = k.note;
+  item.is_new = new_ids.count(k.id) > 0;
+  item.a = MakeSide(k.a);
+  item.b = MakeSide(k.b);
+  return item;
+}
+
+bool HasRunSummary(const RunSummary& r) {
+  return !r.run_label.empty() || r.documents != 0 || r.documents_new != 0 ||
+         r.documents_changed != 0 || r.documents_unchanged != 0 || r.documents_failed != 0 ||
+         r.claims != 0 || !r.new_conflict_ids.empty() || !r.resolved_conflict_ids.empty();
+}
+
+std::vector<ReportDocument> MakeDocuments(const ReportInput& input) {
+  std::map<std::string, int> claims_per_file;
+  for (const Claim& c : input.claims) ++claims_per_file[c.file];
+  std::vector<ReportDocument> rows;
+  for (const Document& d : input.documents) {
+    auto it = claims_per_file.find(d.file);
+    rows.push_back({d.file, d.outlet, d.published, d.language, d.url, IsWebUrl(d.url),
+                    it == claims_per_file.end() ? 0 : it->second});
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const ReportDocument& x, const ReportDocument& y) { return x.file < y.file; });
+  return rows;
+}
+
+std::string SideToString(const ReportSide& s) {
+  std::string out = s.file + ":" + s.value;
+  if (s.has_mark) out += " mark=\"" + s.sentence_mark + "\"";
+  return out;
+}
+
+}  // namespace
+
+bool IsWebUrl(std::string_view url) {
+  auto starts_ci = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      char ch = url[i];
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      if (ch != prefix[i]) return false;
+    }
+    return true;
+  };
+  return starts_ci("http://") || starts_ci("https://");
+}
+
+std::string DisplayValue(const Claim& c) {
+  if (c.kind == ClaimKind::kDate) return c.date;
+  const bool percent = c.unit == "percent";
+  const bool interval = c.qualifier == Qualifier::kRange || c.qualifier == Qualifier::kVague;
+  if (interval && c.low && c.high && *c.low != *c.high) {
+    return FormatAmount(*c.low, percent) + "\u2013" + FormatAmount(*c.high, percent);
+  }
+  return FormatAmount(c.value, percent);
+}
+
+void SortConflictsForReport(std::vector<Conflict>* conflicts) {
+  std::stable_sort(conflicts->begin(), conflicts->end(), [](const Conflict& x, const Conflict& y) {
+    return std::tie(x.severity, x.metric, x.subject, x.id) <
+           std::tie(y.severity, y.metric, y.subject, y.id);
+  });
+}
+
+ReportModel BuildReportModel(const ReportInput& input) {
+  ReportModel model;
+  model.run = input.run;
+  model.has_run_summary = HasRunSummary(input.run);
+  const std::set<std::string> new_ids(input.run.new_conflict_ids.begin(),
+                                      input.run.new_conflict_ids.end());
+  std::vector<Conflict> conflicts = input.conflicts;
+  SortConflictsForReport(&conflicts);
+  for (const Conflict& k : conflicts) model.items.push_back(MakeItem(k, new_ids));
+  model.documents = MakeDocuments(input);
+  model.counts.documents = static_cast<int>(input.documents.size());
+  model.counts.claims = static_cast<int>(input.claims.size());
+  for (const ReportItem& item : model.items) {
+    switch (item.severity) {
+      case Severity::kConflict: ++model.counts.conflicts; break;
+      case Severity::kDivergence: ++model.counts.divergences; break;
+      case Severity::kInfo: ++model.counts.info; break;
+    }
+  }
+  return model;
+}
+
+std::string ReportModel::ToString() const {
+  std::string out = "counts documents=" + std::to_string(counts.documents) +
+                    " claims=" + std::to_string(counts.claims) +
+                    " conflicts=" + std::to_string(counts.conflicts) +
+                    " divergences=" + std::to_string(counts.divergences) +
+                    " info=" + std::to_string(counts.info) + "\n";
+  if (has_run_summary) {
+    out += "run \"" + run.run_label + "\" documents=" + std::to_string(run.documents) +
+           " new=" + std::to_string(run.documents_new) +
+           " changed=" + std::to_string(run.documents_changed) +
+           " unchanged=" + std::to_string(run.documents_unchanged) +
+           " failed=" + std::to_string(run.documents_failed) +
+           " claims=" + std::to_string(run.claims) +
+           " new_conflicts=" + Join(run.new_conflict_ids, ",") +
+           " resolved=" + Join(run.resolved_conflict_ids, ",") + "\n";
+  }
+  for (const ReportItem& i : items) {
+    out += "item " + std::string(SeverityName(i.severity)) + " " + i.metric + "/" + i.subject +
+           " rule=" + i.rule_id + " id=" + i.id + (i.is_new ? " new" : "") + " " +
+           SideToString(i.a) + " vs " + SideToString(i.b) + " status=" + i.status + "\n";
+  }
+  for (const ReportDocument& d : documents) {
+    out += "document " + d.file + " outlet=" + d.outlet + " published=" + d.published +
+           " lang=" + d.language + " claims=" + std::to_string(d.claims) + "\n";
+  }
+  return out;
+}
+
+}  // namespace claimcheck

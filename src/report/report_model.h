@@ -1,0 +1,97 @@
+// The report model: everything a report shows, built by one pure function from
+// the plain structs in src/model. Renderers (render.cc) only format it, so the
+// ordering, counting and text-splitting rules live here and are tested here.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/claim.h"
+#include "model/conflict.h"
+#include "model/document.h"
+
+namespace claimcheck {
+
+// What the run did. Every field is optional: a plain `report` command leaves
+// it default, and the report then omits the run section.
+struct RunSummary {
+  std::string run_label;  // e.g. "run 3, 2026-11-25 02:00"; empty = omitted
+  int documents = 0, documents_new = 0, documents_changed = 0, documents_unchanged = 0,
+      documents_failed = 0;
+  int claims = 0;  // claims extracted by this run
+  std::vector<std::string> new_conflict_ids, resolved_conflict_ids;  // may be empty
+};
+
+struct ReportInput {
+  std::vector<Document> documents;
+  std::vector<Claim> claims;
+  std::vector<Conflict> conflicts;
+  RunSummary run;
+};
+
+// One side of a conflict card. Text fields are raw (unescaped); renderers escape.
+struct ReportSide {
+  std::string file, outlet, published, url;
+  bool url_is_link = false;  // true only for http:// and https:// urls
+  std::string value;         // "600", "10000–12000", "50%", or the date for date claims
+  std::string qualifier;     // QualifierName, e.g. "approx"
+  std::string unit;          // as in Claim::unit
+  std::string as_of, attributed_to;
+  std::string quote;
+  // The sentence split around the first occurrence of the quote, so a renderer
+  // can wrap sentence_mark in <mark>. When the quote is empty or not inside the
+  // sentence, has_mark is false and sentence_before holds the whole sentence.
+  std::string sentence_before, sentence_mark, sentence_after;
+  bool has_mark = false;
+};
+
+struct ReportItem {
+  std::string id, rule_id;
+  Severity severity = Severity::kConflict;
+  std::string metric, subject;
+  std::string explanation, explanation_vi;
+  std::string status, note;
+  bool is_new = false;  // id is in RunSummary::new_conflict_ids
+  ReportSide a, b;
+};
+
+struct ReportDocument {
+  std::string file, outlet, published, language, url;
+  bool url_is_link = false;
+  int claims = 0;  // claims whose Claim::file equals this document's file
+};
+
+struct ReportCounts {
+  int documents = 0, claims = 0, conflicts = 0, divergences = 0, info = 0;
+};
+
+struct ReportModel {
+  ReportCounts counts;
+  RunSummary run;
+  bool has_run_summary = false;  // run differs from a default RunSummary
+  // Conflicts first, then divergences, then info; within each by metric,
+  // subject, then id.
+  std::vector<ReportItem> items;
+  std::vector<ReportDocument> documents;  // sorted by file (stable for equal files)
+
+  // Canonical multi-line dump for tests: "counts ...", "run ...", one "item ..."
+  // line per item and one "document ..." line per document, each ending in \n.
+  std::string ToString() const;
+};
+
+// Sorts into report order: conflicts, divergences, info; then metric, subject, id.
+void SortConflictsForReport(std::vector<Conflict>* conflicts);
+
+// Pure: builds the model. Never fails; missing fields stay empty.
+ReportModel BuildReportModel(const ReportInput& input);
+
+// True when `url` starts with http:// or https:// (scheme case-insensitive).
+bool IsWebUrl(std::string_view url);
+
+// The value as a reader sees it: dates as written; counts as FormatNumber,
+// a range or vague interval as "low–high", percentages (unit "percent",
+// stored as fractions) as "50%".
+std::string DisplayValue(const Claim& claim);
+
+}  // namespace claimcheck

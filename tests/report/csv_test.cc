@@ -1,0 +1,107 @@
+#include "report/csv.h"
+
+#include <gtest/gtest.h>
+
+#include "report_fixture.h"
+
+namespace claimcheck {
+namespace {
+
+TEST(CsvEscapeFieldTest, Table) {
+  struct Case {
+    std::string in, want;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {"plain", "plain"},
+      {"a,b", "\"a,b\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"line\nbreak", "\"line\nbreak\""},
+      {"carriage\rreturn", "\"carriage\rreturn\""},
+      {"=1+2", "'=1+2"},
+      {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+      {"+84 912", "'+84 912"},
+      {"-cmd", "'-cmd"},
+      {"-3", "-3"},
+      {"-1.5", "-1.5"},
+      {"-1e+06", "-1e+06"},
+      {"-", "'-"},
+      {"- 3", "'- 3"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"},
+      {"\rx", "\"'\rx\""},
+      {"a=b", "a=b"},
+      {"khoảng 600 binh sĩ thiệt mạng", "khoảng 600 binh sĩ thiệt mạng"},
+      {"hơn 4.000, theo \"Tổng cục\"", "\"hơn 4.000, theo \"\"Tổng cục\"\"\""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CsvEscapeField(c.in), c.want) << "input: " << c.in;
+}
+
+TEST(CsvTest, ExcelBomOnlyWithFlag) {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::vector<Claim> claims = MakeFixtureInput().claims;
+  const std::vector<Conflict> conflicts = MakeFixtureInput().conflicts;
+  EXPECT_EQ(ClaimsToCsv(claims, true).substr(0, 3), bom);
+  EXPECT_EQ(ConflictsToCsv(conflicts, true).substr(0, 3), bom);
+  EXPECT_EQ(ClaimsToCsv(claims, false).rfind(std::string(kClaimsCsvHeader) + "\r\n", 0), 0u);
+  EXPECT_EQ(ConflictsToCsv(conflicts, false).rfind(std::string(kConflictsCsvHeader) + "\r\n", 0),
+            0u);
+  EXPECT_EQ(ClaimsToCsv(claims, false).find(bom), std::string::npos);
+  EXPECT_EQ(ClaimsToCsv(claims, true).substr(3), ClaimsToCsv(claims, false));
+}
+
+TEST(CsvTest, EmptyInputIsHeaderOnly) {
+  EXPECT_EQ(ClaimsToCsv({}, false), std::string(kClaimsCsvHeader) + "\r\n");
+  EXPECT_EQ(ConflictsToCsv({}, false), std::string(kConflictsCsvHeader) + "\r\n");
+}
+
+TEST(CsvTest, ClaimRowFields) {
+  Claim date;
+  date.file = "a.txt";
+  date.kind = ClaimKind::kDate;
+  date.metric = "treaty_signed";
+  date.subject = "russia_north_korea";
+  date.date = "2024-06";
+  date.value = 7;  // ignored for dates
+  date.quote = "tháng 6/2024";
+  date.sentence = "ký tháng 6/2024";
+  date.span_begin = 3;
+  date.span_end = 17;
+  date.confidence = 0.75;
+  EXPECT_EQ(ClaimsToCsv({date}, false),
+            std::string(kClaimsCsvHeader) +
+                "\r\na.txt,treaty_signed,russia_north_korea,date,,exact,,,,2024-06,,false,,"
+                "tháng 6/2024,ký tháng 6/2024,3,17,0.75\r\n");
+
+  Claim count = MakeCountClaim("b.txt", "killed", "north_korea", 600, Qualifier::kMoreThan,
+                               "hơn 600", "hơn 600 lính");
+  count.high.reset();
+  count.as_of = "2025-09";
+  count.as_of_inferred = true;
+  count.attributed_to = "NIS";
+  EXPECT_EQ(ClaimsToCsv({count}, false),
+            std::string(kClaimsCsvHeader) +
+                "\r\nb.txt,killed,north_korea,count,600,more_than,600,,people,,2025-09,true,NIS,"
+                "hơn 600,hơn 600 lính,12,20,0.9\r\n");
+}
+
+TEST(CsvTest, ConflictRowUsesDateForDateClaims) {
+  const ReportInput in = MakeFixtureInput();
+  const std::string csv = ConflictsToCsv({in.conflicts[0]}, false);
+  EXPECT_NE(csv.find(",2024-06,exact,ký hồi tháng 6/2024,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",2024-06-19,exact,"), std::string::npos) << csv;
+}
+
+TEST(CsvTest, ClaimsMatchGolden) {
+  std::string diff = CompareWithGolden("claims.csv", ClaimsToCsv(MakeFixtureInput().claims, false));
+  EXPECT_EQ(diff, "");
+}
+
+TEST(CsvTest, ConflictsMatchGolden) {
+  std::string diff =
+      CompareWithGolden("conflicts.csv", ConflictsToCsv(MakeFixtureInput().conflicts, false));
+  EXPECT_EQ(diff, "");
+}
+
+}  // namespace
+}  // namespace claimcheck

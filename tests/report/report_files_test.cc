@@ -1,0 +1,83 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "report/csv.h"
+#include "report/report.h"
+#include "report_fixture.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReportFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    root_ = fs::temp_directory_path() /
+            ("claimcheck_report_test_" + std::to_string(::getpid()) + "_" + info->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  static std::string Read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+  fs::path root_;
+};
+
+TEST_F(ReportFilesTest, WritesThreeFilesCreatingNestedDir) {
+  const ReportInput in = MakeFixtureInput();
+  const fs::path out = root_ / "nested" / "out";
+  const Status status = WriteReportFiles(in, out.string());
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  const ReportModel model = BuildReportModel(in);
+  EXPECT_EQ(Read(out / "report.html"), RenderHtml(model));
+  EXPECT_EQ(Read(out / "report.md"), RenderMarkdown(model));
+  const std::string csv = Read(out / "discrepancies.csv");
+  EXPECT_EQ(csv.rfind(std::string(kConflictsCsvHeader) + "\r\n", 0), 0u);
+  // Rows in report order: conflict, divergence, info.
+  const size_t c = csv.find("a1b2c3d4e5f60718"), d = csv.find("0f0e0d0c0b0a0908"),
+               i = csv.find("1111222233334444");
+  ASSERT_NE(i, std::string::npos);
+  EXPECT_LT(c, d);
+  EXPECT_LT(d, i);
+}
+
+TEST_F(ReportFilesTest, ExcelBomOption) {
+  ASSERT_TRUE(WriteReportFiles(MakeFixtureInput(), root_.string(), {.excel_bom = true}).ok());
+  EXPECT_EQ(Read(root_ / "discrepancies.csv").substr(0, 3), "\xEF\xBB\xBF");
+  ASSERT_TRUE(WriteReportFiles(MakeFixtureInput(), root_.string()).ok());
+  EXPECT_EQ(Read(root_ / "discrepancies.csv").rfind("conflict_id,", 0), 0u);
+}
+
+TEST_F(ReportFilesTest, FailsNamingThePathWhenDirCannotBeCreated) {
+  const fs::path blocker = root_ / "plain-file";
+  std::ofstream(blocker) << "not a directory";
+  const std::string out = (blocker / "reports").string();
+  const Status status = WriteReportFiles(MakeFixtureInput(), out);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), Status::Code::kIoError);
+  EXPECT_NE(status.message().find(out), std::string::npos) << status.ToString();
+}
+
+TEST_F(ReportFilesTest, FailsNamingTheFileWhenItCannotBeWritten) {
+  fs::create_directories(root_ / "report.md");  // a directory where a file should go
+  const Status status = WriteReportFiles(MakeFixtureInput(), root_.string());
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find((root_ / "report.md").string()), std::string::npos)
+      << status.ToString();
+}
+
+}  // namespace
+}  // namespace claimcheck

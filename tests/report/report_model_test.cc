@@ -1,0 +1,102 @@
+#include "report/report_model.h"
+
+#include <gtest/gtest.h>
+
+#include "report_fixture.h"
+
+namespace claimcheck {
+namespace {
+
+TEST(ReportModelTest, FixtureModelIsCanonical) {
+  const ReportModel model = BuildReportModel(MakeFixtureInput());
+  EXPECT_EQ(model.ToString(),
+            "counts documents=4 claims=7 conflicts=1 divergences=1 info=1\n"
+            "run \"run 3, 2024-09-13 02:00\" documents=4 new=1 changed=1 unchanged=2 failed=0 "
+            "claims=7 new_conflicts=a1b2c3d4e5f60718 resolved=9999888877776666\n"
+            "item conflict dead/lao_cai rule=count_agreement id=a1b2c3d4e5f60718 new "
+            "lu-lao-cai-a.txt:95 mark=\"95 người chết\" vs "
+            "lu-lao-cai-b.txt:120 mark=\"hơn 120 người tử vong\" status=open\n"
+            "item divergence missing/lao_cai rule=count_overlap id=0f0e0d0c0b0a0908 "
+            "lu-lao-cai-a.txt:20–99 mark=\"hàng chục người mất tích\" vs "
+            "lu-lao-cai-b.txt:50 mark=\"khoảng 50 người\" status=confirmed\n"
+            "item info treaty_signed/russia_north_korea rule=date_precision id=1111222233334444 "
+            "hiep-uoc-vi.txt:2024-06 mark=\"ký hồi tháng 6/2024\" vs "
+            "treaty-en.txt:2024-06-19 mark=\"signed on June 19, 2024\" status=open\n"
+            "document hiep-uoc-vi.txt outlet=Thời sự Mẫu published=2024-06-21 lang=vi claims=1\n"
+            "document lu-lao-cai-a.txt outlet=Báo Sông Hồng published=2024-09-12 lang=vi claims=3\n"
+            "document lu-lao-cai-b.txt outlet=Tin Miền Núi published=2024-09-13 lang=vi claims=2\n"
+            "document treaty-en.txt outlet=Example Wire published=2024-06-20 lang=en claims=1\n");
+}
+
+TEST(ReportModelTest, OrdersBySeverityThenMetricSubjectId) {
+  const Claim a = MakeCountClaim("a.txt", "x", "y", 1, Qualifier::kExact, "1", "1");
+  const Claim b = MakeCountClaim("b.txt", "x", "y", 2, Qualifier::kExact, "2", "2");
+  ReportInput in;
+  in.conflicts = {MakeConflict("05", Severity::kInfo, "dead", "ha_noi", a, b),
+                  MakeConflict("04", Severity::kDivergence, "dead", "ha_noi", a, b),
+                  MakeConflict("03", Severity::kConflict, "missing", "ha_noi", a, b),
+                  MakeConflict("02", Severity::kConflict, "dead", "lao_cai", a, b),
+                  MakeConflict("01", Severity::kConflict, "dead", "lao_cai", a, b),
+                  MakeConflict("00", Severity::kDivergence, "dead", "cao_bang", a, b)};
+  std::string order;
+  for (const ReportItem& i : BuildReportModel(in).items) order += i.id + " ";
+  EXPECT_EQ(order, "01 02 03 00 04 05 ");
+}
+
+TEST(ReportModelTest, NoRunSummaryWhenDefault) {
+  ReportInput in = MakeFixtureInput();
+  in.run = RunSummary();
+  const ReportModel model = BuildReportModel(in);
+  EXPECT_FALSE(model.has_run_summary);
+  EXPECT_EQ(model.ToString().find("run "), std::string::npos);
+  for (const ReportItem& i : model.items) EXPECT_FALSE(i.is_new) << i.id;
+}
+
+TEST(ReportModelTest, SentenceSplitAroundQuote) {
+  ReportInput in;
+  Claim a = MakeCountClaim("a.txt", "dead", "ha_noi", 3, Qualifier::kExact, "3 người",
+                           "Có 3 người chết, 3 người bị thương.");
+  Claim b = MakeCountClaim("b.txt", "dead", "ha_noi", 4, Qualifier::kExact, "bốn người",
+                           "Một câu không chứa trích dẫn.");
+  in.conflicts = {MakeConflict("k", Severity::kConflict, "dead", "ha_noi", a, b)};
+  const ReportItem item = BuildReportModel(in).items.at(0);
+  EXPECT_TRUE(item.a.has_mark);
+  EXPECT_EQ(item.a.sentence_before, "Có ");
+  EXPECT_EQ(item.a.sentence_mark, "3 người");  // first occurrence only
+  EXPECT_EQ(item.a.sentence_after, " chết, 3 người bị thương.");
+  EXPECT_FALSE(item.b.has_mark);
+  EXPECT_EQ(item.b.sentence_before, "Một câu không chứa trích dẫn.");
+  EXPECT_EQ(item.b.sentence_mark, "");
+}
+
+TEST(ReportModelTest, IsWebUrl) {
+  EXPECT_TRUE(IsWebUrl("https://vnexpress.net/a"));
+  EXPECT_TRUE(IsWebUrl("HTTP://EXAMPLE.COM"));
+  EXPECT_FALSE(IsWebUrl("javascript:alert(1)"));
+  EXPECT_FALSE(IsWebUrl("ftp://example.com/x"));
+  EXPECT_FALSE(IsWebUrl(" https://leading-space"));
+  EXPECT_FALSE(IsWebUrl("https:"));
+  EXPECT_FALSE(IsWebUrl(""));
+}
+
+TEST(ReportModelTest, DisplayValue) {
+  Claim c = MakeCountClaim("a.txt", "dead", "x", 600, Qualifier::kApprox, "q", "s");
+  EXPECT_EQ(DisplayValue(c), "600");
+  c.qualifier = Qualifier::kRange;
+  c.low = 10000;
+  c.high = 12000;
+  c.value = 10000;
+  EXPECT_EQ(DisplayValue(c), "10000–12000");
+  c.high.reset();
+  EXPECT_EQ(DisplayValue(c), "10000");
+  c.qualifier = Qualifier::kExact;
+  c.unit = "percent";
+  c.value = 0.5;
+  EXPECT_EQ(DisplayValue(c), "50%");
+  c.kind = ClaimKind::kDate;
+  c.date = "2024-Q2";
+  EXPECT_EQ(DisplayValue(c), "2024-Q2");
+}
+
+}  // namespace
+}  // namespace claimcheck
