@@ -1,0 +1,55 @@
+#include "ingest/document_builder.h"
+
+#include "base/strings.h"
+#include "base/unicode.h"
+#include "ingest/metadata_detector.h"
+#include "ingest/text_cleanup.h"
+
+namespace claimcheck {
+
+std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
+                                         const IngestOptions& options, Diagnostic* error) {
+  error->file = meta.path;
+  error->level = Diagnostic::Level::kError;
+  if (std::optional<size_t> bad = FindInvalidUtf8(raw)) {
+    LineColumn where = LocateOffset(raw, *bad);
+    error->line = where.line;
+    error->column = where.column;
+    error->message = "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")";
+    return std::nullopt;
+  }
+  std::string text = NormalizeSpaces(NormalizeNfc(NormalizeLineEnds(raw)));
+  std::string token_date = TakeDateToken(&text);
+  text = TidyLines(CutClutter(text, options.clutter_markers));
+  if (text.empty()) {
+    error->line = 0;
+    error->message = "empty document (no text after removing page clutter)";
+    return std::nullopt;
+  }
+  Document doc = std::move(meta);
+  doc.id = 0;
+  for (std::string* field : {&doc.url, &doc.outlet, &doc.language, &doc.published, &doc.title}) {
+    *field = FindInvalidUtf8(*field) ? std::string() : NormalizeNfc(Trim(*field));
+  }
+  if (doc.published.empty()) doc.published = token_date;
+  if (doc.published.empty()) doc.published = DetectDateline(text);
+  if (doc.outlet.empty()) doc.outlet = DetectOutlet(text, options.source_prefixes);
+  if (doc.language.empty()) doc.language = DetectLanguage(text);
+  if (doc.title.empty()) doc.title = DetectTitle(text);
+  doc.text = std::move(text);
+  doc.content_hash = ContentHash(doc);
+  return doc;
+}
+
+std::string ContentHash(const Document& document) {
+  const char kSep = '\x1f';  // unit separator: cannot occur in the fields
+  std::string key = document.text;
+  for (const std::string* field : {&document.url, &document.outlet, &document.published,
+                                   &document.title, &document.language}) {
+    key += kSep;
+    key += *field;
+  }
+  return Hex64(Fnv1a64(key));
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,23 @@
+// One line of a JSON Lines news feed: {"url", "outlet", "published", "title", "text",
+// "language"}, all strings (or null) except that "text" is required. Parsing only;
+// ingest.cc reads the feed line by line and builds the Documents.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/document.h"
+
+namespace claimcheck {
+
+struct FeedRecord {
+  Document meta;     // url, outlet, published (canonical), title, language; file/path unset
+  std::string text;  // the raw article text
+};
+
+// Parses one feed line. Returns nullopt and sets `*error` to a one-line reason for bad
+// JSON, a non-object, a missing or empty "text", or a field of the wrong type.
+std::optional<FeedRecord> ParseFeedLine(std::string_view line, std::string* error);
+
+}  // namespace claimcheck

@@ -1,0 +1,282 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "base/strings.h"
+#include "base/unicode.h"
+#include "ingest/feed_line.h"
+#include "ingest/html_to_text.h"
+#include "ingest/manifest.h"
+#include "ingest/metadata_detector.h"
+#include "ingest/text_cleanup.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kManifestName[] = "manifest.json";
+
+enum class InputKind { kText, kHtml, kFeed };
+
+std::string LowerExtension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+  return ext;
+}
+
+InputKind KindOf(const fs::path& path) {
+  std::string ext = LowerExtension(path);
+  if (ext == ".jsonl" || ext == ".ndjson") return InputKind::kFeed;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputKind::kHtml;
+  return InputKind::kText;
+}
+
+bool ReadFile(const fs::path& path, std::string* contents) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return false;
+  *contents = buffer.str();
+  return true;
+}
+
+// Extension-less files count as text unless their first 4 KB hold a NUL byte.
+bool LooksLikeText(const fs::path& path) {
+  std::string ext = LowerExtension(path);
+  if (ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".html" || ext == ".htm" ||
+      ext == ".xhtml" || ext == ".jsonl" || ext == ".ndjson") {
+    return true;
+  }
+  if (!ext.empty()) return false;
+  std::ifstream in(path, std::ios::binary);
+  char buf[4096];
+  in.read(buf, sizeof buf);
+  return std::find(buf, buf + in.gcount(), '\0') == buf + in.gcount();
+}
+
+// Reads inputs and hands Documents to `emit_`, counting them.
+class Ingester {
+ public:
+  Ingester(const IngestOptions& options, DiagnosticSink* sink,
+           const std::function<void(Document)>& emit)
+      : options_(options), sink_(sink), emit_(emit) {}
+
+  void Input(const std::string& input);
+  int emitted() const { return emitted_; }
+
+ private:
+  void Directory(const fs::path& dir);
+  std::map<std::string, ManifestEntry> ApplyManifests(const std::vector<fs::path>& manifests,
+                                                      const std::vector<fs::path>& files);
+  void File(const fs::path& path, const ManifestEntry* entry);
+  void Feed(const fs::path& path);
+  void Build(std::string_view raw, Document meta);
+
+  const IngestOptions& options_;
+  DiagnosticSink* sink_;
+  const std::function<void(Document)>& emit_;
+  int emitted_ = 0;
+};
+
+void Ingester::Input(const std::string& input) {
+  std::error_code ec;
+  fs::file_status status = fs::status(input, ec);
+  if (ec || !fs::exists(status)) {
+    sink_->Error(input, 0, "no such file or directory");
+  } else if (fs::is_directory(status)) {
+    Directory(input);
+  } else {
+    File(input, nullptr);
+  }
+}
+
+void Ingester::Directory(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::vector<fs::path> manifests;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    sink_->Error(dir.string(), 0, "cannot read directory: " + ec.message());
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& path = it->path();
+    if (path.filename().string().starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    if (path.filename() == kManifestName) {
+      manifests.push_back(path);
+    } else if (LooksLikeText(path)) {
+      files.push_back(path);
+    }
+  }
+  auto by_path = [](const fs::path& a, const fs::path& b) {
+    return a.generic_string() < b.generic_string();
+  };
+  std::sort(files.begin(), files.end(), by_path);
+  std::sort(manifests.begin(), manifests.end(), by_path);
+  std::map<std::string, ManifestEntry> metadata = ApplyManifests(manifests, files);
+  for (const fs::path& file : files) {
+    auto found = metadata.find(file.generic_string());
+    File(file, found == metadata.end() ? nullptr : &found->second);
+  }
+}
+
+// Maps each file's generic path to the manifest entry naming it; deeper manifests
+// are applied later, so they win.
+std::map<std::string, ManifestEntry> Ingester::ApplyManifests(
+    const std::vector<fs::path>& manifests, const std::vector<fs::path>& files) {
+  std::vector<fs::path> ordered = manifests;
+  std::stable_sort(ordered.begin(), ordered.end(), [](const fs::path& a, const fs::path& b) {
+    return std::distance(a.begin(), a.end()) < std::distance(b.begin(), b.end());
+  });
+  std::map<std::string, ManifestEntry> metadata;
+  for (const fs::path& manifest : ordered) {
+    std::string text;
+    if (!ReadFile(manifest, &text)) {
+      sink_->Error(manifest.string(), 0, "cannot read");
+      continue;
+    }
+    if (std::optional<size_t> bad = FindInvalidUtf8(text)) {
+      sink_->Error(manifest.string(), LocateOffset(text, *bad).line, "invalid UTF-8");
+      continue;
+    }
+    fs::path base = manifest.parent_path();
+    std::string base_prefix = base.generic_string() + "/";
+    for (ManifestEntry& entry : ParseManifest(text, manifest.string(), sink_)) {
+      std::string exact = (base / entry.file).lexically_normal().generic_string();
+      std::vector<std::string> matches;
+      for (const fs::path& file : files) {
+        std::string name = file.generic_string();
+        if (fs::path(name).lexically_normal().generic_string() == exact) {
+          matches = {name};
+          break;
+        }
+        if (name.starts_with(base_prefix) && file.filename() == fs::path(entry.file).filename() &&
+            entry.file.find('/') == std::string::npos) {
+          matches.push_back(name);
+        }
+      }
+      std::string where = "manifest entry " + std::to_string(entry.index) + " (\"" + entry.file +
+                          "\")";
+      if (matches.empty()) {
+        sink_->Warning(manifest.string(), entry.line, where + ": file not found");
+      } else if (matches.size() > 1) {
+        sink_->Warning(manifest.string(), entry.line,
+                       where + ": ambiguous, " + std::to_string(matches.size()) + " files match");
+      } else {
+        metadata[matches[0]] = entry;
+      }
+    }
+  }
+  return metadata;
+}
+
+void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
+  InputKind kind = KindOf(path);
+  if (kind == InputKind::kFeed) {
+    Feed(path);
+    return;
+  }
+  std::string raw;
+  if (!ReadFile(path, &raw)) {
+    sink_->Error(path.string(), 0, "cannot read file");
+    return;
+  }
+  Document meta;
+  meta.file = path.filename().string();
+  meta.path = path.string();
+  if (entry != nullptr) {
+    meta.url = entry->url;
+    meta.outlet = entry->outlet;
+    meta.language = entry->language;
+    meta.published = entry->published;
+  }
+  if (kind == InputKind::kHtml) {
+    if (std::optional<size_t> bad = FindInvalidUtf8(raw)) {
+      Build(raw, std::move(meta));  // reports the bad byte's line and column
+      return;
+    }
+    HtmlPage page = ParseHtmlPage(raw);
+    if (meta.title.empty()) meta.title = page.title;
+    if (meta.published.empty()) meta.published = CanonicalDate(page.published);
+    if (meta.outlet.empty()) meta.outlet = page.site_name;
+    if (meta.language.empty() && (page.language == "vi" || page.language == "en")) {
+      meta.language = page.language;
+    }
+    Build(page.text, std::move(meta));
+    return;
+  }
+  Build(raw, std::move(meta));
+}
+
+void Ingester::Feed(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink_->Error(path.string(), 0, "cannot read file");
+    return;
+  }
+  std::string feed_name = path.filename().string();
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (Trim(line).empty()) continue;
+    if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
+      sink_->Report({Diagnostic::Level::kError, path.string(), number,
+                     static_cast<int>(*bad) + 1, "invalid UTF-8", ""});
+      continue;
+    }
+    std::string error;
+    std::optional<FeedRecord> record = ParseFeedLine(line, &error);
+    if (!record) {
+      sink_->Error(path.string(), number, error);
+      continue;
+    }
+    std::string where = path.string() + ":" + std::to_string(number);
+    record->meta.file =
+        record->meta.url.empty() ? feed_name + ":" + std::to_string(number) : record->meta.url;
+    record->meta.path = where;
+    Diagnostic diagnostic;
+    std::optional<Document> doc =
+        DocumentFromText(record->text, std::move(record->meta), options_, &diagnostic);
+    if (!doc) {
+      sink_->Error(path.string(), number, diagnostic.message);
+      continue;
+    }
+    emit_(std::move(*doc));
+    ++emitted_;
+  }
+}
+
+void Ingester::Build(std::string_view raw, Document meta) {
+  Diagnostic diagnostic;
+  std::optional<Document> doc = DocumentFromText(raw, std::move(meta), options_, &diagnostic);
+  if (!doc) {
+    sink_->Report(std::move(diagnostic));
+    return;
+  }
+  emit_(std::move(*doc));
+  ++emitted_;
+}
+
+}  // namespace
+
+int IngestInputs(const std::vector<std::string>& inputs, const IngestOptions& options,
+                 DiagnosticSink* sink, const std::function<void(Document)>& emit) {
+  Ingester ingester(options, sink, emit);
+  for (const std::string& input : inputs) ingester.Input(input);
+  return ingester.emitted();
+}
+
+}  // namespace claimcheck

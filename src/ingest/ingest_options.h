@@ -1,0 +1,32 @@
+// IngestOptions: the data that steers ingest (page-clutter markers, source-line
+// prefixes), loaded from the plain-text files in rules/ingest/. Plain data; the
+// pure ingest functions take it by const reference.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace claimcheck {
+
+struct IngestOptions {
+  // Lines that start page clutter ("Cùng chuyên mục", "Read more"): the text is cut
+  // from the first line equal to one of them (after trim, ignoring case). NFC.
+  std::vector<std::string> clutter_markers;
+  // Prefixes of a source line ("Nguồn:", "Theo", "Source:"); see DetectOutlet. NFC.
+  std::vector<std::string> source_prefixes;
+};
+
+// Reads clutter_markers.txt and source_prefixes.txt from `rules_dir`/ingest/, or from
+// `rules_dir` itself when it has no ingest/ subfolder (so both "rules" and
+// "rules/ingest" work). Format: one entry per line, trimmed; blank lines and lines
+// starting with '#' are ignored. Errors: a missing file -> kNotFound; invalid UTF-8 or
+// a line over 80 bytes -> kInvalidInput whose message starts with "path:line: ".
+Result<IngestOptions> LoadIngestOptions(const std::string& rules_dir);
+
+// Parses one list file's contents (the format above); `path` is used in messages only.
+Result<std::vector<std::string>> ParseIngestList(std::string_view contents,
+                                                 const std::string& path);
+
+}  // namespace claimcheck

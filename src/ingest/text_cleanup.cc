@@ -1,0 +1,95 @@
+#include "ingest/text_cleanup.h"
+
+#include "base/strings.h"
+#include "base/unicode.h"
+
+namespace claimcheck {
+
+std::string NormalizeLineEnds(std::string_view text) {
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string NormalizeSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string_view rest = text.substr(i);
+    if (StartsWith(rest, "\xC2\xA0")) {  // U+00A0
+      out += ' ';
+      i += 1;
+    } else if (StartsWith(rest, "\xE2\x80\x87") || StartsWith(rest, "\xE2\x80\x89") ||
+               StartsWith(rest, "\xE2\x80\xAF")) {  // U+2007, U+2009, U+202F
+      out += ' ';
+      i += 2;
+    } else if (StartsWith(rest, "\xE2\x80\x8B") || StartsWith(rest, "\xEF\xBB\xBF")) {
+      i += 2;  // U+200B, U+FEFF: dropped
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string TidyLines(std::string_view text) {
+  std::string out;
+  bool blank_pending = false;
+  for (const std::string& raw : Split(text, '\n')) {
+    std::string_view line = raw;
+    size_t end = line.find_last_not_of(" \t\f\v");
+    line = end == std::string_view::npos ? std::string_view() : line.substr(0, end + 1);
+    if (line.empty()) {
+      blank_pending = !out.empty();
+      continue;
+    }
+    if (!out.empty()) out += blank_pending ? "\n\n" : "\n";
+    blank_pending = false;
+    out += line;
+  }
+  return out;
+}
+
+std::string CutClutter(std::string_view text, const std::vector<std::string>& markers) {
+  if (markers.empty()) return std::string(text);
+  std::vector<std::string> lowered;
+  for (const std::string& m : markers) lowered.push_back(ToLowerUtf8(Trim(m)));
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = Trim(text.substr(start, end - start));
+    if (!line.empty() && line.size() <= 80) {
+      std::string key = ToLowerUtf8(line);
+      for (const std::string& m : lowered) {
+        if (key == m) return std::string(text.substr(0, start));
+      }
+    }
+    start = end + 1;
+  }
+  return std::string(text);
+}
+
+LineColumn LocateOffset(std::string_view text, size_t offset) {
+  LineColumn where;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      line_start = i + 1;
+    }
+  }
+  where.column = static_cast<int>(offset - line_start) + 1;
+  return where;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,220 @@
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace claimcheck {
+namespace {
+
+const std::string kTestData = CLAIMCHECK_SOURCE_DIR "/tests/testdata/ingest";
+
+IngestOptions ShippedOptions() {
+  Result<IngestOptions> options = LoadIngestOptions(CLAIMCHECK_SOURCE_DIR "/rules");
+  EXPECT_TRUE(options.ok()) << options.status().ToString();
+  return options.ok() ? *options : IngestOptions();
+}
+
+struct IngestRun {
+  std::vector<Document> docs;
+  DiagnosticSink sink;
+  int count = 0;
+
+  std::string Messages() const {
+    std::string out;
+    for (const Diagnostic& d : sink.items()) out += d.ToString() + "\n";
+    return out;
+  }
+  const Document* Find(std::string_view file_prefix) const {
+    for (const Document& d : docs) {
+      if (d.file.starts_with(file_prefix)) return &d;
+    }
+    return nullptr;
+  }
+};
+
+IngestRun Ingest(const std::vector<std::string>& inputs) {
+  IngestRun run;
+  run.count = IngestInputs(inputs, ShippedOptions(), &run.sink,
+                           [&](Document d) { run.docs.push_back(std::move(d)); });
+  return run;
+}
+
+// Paths below kTestData shown relative to it, for stable messages.
+std::string Relative(std::string s) {
+  size_t pos;
+  while ((pos = s.find(kTestData + "/")) != std::string::npos) s.erase(pos, kTestData.size() + 1);
+  return s;
+}
+
+TEST(IngestTest, PlainTextWithDatelineSourceAndClutter) {
+  IngestRun run = Ingest({kTestData + "/military_note_vi.txt"});
+  ASSERT_EQ(run.count, 1) << run.Messages();
+  EXPECT_TRUE(run.sink.empty()) << run.Messages();
+  const Document& doc = run.docs[0];
+  EXPECT_EQ(doc.file, "military_note_vi.txt");
+  EXPECT_EQ(doc.path, kTestData + "/military_note_vi.txt");
+  EXPECT_EQ(doc.published, "2026-01-10");
+  EXPECT_EQ(doc.outlet, "Military Watch");
+  EXPECT_EQ(doc.language, "vi");
+  EXPECT_EQ(doc.title, "Bình Nhưỡng gửi thêm kỹ sư sang Kursk");
+  EXPECT_EQ(doc.text.find("Cùng chuyên mục"), std::string::npos);
+  EXPECT_EQ(doc.text.find("album"), std::string::npos);
+  EXPECT_TRUE(doc.text.ends_with("Minh An (Theo Military Watch)")) << doc.text;
+}
+
+TEST(IngestTest, HtmlPage) {
+  IngestRun run = Ingest({kTestData + "/treaty_page.html"});
+  ASSERT_EQ(run.count, 1) << run.Messages();
+  const Document& doc = run.docs[0];
+  EXPECT_EQ(doc.ToString().substr(0, doc.ToString().find(" hash=")),
+            "treaty_page.html outlet=Example Daily published=2024-11-12 lang=en");
+  EXPECT_EQ(doc.title, "Pyongyang ratifies defence pact with Moscow");
+  EXPECT_EQ(doc.text,
+            "Pyongyang ratifies defence pact with Moscow\n\n"
+            "North Korea has approved the mutual defence treaty it signed with Russia in June, "
+            "the state news agency said on Tuesday.\n\n"
+            "The pact obliges each side to give military help at once if the other is attacked & "
+            "comes into force once documents are exchanged.");
+}
+
+TEST(IngestTest, FeedWithBadLineKeepsGoodLines) {
+  IngestRun run = Ingest({kTestData + "/feed.jsonl"});
+  EXPECT_EQ(run.count, 2);
+  EXPECT_EQ(Relative(run.Messages()), "feed.jsonl:2: error: malformed JSON\n");
+  ASSERT_EQ(run.docs.size(), 2u);
+  EXPECT_EQ(run.docs[0].file, "https://example.org/a1");
+  EXPECT_EQ(Relative(run.docs[0].path), "feed.jsonl:1");
+  EXPECT_EQ(run.docs[0].published, "2024-10-23");
+  EXPECT_EQ(run.docs[0].title, "Spy agency updates troop estimate");
+  EXPECT_EQ(run.docs[1].file, "feed.jsonl:3");
+  EXPECT_EQ(Relative(run.docs[1].path), "feed.jsonl:3");
+  EXPECT_EQ(run.docs[1].outlet, "báo mẫu");
+  EXPECT_EQ(run.docs[1].language, "vi");
+}
+
+TEST(IngestTest, NfdFileBecomesNfc) {
+  IngestRun run = Ingest({kTestData + "/nfd_article.txt"});
+  ASSERT_EQ(run.count, 1) << run.Messages();
+  const Document& doc = run.docs[0];
+  // Precomposed "ệ" (U+1EC7) and "ớ" (U+1EDB) are present, combining marks are not.
+  EXPECT_NE(doc.text.find("Triều Tiên"), std::string::npos);
+  EXPECT_NE(doc.text.find("\xE1\xBB\x87"), std::string::npos);
+  EXPECT_EQ(doc.text.find("\xCC\x82"), std::string::npos);  // U+0302 combining circumflex
+  EXPECT_EQ(doc.published, "2024-11-12");
+  EXPECT_EQ(doc.outlet, "Báo Mẫu");
+  EXPECT_EQ(doc.language, "vi");
+}
+
+TEST(IngestTest, InvalidUtf8IsReportedWithLineAndReadingContinues) {
+  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "ingest_bad_utf8";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "a_bad.txt", std::ios::binary) << "Dòng một\nDòng hai\nDòng \xE1\xBB ba\n";
+  std::ofstream(dir / "b_good.txt", std::ios::binary) << "Văn bản hợp lệ.\n";
+  std::ofstream(dir / "c_empty.txt", std::ios::binary) << "\n  \n";
+  IngestRun run = Ingest({dir.string(), (dir / "nope.txt").string()});
+  EXPECT_EQ(run.count, 1);
+  ASSERT_EQ(run.docs.size(), 1u);
+  EXPECT_EQ(run.docs[0].file, "b_good.txt");
+  std::string messages = run.Messages();
+  std::string d = dir.string();
+  EXPECT_EQ(messages,
+            d + "/a_bad.txt:3:7: error: invalid UTF-8 (byte offset 28)\n" +
+            d + "/c_empty.txt: error: empty document (no text after removing page clutter)\n" +
+            d + "/nope.txt: error: no such file or directory\n");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(IngestTest, DirectoryWithManifest) {
+  IngestRun run = Ingest({kTestData + "/corpus"});
+  // Sorted by path; the hidden file, the picture and manifest.json are skipped.
+  std::vector<std::string> files;
+  for (const Document& d : run.docs) files.push_back(d.file);
+  EXPECT_EQ(files, (std::vector<std::string>{"a_article.txt", "b_article.txt", "c_article.txt"}));
+  EXPECT_EQ(Relative(run.Messages()),
+            "corpus/manifest.json:17: warning: manifest entry 3 (\"missing_article.txt\"): "
+            "file not found\n");
+  ASSERT_EQ(run.docs.size(), 3u);
+  // a: no manifest entry; date from the " date 2024-11" token, which leaves the text.
+  EXPECT_EQ(run.docs[0].published, "2024-11");
+  EXPECT_EQ(run.docs[0].url, "");
+  EXPECT_TRUE(run.docs[0].text.starts_with("Quốc hội Nga")) << run.docs[0].text;
+  // b: everything from the manifest.
+  EXPECT_EQ(run.docs[1].url, "https://news.example.vn/b-article.html");
+  EXPECT_EQ(run.docs[1].outlet, "news.example.vn");
+  EXPECT_EQ(run.docs[1].published, "2024-12-05");
+  EXPECT_EQ(run.docs[1].language, "vi");
+  // c: manifest by relative path, published null -> dateline.
+  EXPECT_EQ(run.docs[2].outlet, "other.example.com");
+  EXPECT_EQ(run.docs[2].published, "2025-01-13");
+  EXPECT_EQ(Relative(run.docs[2].path), "corpus/sub/c_article.txt");
+}
+
+TEST(IngestTest, DirectoryOrderIsDeterministic) {
+  IngestRun first = Ingest({kTestData});
+  IngestRun second = Ingest({kTestData});
+  ASSERT_EQ(first.docs.size(), second.docs.size());
+  std::vector<std::string> paths;
+  for (size_t i = 0; i < first.docs.size(); ++i) {
+    EXPECT_EQ(first.docs[i].ToString(), second.docs[i].ToString());
+    paths.push_back(Relative(first.docs[i].path));
+  }
+  EXPECT_EQ(paths, (std::vector<std::string>{
+                       "corpus/a_article.txt", "corpus/b_article.txt", "corpus/sub/c_article.txt",
+                       "feed.jsonl:1", "feed.jsonl:3", "military_note_vi.txt",
+                       "nfd_article.txt", "treaty_page.html"}));
+}
+
+class SharedCorpusTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::is_directory(CLAIMCHECK_SHARED_DIR "/seeds")) {
+      GTEST_SKIP() << "no shared corpus at " CLAIMCHECK_SHARED_DIR;
+    }
+  }
+};
+
+TEST_F(SharedCorpusTest, Seeds) {
+  IngestRun run = Ingest({CLAIMCHECK_SHARED_DIR "/seeds"});
+  EXPECT_TRUE(run.sink.empty()) << run.Messages();
+  ASSERT_EQ(run.count, 5);  // gold.json is not an article
+  const Document* d000 = run.Find("000_");
+  const Document* d002 = run.Find("002_");
+  const Document* d003 = run.Find("003_");
+  const Document* d004 = run.Find("004_");
+  ASSERT_TRUE(d000 && d002 && d003 && d004);
+  EXPECT_EQ(d000->published, "2026-01-10");
+  EXPECT_EQ(d000->outlet, "Military Watch");
+  EXPECT_EQ(d000->language, "vi");
+  EXPECT_EQ(d000->text.find("Cùng chuyên mục"), std::string::npos);
+  EXPECT_EQ(d000->text.find("Jennie"), std::string::npos);
+  EXPECT_EQ(d000->text.find("Nổi bật trong ngày"), std::string::npos);
+  EXPECT_EQ(d002->published, "2025-10-24");
+  EXPECT_FALSE(d002->text.starts_with(" date")) << d002->text.substr(0, 40);
+  EXPECT_EQ(d003->outlet, "VnExpress");
+  EXPECT_EQ(d003->published, "");
+  EXPECT_EQ(d004->published, "2025-12-18");
+}
+
+TEST_F(SharedCorpusTest, DevWithManifest) {
+  IngestRun run = Ingest({CLAIMCHECK_SHARED_DIR "/dev"});
+  EXPECT_EQ(run.sink.error_count(), 0) << run.Messages();
+  const Document* d002 = run.Find("002_");
+  const Document* d004 = run.Find("004_");
+  const Document* d006 = run.Find("006_");
+  ASSERT_TRUE(d002 && d004 && d006) << run.Messages();
+  EXPECT_EQ(d002->published, "2024-10-23");
+  EXPECT_EQ(d002->outlet, "localnews8.com");
+  EXPECT_TRUE(d002->url.starts_with("https://localnews8.com/"));
+  EXPECT_EQ(d004->published, "2024-11");
+  EXPECT_EQ(d004->outlet, "vietbao.vn");
+  EXPECT_EQ(d006->published, "2024-11-12");
+  EXPECT_EQ(d006->language, "vi");
+  for (const Document& d : run.docs) EXPECT_FALSE(d.outlet.empty()) << d.file;
+}
+
+}  // namespace
+}  // namespace claimcheck
