@@ -1,0 +1,27 @@
+// The interval of values a count claim commits to, widened by a rule's
+// tolerances, and the overlap test count rules are built on. Pure.
+#pragma once
+
+#include "model/claim.h"
+#include "rulebook/check_rules.h"
+
+namespace claimcheck {
+
+// Closed interval; infinite bounds stand for "unbounded".
+struct Interval {
+  double low = 0;
+  double high = 0;
+};
+
+// The claim's [low, high] (a missing side is unbounded; an exact or approx claim with
+// neither side set falls back to its value), each finite bound moved outwards by
+// (approx_margin, for approx claims only, + relative_tolerance) * |bound| +
+// absolute_tolerance.
+Interval WidenedInterval(const Claim& claim, const CheckRule& rule);
+
+bool Overlaps(const Interval& a, const Interval& b);
+
+// True when the two claims state different numbers (value or qualifier's bounds).
+bool StatedValuesDiffer(const Claim& a, const Claim& b);
+
+}  // namespace claimcheck

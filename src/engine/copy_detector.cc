@@ -1,0 +1,110 @@
+#include "engine/copy_detector.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "base/strings.h"
+#include "base/unicode.h"
+#include "engine/numeric.h"
+
+namespace claimcheck {
+namespace {
+
+// Length of a separator starting at s[i], or 0 when s[i] starts a word character.
+size_t SeparatorLength(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return std::isalnum(c) ? 0 : 1;
+  // U+00A0 no-break space, U+00AB/U+00BB guillemets.
+  if (c == 0xC2 && i + 1 < s.size()) {
+    unsigned char d = s[i + 1];
+    if (d == 0xA0 || d == 0xAB || d == 0xBB) return 2;
+  }
+  // U+2000..U+206F: general punctuation (dashes, curly quotes, ellipsis, spaces).
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char d = s[i + 1];
+    if (d == 0x80 || d == 0x81) return 3;
+  }
+  return 0;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < s.size();) {
+    size_t sep = SeparatorLength(s, i);
+    if (sep > 0) {
+      if (start != std::string_view::npos) words.push_back(s.substr(start, i - start));
+      start = std::string_view::npos;
+      i += sep;
+    } else {
+      if (start == std::string_view::npos) start = i;
+      ++i;
+    }
+  }
+  if (start != std::string_view::npos) words.push_back(s.substr(start));
+  return words;
+}
+
+struct UnionFind {
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Union(size_t x, size_t y) {
+    x = Find(x), y = Find(y);
+    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  }
+  std::vector<size_t> parent;
+};
+
+}  // namespace
+
+std::vector<uint32_t> Shingles(std::string_view text, int words) {
+  std::string lower = ToLowerUtf8(text);
+  std::vector<std::string_view> w = Words(lower);
+  std::vector<uint32_t> out;
+  const size_t n = static_cast<size_t>(std::max(words, 1));
+  for (size_t i = 0; i + n <= w.size(); ++i) {
+    uint64_t h = Fnv1a64(w[i]);
+    for (size_t k = 1; k < n; ++k) h = Fnv1a64(w[i + k], Fnv1a64(" ", h));
+    out.push_back(static_cast<uint32_t>(h & (kShingleDimension - 1)));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
+                                                     const CopyOptions& options) {
+  std::map<std::string, std::vector<uint32_t>> by_file;  // sorted by file
+  for (const auto& d : documents) {
+    auto shingles = Shingles(d.text, options.shingle_words);
+    auto& slot = by_file[d.file];
+    slot.insert(slot.end(), shingles.begin(), shingles.end());
+  }
+  std::vector<std::string> files;
+  std::vector<std::vector<uint32_t>> sets;
+  for (auto& [file, set] : by_file) {
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+    files.push_back(file);
+    sets.push_back(std::move(set));
+  }
+  UnionFind uf(files.size());
+  for (const auto& o : SharedFeatureCounts(sets, kShingleDimension)) {
+    size_t smaller = std::min(sets[o.a].size(), sets[o.b].size());
+    if (smaller < options.min_shingles) continue;
+    if (o.shared / static_cast<double>(smaller) >= options.min_similarity) uf.Union(o.a, o.b);
+  }
+  std::map<size_t, std::vector<std::string>> groups;
+  for (size_t i = 0; i < files.size(); ++i) groups[uf.Find(i)].push_back(files[i]);
+  std::vector<std::vector<std::string>> out;
+  for (auto& [root, group] : groups) {
+    if (group.size() >= 2) out.push_back(std::move(group));
+  }
+  return out;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,34 @@
+// Copy detection: which documents are the same article (republished, or the
+// same page captured with and without its chrome). Claims from copies count as
+// one source, so the engine never compares them with each other. Pure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace claimcheck {
+
+// Hashed word shingles of `text`: lower-cased words (split at ASCII and common
+// Unicode punctuation and spaces), every run of `words` consecutive words hashed
+// to a feature id below kShingleDimension. Sorted, unique. A text shorter than
+// `words` words yields no shingle.
+inline constexpr uint32_t kShingleDimension = 1u << 24;
+std::vector<uint32_t> Shingles(std::string_view text, int words);
+
+struct CopyOptions {
+  double min_similarity = 0.6;  // containment |A∩B| / min(|A|,|B|) at which two texts are copies
+  int shingle_words = 5;
+  size_t min_shingles = 10;     // a text with fewer shingles is never judged a copy
+};
+
+// Groups of document files (each group size >= 2, files sorted, groups sorted by
+// their first file) whose texts are copies, closed transitively (union-find).
+// Documents sharing a file name are treated as one document.
+std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
+                                                     const CopyOptions& options);
+
+}  // namespace claimcheck

@@ -1,0 +1,36 @@
+// The check stage's pure core: compares the claims of different sources with the
+// check rules (src/rulebook/check_rules.h) and returns the conflicts, divergences
+// and copy groups it finds. No I/O: the caller loads documents, claims and rules
+// and stores the result.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/claim.h"
+#include "model/conflict.h"
+#include "model/document.h"
+#include "rulebook/check_rules.h"
+
+namespace claimcheck {
+
+struct CheckResult {
+  std::vector<Conflict> conflicts;  // sorted: severity (conflict first), metric, subject, id
+  std::vector<std::vector<std::string>> copy_groups;  // files judged copies of each other (size >= 2)
+};
+
+// Compares `claims` (each belonging to one of `documents`, matched by document_id
+// when non-zero, else by file) under `rules`.
+//  - Claims are grouped by (kind, metric, subject); only claims of one group are
+//    compared, never two claims of one document or of two copies (copy detection
+//    uses the documents' text and the [copies] rule, or defaults without one).
+//  - For each kind, only the most specific rules that apply to the metric/subject
+//    are used (a rule naming the metric shadows a catch-all rule).
+//  - A pair of claims yields at most one row: a cumulative_decrease verdict (it knows
+//    which report came later) wins; otherwise the most severe, then most specific rule.
+//  - bound rules compare counts of two metrics of one subject.
+// Conflict ids are stable across runs and independent of claim ids and input order.
+CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<Document>& documents,
+                        const std::vector<Claim>& claims);
+
+}  // namespace claimcheck

@@ -1,0 +1,89 @@
+#include "engine/copy_detector.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/strings.h"
+#include "engine/numeric.h"
+
+namespace claimcheck {
+namespace {
+
+std::string Groups(const std::vector<std::vector<std::string>>& groups) {
+  std::vector<std::string> parts;
+  for (const auto& g : groups) parts.push_back("[" + Join(g, ",") + "]");
+  return Join(parts, " ");
+}
+
+Document Doc(std::string file, std::string text) {
+  Document d;
+  d.file = std::move(file);
+  d.text = std::move(text);
+  return d;
+}
+
+TEST(NumericTest, SharedFeatureCountsIsTheSparseGram) {
+  auto out = SharedFeatureCounts({{1, 2, 3, 3}, {3, 4}, {7}, {1, 2, 3, 9}}, 16);
+  std::string s;
+  for (const auto& o : out) s += std::to_string(o.a) + "-" + std::to_string(o.b) + ":" + FormatNumber(o.shared) + " ";
+  EXPECT_EQ(s, "0-1:1 0-3:3 1-3:1 ");
+}
+
+TEST(CopyDetectorTest, ShinglesIgnoreCaseAndPunctuation) {
+  EXPECT_EQ(Shingles("Hà Nội, ngày 5 — MƯA lớn.", 3), Shingles("hà nội ngày 5 mưa “lớn”", 3));
+  EXPECT_EQ(Shingles("one two three four five", 5).size(), 1u);
+  EXPECT_TRUE(Shingles("too short", 5).empty());
+}
+
+const char* kStory =
+    "The provincial committee said heavy rain over three days had flooded more than two thousand "
+    "hectares of rice and cut the main road to the northern districts while rescue teams moved "
+    "families from the riverside villages to schools on higher ground before the water rose again";
+
+TEST(CopyDetectorTest, ContainedTextWithClutterIsACopy) {
+  std::string cluttered = std::string("Home | News | Weather\nSubscribe now for daily alerts\n") + kStory +
+                          "\nRelated: ten tips for the rainy season; traffic report; the cost of "
+                          "vegetables at the market this week; a football result from the weekend";
+  std::vector<Document> docs = {
+      Doc("b.txt", kStory), Doc("a.txt", cluttered),
+      Doc("c.txt", "A different article about a bridge that was repaired after the storm last year "
+                   "and reopened to traffic by the transport department on a sunny Monday morning"),
+      Doc("d.txt", "Home | News | Weather")};
+  EXPECT_EQ(Groups(FindCopyGroups(docs, {})), "[a.txt,b.txt]");
+  CopyOptions strict;
+  strict.min_similarity = 1.01;
+  EXPECT_EQ(Groups(FindCopyGroups(docs, strict)), "");
+}
+
+TEST(CopyDetectorTest, GroupsAreTransitive) {
+  std::string story(kStory);
+  std::string first_half = story.substr(0, story.size() * 2 / 3);
+  std::string second_half = story.substr(story.size() / 3);
+  std::vector<Document> docs = {Doc("x.txt", first_half), Doc("y.txt", story), Doc("z.txt", second_half)};
+  EXPECT_EQ(Groups(FindCopyGroups(docs, {})), "[x.txt,y.txt,z.txt]");
+}
+
+std::vector<Document> ReadDir(const std::filesystem::path& dir) {
+  std::vector<Document> docs;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::ostringstream text;
+    text << in.rdbuf();
+    docs.push_back(Doc(e.path().filename().string(), text.str()));
+  }
+  return docs;
+}
+
+TEST(CopyDetectorTest, SeedCopiesAreExactlyTheGoldPair) {
+  std::filesystem::path seeds = std::filesystem::path(CLAIMCHECK_SHARED_DIR) / "seeds";
+  if (!std::filesystem::is_directory(seeds)) GTEST_SKIP() << "no " << seeds;
+  EXPECT_EQ(Groups(FindCopyGroups(ReadDir(seeds), {})),
+            "[000_93de4eb2b8bc2841.txt,001_35a12b3184c32eee.txt]");
+}
+
+}  // namespace
+}  // namespace claimcheck

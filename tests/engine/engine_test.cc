@@ -1,0 +1,303 @@
+// Table-driven tests of CheckClaims with hand-made claims: what must fire, the
+// near misses that must not, and the invariants (no same-source pairs, stable ids).
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "base/strings.h"
+
+namespace claimcheck {
+namespace {
+
+constexpr double kOpen = std::numeric_limits<double>::quiet_NaN();  // unbounded side
+
+Claim Count(std::string file, std::string metric, double value, Qualifier q = Qualifier::kExact,
+            double low = 0, double high = 0, std::string as_of = "") {
+  Claim c;
+  c.file = std::move(file);
+  c.kind = ClaimKind::kCount;
+  c.metric = std::move(metric);
+  c.subject = "north_korea";
+  c.value = value;
+  c.qualifier = q;
+  bool point = q == Qualifier::kExact || q == Qualifier::kApprox;
+  if (point) {
+    c.low = c.high = value;
+  } else {
+    if (!std::isnan(low)) c.low = low;
+    if (!std::isnan(high)) c.high = high;
+  }
+  c.as_of = std::move(as_of);
+  c.quote = "q" + FormatNumber(value);
+  return c;
+}
+
+Claim Date(std::string file, std::string metric, std::string date) {
+  Claim c;
+  c.file = std::move(file);
+  c.kind = ClaimKind::kDate;
+  c.metric = std::move(metric);
+  c.subject = "russia_north_korea";
+  c.date = date;
+  c.quote = "d" + date;
+  return c;
+}
+
+Document Doc(std::string file, std::string published, std::string outlet = "") {
+  Document d;
+  d.file = std::move(file);
+  d.published = std::move(published);
+  d.outlet = std::move(outlet);
+  d.text = "short text " + d.file;  // too short to be judged a copy of anything
+  return d;
+}
+
+CheckRule Rule(std::string id, CheckKind kind, double rel = 0, std::vector<std::string> metrics = {}) {
+  CheckRule r;
+  r.id = std::move(id);
+  r.kind = kind;
+  r.relative_tolerance = rel;
+  r.approx_margin = 0.1;
+  r.metrics = std::move(metrics);
+  return r;
+}
+
+// The shipped defaults, written out so that these tests do not move when an editor
+// tunes rules/checks/core.toml.
+std::vector<CheckRule> TestRules() {
+  std::vector<CheckRule> rules = {
+      Rule("count_agreement", CheckKind::kCountAgreement, 0.1),
+      Rule("planned_count_agreement", CheckKind::kCountAgreement, 0.25, {"troops_planned"}),
+      Rule("cumulative_decrease", CheckKind::kCumulativeDecrease, 0.1, {"killed", "wounded"}),
+      Rule("date_agreement", CheckKind::kDateAgreement),
+      Rule("killed_within_deployed", CheckKind::kBound, 0.1),
+  };
+  rules[1].approx_margin = 0.2;
+  rules[4].lower_metric = "killed";
+  rules[4].upper_metric = "troops_deployed";
+  for (auto& r : rules) r.min_confidence = 0.3;
+  return rules;
+}
+
+std::vector<Document> TestDocs() {
+  return {Doc("a.txt", "2025-10-24", "outlet-a"), Doc("b.txt", "2025-12-18", "outlet-b"),
+          Doc("c.txt", "")};
+}
+
+std::string Rows(const CheckResult& r) {
+  std::vector<std::string> rows;
+  for (const auto& c : r.conflicts) rows.push_back(c.ToString());
+  return Join(rows, "\n");
+}
+
+struct Case {
+  const char* name;
+  std::vector<Claim> claims;
+  const char* expected;  // Conflict::ToString() rows joined by \n
+};
+
+TEST(EngineTest, RuleTable) {
+  auto low_conf = Count("b.txt", "wounded", 9000);
+  low_conf.confidence = 0.1;
+  auto other_subject = Count("b.txt", "wounded", 9000);
+  other_subject.subject = "russia";
+  const Case cases[] = {
+      // count_agreement
+      {"more than vs about: divergence, not conflict",
+       {Count("a.txt", "troops_deployed", 10000, Qualifier::kMoreThan, 10000, kOpen),
+        Count("b.txt", "troops_deployed", 15000, Qualifier::kApprox)},
+       "divergence count_agreement troops_deployed/north_korea a.txt:10000 vs b.txt:15000"},
+      {"about 2,000 vs about 600 without dates: conflict",
+       {Count("c.txt", "wounded", 2000, Qualifier::kApprox), Count("a.txt", "wounded", 600, Qualifier::kApprox)},
+       "conflict count_agreement wounded/north_korea a.txt:600 vs c.txt:2000"},
+      {"equal figures: nothing",
+       {Count("a.txt", "engineers_deployed", 1000), Count("b.txt", "engineers_deployed", 1000)}, ""},
+      {"within tolerance: divergence",
+       {Count("a.txt", "engineers_deployed", 1000), Count("b.txt", "engineers_deployed", 1200)},
+       "divergence count_agreement engineers_deployed/north_korea a.txt:1000 vs b.txt:1200"},
+      {"just beyond tolerance: conflict",
+       {Count("a.txt", "engineers_deployed", 1000), Count("b.txt", "engineers_deployed", 1250)},
+       "conflict count_agreement engineers_deployed/north_korea a.txt:1000 vs b.txt:1250"},
+      {"nearly 42,400 vs 42,000: divergence",
+       {Count("a.txt", "area_demined_ha", 42400, Qualifier::kNearly, kOpen, 42400),
+        Count("b.txt", "area_demined_ha", 42000)},
+       "divergence count_agreement area_demined_ha/north_korea a.txt:42400 vs b.txt:42000"},
+      {"more than 1.5M vs 1M: conflict",
+       {Count("a.txt", "mines_cleared", 1500000, Qualifier::kMoreThan, 1500000, kOpen),
+        Count("b.txt", "mines_cleared", 1000000)},
+       "conflict count_agreement mines_cleared/north_korea a.txt:1500000 vs b.txt:1000000"},
+      {"planned troops use the looser rule",
+       {Count("a.txt", "troops_planned", 12000), Count("b.txt", "troops_planned", 9000)},
+       "divergence planned_count_agreement troops_planned/north_korea a.txt:12000 vs b.txt:9000"},
+      {"same document never conflicts",
+       {Count("a.txt", "wounded", 600), Count("a.txt", "wounded", 6000)}, ""},
+      {"different subject or metric never compared",
+       {Count("a.txt", "wounded", 600), other_subject, Count("b.txt", "captured", 9000)}, ""},
+      {"low confidence is ignored", {Count("a.txt", "wounded", 600), low_conf}, ""},
+      // cumulative_decrease
+      {"later report with a lower cumulative figure: one conflict row",
+       {Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+        Count("b.txt", "killed", 600, Qualifier::kApprox)},
+       "conflict cumulative_decrease killed/north_korea a.txt:2000 vs b.txt:600"},
+      {"a rise is info, not conflict",
+       {Count("a.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12"),
+        Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09")},
+       "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000"},
+      {"a small fall within tolerance is a divergence",
+       {Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+        Count("b.txt", "killed", 1900, Qualifier::kApprox)},
+       "divergence count_agreement killed/north_korea a.txt:2000 vs b.txt:1900"},
+      {"same month: no order, count_agreement decides",
+       {Count("a.txt", "killed", 2000, Qualifier::kExact, 0, 0, "2025-09"),
+        Count("b.txt", "killed", 600, Qualifier::kExact, 0, 0, "2025-09-30")},
+       "conflict count_agreement killed/north_korea a.txt:2000 vs b.txt:600"},
+      // date_agreement
+      {"month agrees with a day in it", {Date("a.txt", "treaty_signed", "2024-06"), Date("b.txt", "treaty_signed", "2024-06-19")}, ""},
+      {"year agrees with a month in it", {Date("a.txt", "treaty_signed", "2024"), Date("b.txt", "treaty_signed", "2024-06")}, ""},
+      {"different months conflict",
+       {Date("a.txt", "treaty_signed", "2024-10"), Date("b.txt", "treaty_signed", "2024-06")},
+       "conflict date_agreement treaty_signed/russia_north_korea a.txt:2024-10 vs b.txt:2024-06"},
+      {"one day apart conflicts",
+       {Date("b.txt", "treaty_ratified", "2024-11-12"), Date("a.txt", "treaty_ratified", "2024-11-11")},
+       "conflict date_agreement treaty_ratified/russia_north_korea a.txt:2024-11-11 vs b.txt:2024-11-12"},
+      // bound
+      {"more killed than deployed",
+       {Count("a.txt", "killed", 5000), Count("b.txt", "troops_deployed", 3000)},
+       "conflict killed_within_deployed killed/north_korea a.txt:5000 vs b.txt:3000"},
+      {"fewer killed than deployed",
+       {Count("a.txt", "killed", 500), Count("b.txt", "troops_deployed", 3000)}, ""},
+      {"an older deployment figure does not bound a later toll",
+       {Count("a.txt", "killed", 5000, Qualifier::kExact, 0, 0, "2025-09"),
+        Count("b.txt", "troops_deployed", 3000, Qualifier::kExact, 0, 0, "2024-11")},
+       ""},
+  };
+  for (const auto& c : cases) {
+    CheckResult r = CheckClaims(TestRules(), TestDocs(), c.claims);
+    EXPECT_EQ(Rows(r), c.expected) << c.name;
+    EXPECT_TRUE(r.copy_groups.empty()) << c.name;
+  }
+}
+
+TEST(EngineTest, CopiesNeverConflict) {
+  std::string body =
+      "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
+      "villages and that more help would come from the capital before the end of the week";
+  std::vector<Document> docs = TestDocs();
+  docs[0].text = body;
+  docs[1].text = "Breaking news\n" + body + "\nMore stories from our site";
+  std::vector<Claim> claims = {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 6000),
+                               Count("c.txt", "wounded", 600)};
+  CheckResult r = CheckClaims(TestRules(), docs, claims);
+  ASSERT_EQ(r.copy_groups.size(), 1u);
+  EXPECT_EQ(Join(r.copy_groups[0], ","), "a.txt,b.txt");
+  EXPECT_EQ(Rows(r), "conflict count_agreement wounded/north_korea b.txt:6000 vs c.txt:600");
+}
+
+TEST(EngineTest, StableIdsIndependentOfOrderAndClaimIds) {
+  std::vector<Claim> claims = {
+      Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+      Count("b.txt", "killed", 600, Qualifier::kApprox),
+      Count("c.txt", "killed", 9000),
+      Date("a.txt", "treaty_signed", "2024-10"),
+      Date("b.txt", "treaty_signed", "2024-06"),
+      Date("c.txt", "treaty_signed", "2024-06-19"),
+  };
+  CheckResult first = CheckClaims(TestRules(), TestDocs(), claims);
+  ASSERT_EQ(first.conflicts.size(), 5u) << Rows(first);
+  std::reverse(claims.begin(), claims.end());
+  for (size_t i = 0; i < claims.size(); ++i) claims[i].id = 100 + static_cast<int64_t>(i);
+  CheckResult second = CheckClaims(TestRules(), TestDocs(), claims);
+  ASSERT_EQ(Rows(first), Rows(second));
+  for (size_t i = 0; i < first.conflicts.size(); ++i) {
+    EXPECT_EQ(first.conflicts[i].id, second.conflicts[i].id);
+    EXPECT_EQ(first.conflicts[i].id.size(), 16u);
+    EXPECT_EQ(first.conflicts[i].explanation, second.conflicts[i].explanation);
+  }
+  std::vector<std::string> ids;
+  for (const auto& c : first.conflicts) ids.push_back(c.id);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(std::unique(ids.begin(), ids.end()), ids.end()) << "ids must differ between rows";
+}
+
+TEST(EngineTest, ConflictsCarrySourcesAndExplanations) {
+  std::vector<Claim> claims = {Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+                               Count("b.txt", "killed", 600, Qualifier::kApprox),
+                               Count("a.txt", "troops_deployed", 10000, Qualifier::kMoreThan, 10000, kOpen),
+                               Count("b.txt", "troops_deployed", 15000, Qualifier::kApprox)};
+  claims[0].attributed_to = "NIS";
+  CheckResult r = CheckClaims(TestRules(), TestDocs(), claims);
+  ASSERT_EQ(r.conflicts.size(), 2u) << Rows(r);
+  const Conflict& k = r.conflicts[0];
+  EXPECT_EQ(k.a.outlet, "outlet-a");
+  EXPECT_EQ(k.a.published, "2025-10-24");
+  EXPECT_EQ(k.b.published, "2025-12-18");
+  EXPECT_EQ(k.explanation,
+            "Rule cumulative_decrease: b.txt (outlet-b, published 2025-12-18) is a later report with "
+            "a lower cumulative figure for killed/north_korea (about 600) than a.txt (outlet-a, "
+            "published 2025-10-24, as of 2025-09, citing NIS) (about 2,000); a cumulative count "
+            "cannot fall, so both cannot be true.");
+  EXPECT_EQ(k.explanation_vi,
+            "Quy tắc cumulative_decrease: b.txt (outlet-b, đăng ngày 2025-12-18) là báo cáo sau nhưng "
+            "đưa con số cộng dồn thấp hơn cho killed/north_korea (khoảng 600) so với a.txt (outlet-a, "
+            "đăng ngày 2025-10-24, tính đến 2025-09, dẫn lời NIS) (khoảng 2.000); số cộng dồn không "
+            "thể giảm nên hai con số không thể cùng đúng.");
+  const Conflict& d = r.conflicts[1];
+  EXPECT_EQ(d.severity, Severity::kDivergence);
+  EXPECT_NE(d.explanation.find("more than 10,000"), std::string::npos) << d.explanation;
+  EXPECT_NE(d.explanation.find("about 15,000"), std::string::npos) << d.explanation;
+  EXPECT_NE(d.explanation_vi.find("hơn 10.000"), std::string::npos) << d.explanation_vi;
+  EXPECT_NE(d.explanation_vi.find("khoảng 15.000"), std::string::npos) << d.explanation_vi;
+}
+
+TEST(EngineTest, DateAndCountExplanationsNameBothValues) {
+  CheckResult r = CheckClaims(TestRules(), TestDocs(),
+                              {Date("a.txt", "treaty_signed", "2024-10"),
+                               Date("b.txt", "treaty_signed", "2024-06-19"),
+                               Count("a.txt", "workers_sent", 2000, Qualifier::kApprox),
+                               Count("b.txt", "workers_sent", 600, Qualifier::kApprox)});
+  ASSERT_EQ(r.conflicts.size(), 2u) << Rows(r);
+  EXPECT_EQ(r.conflicts[0].explanation,
+            "Rule date_agreement: a.txt (outlet-a, published 2025-10-24) dates "
+            "treaty_signed/russia_north_korea to 2024-10 while b.txt (outlet-b, published "
+            "2025-12-18) dates it to 2024-06-19; compared by month the two dates differ, so both "
+            "cannot be true.");
+  EXPECT_EQ(r.conflicts[1].explanation,
+            "Rule count_agreement: a.txt (outlet-a, published 2025-10-24) reports about 2,000 for "
+            "workers_sent/north_korea while b.txt (outlet-b, published 2025-12-18) reports about 600; "
+            "even "
+            "with the rule's tolerance the ranges 1,600 to 2,400 and 480 to 720 do not overlap, so "
+            "both cannot be true.");
+  EXPECT_NE(r.conflicts[1].explanation_vi.find("khoảng 2.000"), std::string::npos);
+  EXPECT_NE(r.conflicts[1].explanation_vi.find("khoảng 600"), std::string::npos);
+}
+
+TEST(EngineTest, ShippedRulesJudgeTheSeedCases) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  std::vector<Claim> claims = {
+      Count("a.txt", "troops_deployed", 10000, Qualifier::kMoreThan, 10000, kOpen),
+      Count("b.txt", "troops_deployed", 15000, Qualifier::kApprox),
+      Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+      Count("b.txt", "killed", 600, Qualifier::kApprox),
+      Count("a.txt", "troops_planned", 12000),
+      Count("b.txt", "troops_planned", 10000),
+      Date("a.txt", "treaty_signed", "2024-10"),
+      Date("b.txt", "treaty_signed", "2024-06"),
+      Date("c.txt", "treaty_signed", "2024-06"),
+  };
+  CheckResult r = CheckClaims(rules, TestDocs(), claims);
+  EXPECT_EQ(Rows(r),
+            "conflict cumulative_decrease killed/north_korea a.txt:2000 vs b.txt:600\n"
+            "conflict date_agreement treaty_signed/russia_north_korea a.txt:2024-10 vs b.txt:2024-06\n"
+            "conflict date_agreement treaty_signed/russia_north_korea a.txt:2024-10 vs c.txt:2024-06\n"
+            "divergence count_agreement troops_deployed/north_korea a.txt:10000 vs b.txt:15000\n"
+            "divergence planned_count_agreement troops_planned/north_korea a.txt:12000 vs b.txt:10000");
+}
+
+}  // namespace
+}  // namespace claimcheck
