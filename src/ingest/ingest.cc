@@ -49,7 +49,7 @@ bool ReadFile(const fs::path& path, std::string* contents) {
 // Extension-less files count as text unless their first 4 KB hold a NUL byte.
 bool LooksLikeText(const fs::path& path) {
   std::string ext = LowerExtension(path);
-  if (ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".html" || ext == ".htm" ||
+  if (ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" ||
       ext == ".xhtml" || ext == ".jsonl" || ext == ".ndjson") {
     return true;
   }
@@ -58,6 +58,22 @@ bool LooksLikeText(const fs::path& path) {
   char buf[4096];
   in.read(buf, sizeof buf);
   return std::find(buf, buf + in.gcount(), '\0') == buf + in.gcount();
+}
+
+// The files (generic paths) that manifest entry `name` in folder `base` refers to: the
+// file at base/name, else (for a bare name) every file below `base` with that name.
+std::vector<std::string> FilesNamedBy(const std::string& name, const fs::path& base,
+                                      const std::vector<fs::path>& files) {
+  std::string exact = (base / name).lexically_normal().generic_string();
+  std::string base_prefix = base.generic_string() + "/";
+  bool bare = name.find('/') == std::string::npos;
+  std::vector<std::string> matches;
+  for (const fs::path& file : files) {
+    std::string path = file.generic_string();
+    if (file.lexically_normal().generic_string() == exact) return {path};
+    if (bare && path.starts_with(base_prefix) && file.filename() == name) matches.push_back(path);
+  }
+  return matches;
 }
 
 // Reads inputs and hands Documents to `emit_`, counting them.
@@ -149,22 +165,8 @@ std::map<std::string, ManifestEntry> Ingester::ApplyManifests(
       sink_->Error(manifest.string(), LocateOffset(text, *bad).line, "invalid UTF-8");
       continue;
     }
-    fs::path base = manifest.parent_path();
-    std::string base_prefix = base.generic_string() + "/";
     for (ManifestEntry& entry : ParseManifest(text, manifest.string(), sink_)) {
-      std::string exact = (base / entry.file).lexically_normal().generic_string();
-      std::vector<std::string> matches;
-      for (const fs::path& file : files) {
-        std::string name = file.generic_string();
-        if (fs::path(name).lexically_normal().generic_string() == exact) {
-          matches = {name};
-          break;
-        }
-        if (name.starts_with(base_prefix) && file.filename() == fs::path(entry.file).filename() &&
-            entry.file.find('/') == std::string::npos) {
-          matches.push_back(name);
-        }
-      }
+      std::vector<std::string> matches = FilesNamedBy(entry.file, manifest.parent_path(), files);
       std::string where = "manifest entry " + std::to_string(entry.index) + " (\"" + entry.file +
                           "\")";
       if (matches.empty()) {

@@ -115,15 +115,20 @@ TEST(IngestTest, InvalidUtf8IsReportedWithLineAndReadingContinues) {
   std::ofstream(dir / "a_bad.txt", std::ios::binary) << "Dòng một\nDòng hai\nDòng \xE1\xBB ba\n";
   std::ofstream(dir / "b_good.txt", std::ios::binary) << "Văn bản hợp lệ.\n";
   std::ofstream(dir / "c_empty.txt", std::ios::binary) << "\n  \n";
+  std::ofstream(dir / "d_feed.jsonl", std::ios::binary)
+      << "{\"text\": \"Good one.\"}\n{\"text\": \"bad \xFF\"}\n\n{\"text\": \"\"}\n";
   IngestRun run = Ingest({dir.string(), (dir / "nope.txt").string()});
-  EXPECT_EQ(run.count, 1);
-  ASSERT_EQ(run.docs.size(), 1u);
+  EXPECT_EQ(run.count, 2);
+  ASSERT_EQ(run.docs.size(), 2u);
   EXPECT_EQ(run.docs[0].file, "b_good.txt");
+  EXPECT_EQ(run.docs[1].file, "d_feed.jsonl:1");
   std::string messages = run.Messages();
   std::string d = dir.string();
   EXPECT_EQ(messages,
             d + "/a_bad.txt:3:7: error: invalid UTF-8 (byte offset 28)\n" +
             d + "/c_empty.txt: error: empty document (no text after removing page clutter)\n" +
+            d + "/d_feed.jsonl:2:15: error: invalid UTF-8\n" +
+            d + "/d_feed.jsonl:4: error: missing or empty \"text\"\n" +
             d + "/nope.txt: error: no such file or directory\n");
   std::filesystem::remove_all(dir);
 }
