@@ -1,0 +1,356 @@
+// Store methods for conflicts and reviews: the active set per run, the
+// snapshot of both sides, and the append-only review log.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace claimcheck {
+namespace {
+
+// Snapshot columns kept per side, as a_<name> and b_<name>.
+constexpr std::array<const char*, 15> kSideColumns = {
+    "file",          "kind",      "value", "low",      "high",   "unit",      "date", "as_of",
+    "attributed_to", "qualifier", "quote", "sentence", "outlet", "published", "url"};
+constexpr size_t kMinPrefix = 6;
+constexpr char kReviewer[] = "claimcheck";
+
+bool IsReviewStatus(const std::string& s) {
+  return s == "open" || s == "confirmed" || s == "dismissed" || s == "needs_info";
+}
+
+std::string SideList(const std::string& before) {
+  std::string out;
+  for (const char* side : {"a", "b"}) {
+    for (const char* column : kSideColumns) out += ", " + before + side + "_" + column;
+  }
+  return out;
+}
+
+const std::string& UpsertSql() {
+  static const std::string kSql = [] {
+    std::string update;
+    for (const char* side : {"a", "b"}) {
+      for (const char* column : kSideColumns) {
+        std::string name = std::string(side) + "_" + column;
+        update += ", " + name + " = excluded." + name;
+      }
+    }
+    return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" +
+           SideList("") +
+           ", explanation, explanation_vi, first_run_id, last_run_id, active) VALUES (:id, "
+           ":rule_id, :severity, :metric, :subject, :claim_a_id, :claim_b_id" +
+           SideList(":") +
+           ", :explanation, :explanation_vi, :run_id, :run_id, 1) ON CONFLICT(id) DO UPDATE SET "
+           "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
+           "subject = excluded.subject, claim_a_id = excluded.claim_a_id, "
+           "claim_b_id = excluded.claim_b_id" +
+           update +
+           ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
+           "last_run_id = excluded.last_run_id, active = 1";
+  }();
+  return kSql;
+}
+
+// `ref` with outlet/published/url taken from the claim's document where empty.
+ClaimRef WithDocumentFacts(StoreConnection& impl, const ClaimRef& ref) {
+  ClaimRef out = ref;
+  if (ref.claim.id <= 0) return out;
+  if (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty()) return out;
+  StatementLease st = impl.Prepare(
+      "SELECT d.outlet, d.published, d.url FROM claims cl "
+      "JOIN documents d ON d.id = cl.document_id WHERE cl.id = ?");
+  st->bind(1, ref.claim.id);
+  if (!st->executeStep()) return out;
+  if (out.outlet.empty()) out.outlet = st->getColumn(0).getString();
+  if (out.published.empty()) out.published = st->getColumn(1).getString();
+  if (out.url.empty()) out.url = st->getColumn(2).getString();
+  return out;
+}
+
+void BindSide(SQLite::Statement& st, const std::string& side, const ClaimRef& r) {
+  const Claim& c = r.claim;
+  std::string p = ":" + side + "_";
+  BindId(st, ":claim_" + side + "_id", c.id);
+  st.bind(p + "file", c.file);
+  st.bind(p + "kind", std::string(ClaimKindName(c.kind)));
+  st.bind(p + "value", c.value);
+  BindOptional(st, p + "low", c.low);
+  BindOptional(st, p + "high", c.high);
+  st.bind(p + "unit", c.unit);
+  st.bind(p + "date", c.date);
+  st.bind(p + "as_of", c.as_of);
+  st.bind(p + "attributed_to", c.attributed_to);
+  st.bind(p + "qualifier", std::string(QualifierName(c.qualifier)));
+  st.bind(p + "quote", c.quote);
+  st.bind(p + "sentence", c.sentence);
+  st.bind(p + "outlet", r.outlet);
+  st.bind(p + "published", r.published);
+  st.bind(p + "url", r.url);
+}
+
+ClaimRef ReadSnapshotSide(SQLite::Statement& st, const std::string& side, const Conflict& c) {
+  std::string p = side + "_";
+  auto text = [&](const char* name) { return st.getColumn((p + name).c_str()).getString(); };
+  ClaimRef r;
+  r.claim.file = text("file");
+  r.claim.kind = ParseClaimKind(text("kind")).value_or(ClaimKind::kCount);
+  r.claim.metric = c.metric;
+  r.claim.subject = c.subject;
+  r.claim.value = st.getColumn((p + "value").c_str()).getDouble();
+  r.claim.low = OptionalDouble(st.getColumn((p + "low").c_str()));
+  r.claim.high = OptionalDouble(st.getColumn((p + "high").c_str()));
+  r.claim.unit = text("unit");
+  r.claim.date = text("date");
+  r.claim.as_of = text("as_of");
+  r.claim.attributed_to = text("attributed_to");
+  r.claim.qualifier = ParseQualifier(text("qualifier")).value_or(Qualifier::kExact);
+  r.claim.quote = text("quote");
+  r.claim.sentence = text("sentence");
+  r.outlet = text("outlet");
+  r.published = text("published");
+  r.url = text("url");
+  return r;
+}
+
+// The live claim `id` joined to its document, or nullopt when it is gone.
+std::optional<ClaimRef> LoadLiveClaim(StoreConnection& impl, int64_t id) {
+  static const std::string kSql = std::string("SELECT ") + StoredClaimColumns() +
+                                  ", d.outlet AS outlet, d.published AS published, d.url AS url "
+                                  "FROM claims cl JOIN documents d ON d.id = cl.document_id "
+                                  "WHERE cl.id = ?";
+  StatementLease st = impl.Prepare(kSql.c_str());
+  st->bind(1, id);
+  if (!st->executeStep()) return std::nullopt;
+  ClaimRef r;
+  r.claim = ReadStoredClaim(*st);
+  r.outlet = st->getColumn("outlet").getString();
+  r.published = st->getColumn("published").getString();
+  r.url = st->getColumn("url").getString();
+  return r;
+}
+
+// The conflict's latest review status, "open" when never reviewed.
+std::string CurrentStatus(StoreConnection& impl, const std::string& conflict_id) {
+  StatementLease st = impl.Prepare("SELECT status FROM conflict_status WHERE conflict_id = ?");
+  st->bind(1, conflict_id);
+  return st->executeStep() ? st->getColumn(0).getString() : "open";
+}
+
+void InsertReview(StoreConnection& impl, const Store::ReviewRecord& r) {
+  StatementLease st = impl.Prepare(
+      "INSERT INTO reviews(conflict_id, status, previous_status, note, reviewer, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  st->bind(1, r.conflict_id);
+  st->bind(2, r.status);
+  st->bind(3, r.previous_status);
+  st->bind(4, r.note);
+  st->bind(5, r.reviewer);
+  st->bind(6, r.created_at);
+  st->exec();
+}
+
+std::string RunStartedAt(StoreConnection& impl, int64_t run_id) {
+  StatementLease st = impl.Prepare("SELECT started_at FROM runs WHERE id = ?");
+  st->bind(1, run_id);
+  return st->executeStep() ? st->getColumn(0).getString() : "";
+}
+
+std::set<std::string> ActiveIds(StoreConnection& impl) {
+  StatementLease st = impl.Prepare("SELECT id FROM conflicts WHERE active = 1");
+  std::set<std::string> ids;
+  while (st->executeStep()) ids.insert(st->getColumn(0).getString());
+  return ids;
+}
+
+// True when the stored snapshot of `c` differs from c's quotes, values or
+// dates; nullopt when `c` is not stored yet.
+std::optional<bool> EvidenceChanged(StoreConnection& impl, const Conflict& c) {
+  StatementLease st = impl.Prepare(
+      "SELECT a_quote, a_value, a_date, b_quote, b_value, b_date FROM conflicts WHERE id = ?");
+  st->bind(1, c.id);
+  if (!st->executeStep()) return std::nullopt;
+  auto same = [&](int first, const Claim& claim) {
+    return st->getColumn(first).getString() == claim.quote &&
+           st->getColumn(first + 1).getDouble() == claim.value &&
+           st->getColumn(first + 2).getString() == claim.date;
+  };
+  return !(same(0, c.a.claim) && same(3, c.b.claim));
+}
+
+// Reopens a dismissed or confirmed conflict whose evidence changed.
+void ReopenIfDecided(StoreConnection& impl, const std::string& id, const std::string& at) {
+  std::string status = CurrentStatus(impl, id);
+  if (status != "dismissed" && status != "confirmed") return;
+  InsertReview(impl, {id, "open", status, "evidence changed since it was " + status, kReviewer, at});
+}
+
+void Upsert(StoreConnection& impl, int64_t run_id, const Conflict& c) {
+  StatementLease st = impl.Prepare(UpsertSql().c_str());
+  st->bind(":id", c.id);
+  st->bind(":rule_id", c.rule_id);
+  st->bind(":severity", std::string(SeverityName(c.severity)));
+  st->bind(":metric", c.metric);
+  st->bind(":subject", c.subject);
+  BindSide(*st, "a", WithDocumentFacts(impl, c.a));
+  BindSide(*st, "b", WithDocumentFacts(impl, c.b));
+  st->bind(":explanation", c.explanation);
+  st->bind(":explanation_vi", c.explanation_vi);
+  BindId(*st, ":run_id", run_id);
+  st->exec();
+}
+
+// The full id for `id_or_prefix`: an exact id, or a unique prefix of at
+// least kMinPrefix characters.
+Result<std::string> ResolveConflictId(StoreConnection& impl, const std::string& id_or_prefix) {
+  {
+    StatementLease exact = impl.Prepare("SELECT id FROM conflicts WHERE id = ?");
+    exact->bind(1, id_or_prefix);
+    if (exact->executeStep()) return exact->getColumn(0).getString();
+  }
+  if (id_or_prefix.size() < kMinPrefix) {
+    return Status::NotFound("no conflict with id '" + id_or_prefix + "' (a prefix needs at least " +
+                            std::to_string(kMinPrefix) + " characters)");
+  }
+  StatementLease st = impl.Prepare("SELECT id FROM conflicts WHERE substr(id, 1, ?) = ? LIMIT 2");
+  st->bind(1, static_cast<int64_t>(id_or_prefix.size()));
+  st->bind(2, id_or_prefix);
+  if (!st->executeStep()) return Status::NotFound("no conflict with id '" + id_or_prefix + "'");
+  std::string id = st->getColumn(0).getString();
+  if (st->executeStep()) {
+    return Status::InvalidInput("conflict id prefix '" + id_or_prefix + "' is ambiguous");
+  }
+  return id;
+}
+
+}  // namespace
+
+Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
+                                                  const std::vector<Conflict>& conflicts) {
+  for (const Conflict& c : conflicts) {
+    if (c.id.empty()) return Status::InvalidInput("conflict without id (rule " + c.rule_id + ")");
+  }
+  return Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
+    SQLite::Transaction transaction(impl_->db);
+    std::string at = RunStartedAt(*impl_, run_id);
+    std::set<std::string> active_before = ActiveIds(*impl_);
+    std::set<std::string> seen;
+    ConflictDelta delta;
+    for (const Conflict& c : conflicts) {
+      if (!seen.insert(c.id).second) continue;
+      std::optional<bool> changed = EvidenceChanged(*impl_, c);
+      if (active_before.count(c.id)) {
+        ++delta.still_open;
+      } else {
+        ++delta.new_count;
+        delta.new_ids.push_back(c.id);
+      }
+      if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at);
+      Upsert(*impl_, run_id, c);
+    }
+    for (const std::string& id : active_before) {
+      if (seen.count(id)) continue;
+      StatementLease st = impl_->Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
+      st->bind(1, id);
+      st->exec();
+      ++delta.resolved;
+      delta.resolved_ids.push_back(id);  // already sorted: std::set order
+    }
+    transaction.commit();
+    std::sort(delta.new_ids.begin(), delta.new_ids.end());
+    return delta;
+  });
+}
+
+Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
+  return Guarded("LoadConflicts", [&]() -> Result<std::vector<Conflict>> {
+    static const std::string kSql =
+        "SELECT c.id AS id, c.rule_id AS rule_id, c.severity AS severity, c.metric AS metric, "
+        "c.subject AS subject, c.explanation AS explanation, c.explanation_vi AS explanation_vi, "
+        "s.status AS status, s.note AS note, COALESCE(c.claim_a_id, 0) AS claim_a_id, "
+        "COALESCE(c.claim_b_id, 0) AS claim_b_id" +
+        SideList("c.") +
+        " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
+        "WHERE c.active = 1 OR ? = 0 ORDER BY c.metric, c.subject, c.id";
+    std::vector<Conflict> out;
+    std::vector<std::pair<int64_t, int64_t>> claim_ids;
+    {
+      StatementLease st = impl_->Prepare(kSql.c_str());
+      st->bind(1, active_only ? 1 : 0);
+      while (st->executeStep()) {
+        Conflict c;
+        c.id = st->getColumn("id").getString();
+        c.rule_id = st->getColumn("rule_id").getString();
+        c.severity = ParseSeverity(st->getColumn("severity").getString()).value_or(Severity::kInfo);
+        c.metric = st->getColumn("metric").getString();
+        c.subject = st->getColumn("subject").getString();
+        c.explanation = st->getColumn("explanation").getString();
+        c.explanation_vi = st->getColumn("explanation_vi").getString();
+        c.status = st->getColumn("status").getString();
+        c.note = st->getColumn("note").getString();
+        c.a = ReadSnapshotSide(*st, "a", c);
+        c.b = ReadSnapshotSide(*st, "b", c);
+        claim_ids.emplace_back(st->getColumn("claim_a_id").getInt64(),
+                               st->getColumn("claim_b_id").getInt64());
+        out.push_back(std::move(c));
+      }
+    }
+    for (size_t i = 0; i < out.size(); ++i) {
+      auto [a_id, b_id] = claim_ids[i];
+      if (a_id > 0) {
+        if (std::optional<ClaimRef> live = LoadLiveClaim(*impl_, a_id)) out[i].a = std::move(*live);
+      }
+      if (b_id > 0) {
+        if (std::optional<ClaimRef> live = LoadLiveClaim(*impl_, b_id)) out[i].b = std::move(*live);
+      }
+    }
+    return out;
+  });
+}
+
+Status Store::AddReview(const std::string& conflict_id, const std::string& status,
+                        const std::string& note, const std::string& reviewer,
+                        const std::string& at) {
+  if (!IsReviewStatus(status)) {
+    return Status::InvalidInput("unknown review status '" + status +
+                                "' (expected open, confirmed, dismissed or needs_info)");
+  }
+  return Guarded("AddReview", [&]() -> Status {
+    SQLite::Transaction transaction(impl_->db);
+    Result<std::string> id = ResolveConflictId(*impl_, conflict_id);
+    if (!id.ok()) return id.status();
+    InsertReview(*impl_, {*id, status, CurrentStatus(*impl_, *id), note, reviewer, at});
+    transaction.commit();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<Store::ReviewRecord>> Store::LoadReviews(const std::string& conflict_id) {
+  return Guarded("LoadReviews", [&]() -> Result<std::vector<ReviewRecord>> {
+    std::string id;
+    if (!conflict_id.empty()) {
+      Result<std::string> resolved = ResolveConflictId(*impl_, conflict_id);
+      if (!resolved.ok()) return resolved.status();
+      id = *resolved;
+    }
+    StatementLease st = impl_->Prepare(
+        "SELECT conflict_id, status, previous_status, note, reviewer, created_at FROM reviews "
+        "WHERE ? = '' OR conflict_id = ? ORDER BY id");
+    st->bind(1, id);
+    st->bind(2, id);
+    std::vector<ReviewRecord> reviews;
+    while (st->executeStep()) {
+      reviews.push_back({st->getColumn(0).getString(), st->getColumn(1).getString(),
+                         st->getColumn(2).getString(), st->getColumn(3).getString(),
+                         st->getColumn(4).getString(), st->getColumn(5).getString()});
+    }
+    return reviews;
+  });
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,246 @@
+// Store methods for documents and their claims: change detection by content
+// hash, all-or-nothing writes, and loading claims back for the engine.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace claimcheck {
+namespace {
+
+// What one put wrote, applied to the caller's structs only after commit.
+struct Written {
+  Store::PutOutcome outcome = Store::PutOutcome::kUnchanged;
+  int64_t document_id = 0;
+  std::vector<int64_t> claim_ids;
+};
+
+constexpr char kClaimColumns[] =
+    "cl.id AS id, cl.document_id AS document_id, cl.file AS file, cl.kind AS kind, "
+    "cl.metric AS metric, cl.subject AS subject, cl.value AS value, "
+    "cl.qualifier AS qualifier, cl.low AS low, cl.high AS high, cl.unit AS unit, "
+    "cl.date AS date, cl.as_of AS as_of, cl.as_of_inferred AS as_of_inferred, "
+    "cl.attributed_to AS attributed_to, cl.quote AS quote, cl.sentence AS sentence, "
+    "cl.span_begin AS span_begin, cl.span_end AS span_end, cl.confidence AS confidence, "
+    "cl.pattern_id AS pattern_id";
+
+void BindDocument(SQLite::Statement& st, const Document& d) {
+  st.bind(":file", d.file);
+  st.bind(":path", d.path);
+  st.bind(":url", d.url);
+  st.bind(":outlet", d.outlet);
+  st.bind(":language", d.language);
+  st.bind(":published", d.published);
+  st.bind(":title", d.title);
+  st.bind(":text", d.text);
+  st.bind(":content_hash", d.content_hash);
+}
+
+int64_t InsertClaim(StoreConnection& impl, int64_t document_id, const std::string& file,
+                    const Claim& c) {
+  StatementLease st = impl.Prepare(
+      "INSERT INTO claims(document_id, file, kind, metric, subject, value, qualifier, low, "
+      "high, unit, date, as_of, as_of_inferred, attributed_to, quote, sentence, span_begin, "
+      "span_end, confidence, pattern_id) VALUES (:document_id, :file, :kind, :metric, "
+      ":subject, :value, :qualifier, :low, :high, :unit, :date, :as_of, :as_of_inferred, "
+      ":attributed_to, :quote, :sentence, :span_begin, :span_end, :confidence, :pattern_id)");
+  st->bind(":document_id", document_id);
+  st->bind(":file", file);
+  st->bind(":kind", std::string(ClaimKindName(c.kind)));
+  st->bind(":metric", c.metric);
+  st->bind(":subject", c.subject);
+  st->bind(":value", c.value);
+  st->bind(":qualifier", std::string(QualifierName(c.qualifier)));
+  BindOptional(*st, ":low", c.low);
+  BindOptional(*st, ":high", c.high);
+  st->bind(":unit", c.unit);
+  st->bind(":date", c.date);
+  st->bind(":as_of", c.as_of);
+  st->bind(":as_of_inferred", c.as_of_inferred ? 1 : 0);
+  st->bind(":attributed_to", c.attributed_to);
+  st->bind(":quote", c.quote);
+  st->bind(":sentence", c.sentence);
+  st->bind(":span_begin", static_cast<int64_t>(c.span_begin));
+  st->bind(":span_end", static_cast<int64_t>(c.span_end));
+  st->bind(":confidence", c.confidence);
+  st->bind(":pattern_id", c.pattern_id);
+  st->exec();
+  return impl.db.getLastInsertRowid();
+}
+
+// Writes one document and its claims inside the caller's transaction.
+// Throws SQLite::Exception on failure.
+Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
+               const std::vector<Claim>& claims) {
+  Written w;
+  {
+    StatementLease find = impl.Prepare("SELECT id, content_hash FROM documents WHERE file = ?");
+    find->bind(1, doc.file);
+    if (find->executeStep()) {
+      w.document_id = find->getColumn(0).getInt64();
+      if (find->getColumn(1).getString() == doc.content_hash) return w;  // kUnchanged
+    }
+  }
+  if (w.document_id == 0) {
+    StatementLease insert = impl.Prepare(
+        "INSERT INTO documents(file, path, url, outlet, language, published, title, text, "
+        "content_hash, first_run_id, updated_run_id) VALUES (:file, :path, :url, :outlet, "
+        ":language, :published, :title, :text, :content_hash, :run_id, :run_id)");
+    BindDocument(*insert, doc);
+    BindId(*insert, ":run_id", run_id);
+    insert->exec();
+    w.document_id = impl.db.getLastInsertRowid();
+    w.outcome = Store::PutOutcome::kNew;
+  } else {
+    StatementLease update = impl.Prepare(
+        "UPDATE documents SET file = :file, path = :path, url = :url, outlet = :outlet, "
+        "language = :language, published = :published, title = :title, text = :text, "
+        "content_hash = :content_hash, updated_run_id = :run_id WHERE id = :id");
+    BindDocument(*update, doc);
+    BindId(*update, ":run_id", run_id);
+    update->bind(":id", w.document_id);
+    update->exec();
+    StatementLease remove = impl.Prepare("DELETE FROM claims WHERE document_id = ?");
+    remove->bind(1, w.document_id);
+    remove->exec();
+    w.outcome = Store::PutOutcome::kChanged;
+  }
+  for (const Claim& c : claims) w.claim_ids.push_back(InsertClaim(impl, w.document_id, doc.file, c));
+  return w;
+}
+
+void ApplyWritten(const Written& w, Document& doc, std::vector<Claim>& claims) {
+  doc.id = w.document_id;
+  if (w.outcome == Store::PutOutcome::kUnchanged) return;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    claims[i].id = w.claim_ids[i];
+    claims[i].document_id = w.document_id;
+    claims[i].file = doc.file;
+  }
+}
+
+Claim ReadClaim(SQLite::Statement& st) {
+  Claim c;
+  c.id = st.getColumn("id").getInt64();
+  c.document_id = st.getColumn("document_id").getInt64();
+  c.file = st.getColumn("file").getString();
+  c.kind = ParseClaimKind(st.getColumn("kind").getString()).value_or(ClaimKind::kCount);
+  c.metric = st.getColumn("metric").getString();
+  c.subject = st.getColumn("subject").getString();
+  c.value = st.getColumn("value").getDouble();
+  c.qualifier = ParseQualifier(st.getColumn("qualifier").getString()).value_or(Qualifier::kExact);
+  c.low = OptionalDouble(st.getColumn("low"));
+  c.high = OptionalDouble(st.getColumn("high"));
+  c.unit = st.getColumn("unit").getString();
+  c.date = st.getColumn("date").getString();
+  c.as_of = st.getColumn("as_of").getString();
+  c.as_of_inferred = st.getColumn("as_of_inferred").getInt() != 0;
+  c.attributed_to = st.getColumn("attributed_to").getString();
+  c.quote = st.getColumn("quote").getString();
+  c.sentence = st.getColumn("sentence").getString();
+  c.span_begin = static_cast<size_t>(st.getColumn("span_begin").getInt64());
+  c.span_end = static_cast<size_t>(st.getColumn("span_end").getInt64());
+  c.confidence = st.getColumn("confidence").getDouble();
+  c.pattern_id = st.getColumn("pattern_id").getString();
+  return c;
+}
+
+}  // namespace
+
+Claim ReadStoredClaim(SQLite::Statement& st) { return ReadClaim(st); }
+
+const char* StoredClaimColumns() { return kClaimColumns; }
+
+Result<std::optional<std::string>> Store::FindDocumentHash(const std::string& file) {
+  return Guarded("FindDocumentHash", [&]() -> Result<std::optional<std::string>> {
+    StatementLease st = impl_->Prepare("SELECT content_hash FROM documents WHERE file = ?");
+    st->bind(1, file);
+    if (!st->executeStep()) return std::optional<std::string>();
+    return std::optional<std::string>(st->getColumn(0).getString());
+  });
+}
+
+Result<Store::PutOutcome> Store::PutDocument(int64_t run_id, Document& doc,
+                                             std::vector<Claim>& claims) {
+  return Guarded("PutDocument " + doc.file, [&]() -> Result<PutOutcome> {
+    SQLite::Transaction transaction(impl_->db);
+    Written w = PutOne(*impl_, run_id, doc, claims);
+    transaction.commit();
+    ApplyWritten(w, doc, claims);
+    return w.outcome;
+  });
+}
+
+Result<std::vector<Store::PutOutcome>> Store::PutDocuments(
+    int64_t run_id, std::vector<std::pair<Document, std::vector<Claim>>>& batch) {
+  return Guarded("PutDocuments", [&]() -> Result<std::vector<PutOutcome>> {
+    SQLite::Transaction transaction(impl_->db);
+    std::vector<Written> written;
+    for (const auto& [doc, claims] : batch) written.push_back(PutOne(*impl_, run_id, doc, claims));
+    transaction.commit();
+    std::vector<PutOutcome> outcomes;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      ApplyWritten(written[i], batch[i].first, batch[i].second);
+      outcomes.push_back(written[i].outcome);
+    }
+    return outcomes;
+  });
+}
+
+Result<std::vector<Document>> Store::LoadDocuments(bool with_text) {
+  return Guarded("LoadDocuments", [&]() -> Result<std::vector<Document>> {
+    StatementLease st = impl_->Prepare(
+        "SELECT id, file, path, url, outlet, language, published, title, "
+        "CASE WHEN ? THEN text ELSE '' END AS text, content_hash FROM documents ORDER BY file");
+    st->bind(1, with_text ? 1 : 0);
+    std::vector<Document> docs;
+    while (st->executeStep()) {
+      Document d;
+      d.id = st->getColumn("id").getInt64();
+      d.file = st->getColumn("file").getString();
+      d.path = st->getColumn("path").getString();
+      d.url = st->getColumn("url").getString();
+      d.outlet = st->getColumn("outlet").getString();
+      d.language = st->getColumn("language").getString();
+      d.published = st->getColumn("published").getString();
+      d.title = st->getColumn("title").getString();
+      d.text = st->getColumn("text").getString();
+      d.content_hash = st->getColumn("content_hash").getString();
+      docs.push_back(std::move(d));
+    }
+    return docs;
+  });
+}
+
+Result<std::vector<Claim>> Store::LoadClaims() {
+  Result<std::vector<ClaimRef>> refs = LoadClaimRefs();
+  if (!refs.ok()) return refs.status();
+  std::vector<Claim> claims;
+  claims.reserve(refs->size());
+  for (ClaimRef& ref : *refs) claims.push_back(std::move(ref.claim));
+  return claims;
+}
+
+Result<std::vector<ClaimRef>> Store::LoadClaimRefs() {
+  return Guarded("LoadClaimRefs", [&]() -> Result<std::vector<ClaimRef>> {
+    static const std::string kSql = std::string("SELECT ") + kClaimColumns +
+                                    ", d.outlet AS outlet, d.published AS published, d.url AS url "
+                                    "FROM claims cl JOIN documents d ON d.id = cl.document_id "
+                                    "ORDER BY cl.file, cl.span_begin, cl.id";
+    StatementLease st = impl_->Prepare(kSql.c_str());
+    std::vector<ClaimRef> refs;
+    while (st->executeStep()) {
+      ClaimRef ref;
+      ref.claim = ReadClaim(*st);
+      ref.outlet = st->getColumn("outlet").getString();
+      ref.published = st->getColumn("published").getString();
+      ref.url = st->getColumn("url").getString();
+      refs.push_back(std::move(ref));
+    }
+    return refs;
+  });
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,54 @@
+// Store::Open and the connection set-up; the queries live in
+// document_store.cc, conflict_store.cc and run_store.cc.
+#include "store/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/migration.h"
+#include "store/migrator.h"
+#include "store/store_impl.h"
+
+namespace claimcheck {
+namespace {
+
+// `status` with "<prefix>: " in front of its message, same code.
+Status WithPrefix(const Status& status, const std::string& prefix) {
+  std::string msg = prefix + ": " + status.message();
+  switch (status.code()) {
+    case Status::Code::kOk: return status;
+    case Status::Code::kInvalidInput: return Status::InvalidInput(msg);
+    case Status::Code::kNotFound: return Status::NotFound(msg);
+    case Status::Code::kIoError: return Status::IoError(msg);
+    case Status::Code::kDatabase: return Status::Database(msg);
+    case Status::Code::kInternal: return Status::Internal(msg);
+  }
+  return Status::Internal(msg);
+}
+
+void Configure(SQLite::Database& db) {
+  db.exec("PRAGMA foreign_keys = ON");
+  // journal_mode answers with a row; ":memory:" databases stay in "memory" mode.
+  SQLite::Statement wal(db, "PRAGMA journal_mode = WAL");
+  while (wal.executeStep()) {
+  }
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<StoreConnection> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  std::unique_ptr<StoreConnection> impl;
+  try {
+    impl = std::make_unique<StoreConnection>(path);
+    Configure(impl->db);
+  } catch (const SQLite::Exception& e) {
+    return Status::Database("cannot open database " + path + ": " + e.what());
+  }
+  if (Status s = Migrate(impl->db, EmbeddedMigrations()); !s.ok()) return WithPrefix(s, path);
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,146 @@
+// Store: claimcheck's SQLite database, the hand-off between pipeline stages.
+// It keeps documents and their claims (re-extracted only when a document's
+// content hash changes), the conflicts the engine found with a snapshot of
+// both sides, a review log per conflict, and one row per run. The schema lives
+// in db/migrations (embedded at build time) and is described in db/README.md.
+//
+// This header uses std types only; SQLiteCpp stays inside src/store. Every
+// method reports failures as a Status (SQLite errors become kDatabase) and
+// never throws. A Store is not thread-safe; use one per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+#include "model/claim.h"
+#include "model/conflict.h"
+#include "model/document.h"
+
+namespace claimcheck {
+
+struct StoreConnection;  // the SQLite connection; defined in store/store_impl.h
+
+class Store {
+ public:
+  // Opens (creating if needed) the database at `path` (":memory:" for a
+  // private in-memory database), turns on WAL and foreign keys, and applies
+  // pending migrations.
+  // Errors: Database when the file cannot be opened, is not a claimcheck
+  // database, or was written by a newer claimcheck (its schema version is
+  // higher than this binary knows).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // ---- documents and claims ----------------------------------------------
+
+  enum class PutOutcome { kNew, kChanged, kUnchanged };
+
+  // The stored content_hash of the document with this `file`, or nullopt when
+  // no such document is stored (lets the caller skip extraction).
+  Result<std::optional<std::string>> FindDocumentHash(const std::string& file);
+
+  // In ONE transaction, keyed by doc.file:
+  //   new file                   -> insert the document and `claims`; kNew
+  //   same file, same hash       -> nothing written; kUnchanged
+  //   same file, different hash  -> update the document row and replace ALL
+  //                                 its claims with `claims`; kChanged
+  // On success fills doc.id and, unless kUnchanged, each claim's id,
+  // document_id and file (= doc.file); claims are left untouched on kUnchanged.
+  // `run_id` is recorded as first_run_id/updated_run_id; 0 records no run.
+  // On error nothing is written and `doc`/`claims` are not modified.
+  Result<PutOutcome> PutDocument(int64_t run_id, Document& doc, std::vector<Claim>& claims);
+
+  // PutDocument for several documents in one transaction (for batching):
+  // one outcome per entry, in order. On error nothing of the batch is written
+  // and no entry is modified.
+  Result<std::vector<PutOutcome>> PutDocuments(
+      int64_t run_id, std::vector<std::pair<Document, std::vector<Claim>>>& batch);
+
+  // All documents ordered by file; `text` is left empty unless `with_text`.
+  Result<std::vector<Document>> LoadDocuments(bool with_text);
+
+  // All claims ordered by file, span_begin (then id).
+  Result<std::vector<Claim>> LoadClaims();
+
+  // LoadClaims() with each claim's document outlet, published and url
+  // (the input the engine pairs into conflicts). Same order.
+  Result<std::vector<ClaimRef>> LoadClaimRefs();
+
+  // ---- conflicts and reviews ---------------------------------------------
+
+  struct ConflictDelta {
+    int new_count = 0;   // ids never seen before, or resolved earlier and back now
+    int still_open = 0;  // ids already active before this call
+    int resolved = 0;    // ids active before this call and absent from it
+    std::vector<std::string> new_ids;       // sorted
+    std::vector<std::string> resolved_ids;  // sorted
+  };
+
+  // In one transaction, makes `conflicts` the set of active conflicts:
+  // unknown ids are inserted (first_run_id = run_id), known ids updated
+  // (last_run_id = run_id, active = 1, snapshot of both sides refreshed),
+  // active ids absent from `conflicts` marked active = 0 (resolved). Reviews
+  // are never deleted. When a known conflict's evidence changed (either
+  // side's quote, value or date differs from the stored snapshot) and its
+  // latest review is `dismissed` or `confirmed`, a review by "claimcheck"
+  // reopens it (status open, previous_status = the old decision, created_at =
+  // the run's started_at). Duplicate ids in `conflicts` count once.
+  // Snapshot outlet/published/url come from the ClaimRef, or from the claim's
+  // document when the ClaimRef leaves them empty. A claim id of 0 is stored as
+  // NULL. Errors: InvalidInput for an empty id; Database otherwise.
+  Result<ConflictDelta> SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts);
+
+  // Conflicts (all, or only active ones) ordered by metric, subject, id, with
+  // status/note from the latest review ("open"/"" when never reviewed). Each
+  // ClaimRef comes from the live claim joined to its document, or from the
+  // snapshot (claim.id = 0) when the claim has been replaced since.
+  Result<std::vector<Conflict>> LoadConflicts(bool active_only);
+
+  // Appends a review. `conflict_id` may be a unique prefix of >= 6 characters.
+  // previous_status is the conflict's status before this review.
+  // Errors: InvalidInput for a status not in open|confirmed|dismissed|
+  // needs_info or an ambiguous prefix; NotFound for an unknown id.
+  Status AddReview(const std::string& conflict_id, const std::string& status,
+                   const std::string& note, const std::string& reviewer, const std::string& at);
+
+  struct ReviewRecord {
+    std::string conflict_id, status, previous_status, note, reviewer, created_at;
+  };
+
+  // The reviews of one conflict (id or unique prefix as in AddReview), oldest
+  // first; an empty `conflict_id` returns every review. NotFound for an
+  // unknown id.
+  Result<std::vector<ReviewRecord>> LoadReviews(const std::string& conflict_id);
+
+  // ---- runs --------------------------------------------------------------
+
+  struct RunRecord {
+    int64_t id = 0;
+    std::string started_at, finished_at, inputs;  // finished_at "" while running
+    int docs_new = 0, docs_changed = 0, docs_unchanged = 0, docs_failed = 0;
+    int claims_total = 0;
+    int conflicts_total = 0, conflicts_new = 0, conflicts_open = 0, conflicts_resolved = 0;
+    int exit_status = -1;  // -1 while running
+  };
+
+  // Starts a run; returns its id (1, 2, ...).
+  Result<int64_t> BeginRun(const std::string& started_at, const std::string& inputs);
+  // Stores finished_at, the counters and exit_status of run `record.id`
+  // (started_at and inputs are kept). NotFound for an unknown id.
+  Status FinishRun(const RunRecord& record);
+  // All runs, oldest first.
+  Result<std::vector<RunRecord>> LoadRuns();
+
+ private:
+  explicit Store(std::unique_ptr<StoreConnection> impl);
+  std::unique_ptr<StoreConnection> impl_;
+};
+
+}  // namespace claimcheck

@@ -1,0 +1,94 @@
+// StoreConnection and the helpers shared by the store_*.cc files: the SQLite
+// connection, a cache of prepared statements, binding helpers and the guard
+// that turns SQLite::Exception into Status. Internal to src/store.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "base/status.h"
+#include "store/store.h"
+
+namespace claimcheck {
+
+// A prepared statement borrowed from the cache; reset when the lease ends so
+// no read transaction lingers.
+class StatementLease {
+ public:
+  explicit StatementLease(SQLite::Statement& statement) : statement_(statement) {}
+  ~StatementLease() { statement_.tryReset(); }
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+  SQLite::Statement* operator->() { return &statement_; }
+  SQLite::Statement& operator*() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+struct StoreConnection {
+  explicit StoreConnection(const std::string& path)
+      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, /*busy_timeout_ms=*/5000) {}
+
+  // The cached statement for `sql` (a string with static storage duration,
+  // used as the key), reset with all bindings cleared.
+  StatementLease Prepare(const char* sql) {
+    std::unique_ptr<SQLite::Statement>& slot = statements[sql];
+    if (!slot) {
+      slot = std::make_unique<SQLite::Statement>(db, sql);
+    } else {
+      slot->reset();
+      slot->clearBindings();
+    }
+    return StatementLease(*slot);
+  }
+
+  SQLite::Database db;  // declared first: destroyed after the statements
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+};
+
+// Runs `fn`, converting a SQLite::Exception into Status::Database("<what>: ...").
+template <typename Fn>
+auto Guarded(const std::string& what, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const SQLite::Exception& e) {
+    return Status::Database(what + ": " + e.what());
+  }
+}
+
+// The claim columns, aliased by Claim field name, of a query over `claims cl`;
+// and the Claim read back from such a row. Defined in document_store.cc.
+const char* StoredClaimColumns();
+Claim ReadStoredClaim(SQLite::Statement& st);
+
+// NULL for nullopt.
+inline void BindOptional(SQLite::Statement& st, const std::string& name,
+                         const std::optional<double>& v) {
+  if (v) {
+    st.bind(name, *v);
+  } else {
+    st.bind(name);
+  }
+}
+
+// NULL for ids <= 0 ("no row").
+inline void BindId(SQLite::Statement& st, const std::string& name, int64_t id) {
+  if (id > 0) {
+    st.bind(name, id);
+  } else {
+    st.bind(name);
+  }
+}
+
+inline std::optional<double> OptionalDouble(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getDouble();
+}
+
+}  // namespace claimcheck

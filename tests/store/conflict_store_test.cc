@@ -1,0 +1,214 @@
+// Conflicts and reviews: the active set across runs, snapshots that outlive
+// their claims, reviews that persist and reopen when the evidence changes.
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "store_test_util.h"
+
+namespace claimcheck {
+namespace {
+
+std::string Ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
+std::string DeltaString(const Store::ConflictDelta& d) {
+  return "new=" + std::to_string(d.new_count) + "[" + Ids(d.new_ids) + "] open=" +
+         std::to_string(d.still_open) + " resolved=" + std::to_string(d.resolved) + "[" +
+         Ids(d.resolved_ids) + "]";
+}
+
+std::string ReviewsString(const std::vector<Store::ReviewRecord>& reviews) {
+  std::string out;
+  for (const Store::ReviewRecord& r : reviews) {
+    out += r.conflict_id + " " + r.previous_status + "->" + r.status + " by " + r.reviewer + " at " +
+           r.created_at + " \"" + r.note + "\"\n";
+  }
+  return out;
+}
+
+class ConflictStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenOrDie(":memory:");
+    ASSERT_NE(store_, nullptr);
+    NextRun();
+    a_ = MakeDocument("a.txt", "A");
+    b_ = MakeDocument("b.txt", "B");
+    a_claims_ = {MakeClaim(600, "khoảng 600"), MakeClaim(100, "100 người", 50)};
+    b_claims_ = {MakeClaim(2000, "2.000 lính")};
+    ASSERT_TRUE(store_->PutDocument(run_, a_, a_claims_).ok());
+    ASSERT_TRUE(store_->PutDocument(run_, b_, b_claims_).ok());
+  }
+
+  void NextRun() {
+    std::string at = "2024-07-0" + std::to_string(++run_count_) + "T08:00:00Z";
+    Result<int64_t> run = store_->BeginRun(at, "in/");
+    ASSERT_TRUE(run.ok());
+    run_ = *run;
+  }
+
+  std::string Save(const std::vector<Conflict>& conflicts) {
+    Result<Store::ConflictDelta> delta = store_->SaveConflicts(run_, conflicts);
+    EXPECT_TRUE(delta.ok()) << delta.status().ToString();
+    return delta.ok() ? DeltaString(*delta) : delta.status().ToString();
+  }
+
+  std::vector<Conflict> Load(bool active_only) {
+    Result<std::vector<Conflict>> loaded = store_->LoadConflicts(active_only);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return loaded.ok() ? *loaded : std::vector<Conflict>{};
+  }
+
+  std::string Reviews(const std::string& id) {
+    Result<std::vector<Store::ReviewRecord>> reviews = store_->LoadReviews(id);
+    EXPECT_TRUE(reviews.ok()) << reviews.status().ToString();
+    return reviews.ok() ? ReviewsString(*reviews) : reviews.status().ToString();
+  }
+
+  std::unique_ptr<Store> store_;
+  int64_t run_ = 0;
+  int run_count_ = 0;
+  Document a_, b_;
+  std::vector<Claim> a_claims_, b_claims_;
+};
+
+TEST_F(ConflictStoreTest, NewStillOpenResolved) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  EXPECT_EQ(Save({c2, c1, c1}), "new=2[c1c1c1c1c1c1c1c1,c2c2c2c2c2c2c2c2] open=0 resolved=0[]");
+  NextRun();
+  EXPECT_EQ(Save({c1}), "new=0[] open=1 resolved=1[c2c2c2c2c2c2c2c2]");
+  EXPECT_EQ(Load(true).size(), 1u);
+  EXPECT_EQ(Load(false).size(), 2u);
+  NextRun();
+  EXPECT_EQ(Save({c1, c2}), "new=1[c2c2c2c2c2c2c2c2] open=1 resolved=0[]");  // c2 is back
+  NextRun();
+  EXPECT_EQ(Save({}), "new=0[] open=0 resolved=2[c1c1c1c1c1c1c1c1,c2c2c2c2c2c2c2c2]");
+  EXPECT_TRUE(Load(true).empty());
+}
+
+TEST_F(ConflictStoreTest, LoadFillsClaimRefsAndStatus) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Save({c1});
+  std::vector<Conflict> loaded = Load(true);
+  ASSERT_EQ(loaded.size(), 1u);
+  const Conflict& c = loaded[0];
+  EXPECT_EQ(c.ToString(), c1.ToString());
+  EXPECT_EQ(c.status, "open");
+  EXPECT_EQ(c.note, "");
+  EXPECT_EQ(c.a.claim.id, a_claims_[0].id);
+  EXPECT_EQ(c.a.claim.ToString(), a_claims_[0].ToString());
+  EXPECT_EQ(c.a.outlet, "a.txt.example");  // from the document
+  EXPECT_EQ(c.b.published, "2024-06-20");
+  EXPECT_EQ(c.b.url, "https://b.txt.example/article");
+  EXPECT_EQ(c.explanation_vi, "Hai con số không thể cùng đúng.");
+  EXPECT_EQ(c.rule_id, "count_agreement");
+  EXPECT_EQ(c.severity, Severity::kConflict);
+}
+
+// After a.txt changes, its claims are replaced; the resolved conflict still
+// reads from its snapshot.
+TEST_F(ConflictStoreTest, ResolvedConflictKeepsSnapshot) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Save({c1});
+  NextRun();
+  Document changed = MakeDocument("a.txt", "A, sửa lại");
+  std::vector<Claim> fresh = {MakeClaim(1900, "1.900")};
+  ASSERT_TRUE(store_->PutDocument(run_, changed, fresh).ok());
+  Save({});
+  std::vector<Conflict> all = Load(false);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].a.claim.id, 0);  // the live claim is gone
+  EXPECT_EQ(all[0].a.claim.quote, "khoảng 600");
+  EXPECT_EQ(all[0].a.claim.file, "a.txt");
+  EXPECT_EQ(all[0].a.claim.ToString(), [&] {
+    Claim snapshot = a_claims_[0];  // the snapshot keeps the fields a reader needs
+    snapshot.span_begin = snapshot.span_end = 0;
+    return snapshot.ToString();
+  }());
+  EXPECT_EQ(all[0].a.outlet, "a.txt.example");
+  EXPECT_EQ(all[0].b.claim.id, b_claims_[0].id);  // b is still live
+  EXPECT_EQ(all[0].ToString(), c1.ToString());
+}
+
+TEST_F(ConflictStoreTest, ReviewPersistsAcrossRuns) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Save({c1});
+  ASSERT_TRUE(store_->AddReview("c1c1c1", "dismissed", "different dates", "lan", "2024-07-01T09:00:00Z").ok());
+  NextRun();
+  Save({c1});
+  std::vector<Conflict> loaded = Load(true);
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].status, "dismissed");
+  EXPECT_EQ(loaded[0].note, "different dates");
+  NextRun();
+  Save({});  // resolved: the review stays
+  EXPECT_EQ(Reviews("c1c1c1c1c1c1c1c1"),
+            "c1c1c1c1c1c1c1c1 open->dismissed by lan at 2024-07-01T09:00:00Z \"different dates\"\n");
+  EXPECT_EQ(Load(false)[0].status, "dismissed");
+}
+
+TEST_F(ConflictStoreTest, ChangedEvidenceReopensDecision) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Save({c1});
+  ASSERT_TRUE(store_->AddReview("c1c1c1c1c1c1c1c1", "confirmed", "real gap", "lan", "t1").ok());
+  NextRun();
+  Conflict edited = c1;
+  edited.b.claim.quote = "khoảng 2.000 lính";  // same fingerprint, new evidence
+  Save({edited});
+  std::vector<Conflict> loaded = Load(true);
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].status, "open");
+  EXPECT_EQ(Reviews("c1c1c1c1c1c1c1c1"),
+            "c1c1c1c1c1c1c1c1 open->confirmed by lan at t1 \"real gap\"\n"
+            "c1c1c1c1c1c1c1c1 confirmed->open by claimcheck at 2024-07-02T08:00:00Z "
+            "\"evidence changed since it was confirmed\"\n");
+  // Unchanged evidence in the next run adds no review.
+  NextRun();
+  Save({edited});
+  Result<std::vector<Store::ReviewRecord>> reviews = store_->LoadReviews("c1c1c1c1c1c1c1c1");
+  ASSERT_TRUE(reviews.ok());
+  EXPECT_EQ(reviews->size(), 2u);
+}
+
+TEST_F(ConflictStoreTest, ChangedEvidenceLeavesNeedsInfo) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Save({c1});
+  ASSERT_TRUE(store_->AddReview("c1c1c1c1c1c1c1c1", "needs_info", "ask", "lan", "t1").ok());
+  NextRun();
+  Conflict edited = c1;
+  edited.a.claim.value = 650;
+  Save({edited});
+  EXPECT_EQ(Load(true)[0].status, "needs_info");
+  EXPECT_DOUBLE_EQ(Load(true)[0].a.claim.value, 600);  // live claim wins over the snapshot
+}
+
+TEST_F(ConflictStoreTest, AddReviewErrors) {
+  Save({MakeConflict("abcdef0011223344", a_claims_[0], b_claims_[0]),
+        MakeConflict("abcdef9988776655", a_claims_[1], b_claims_[0])});
+  Status s = store_->AddReview("abcdef0011223344", "maybe", "", "lan", "t");
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  s = store_->AddReview("0000000000000000", "open", "", "lan", "t");
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  s = store_->AddReview("abcde", "open", "", "lan", "t");  // too short for a prefix
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  s = store_->AddReview("abcdef", "open", "", "lan", "t");  // matches both
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(s.message().find("ambiguous"), std::string::npos);
+  s = store_->AddReview("abcdef99", "needs_info", "which date?", "lan", "t");
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Reviews(""), "abcdef9988776655 open->needs_info by lan at t \"which date?\"\n");
+  EXPECT_EQ(store_->LoadReviews("ffffffffff").status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(ConflictStoreTest, EmptyIdIsRejected) {
+  Result<Store::ConflictDelta> delta =
+      store_->SaveConflicts(run_, {MakeConflict("", a_claims_[0], b_claims_[0])});
+  EXPECT_EQ(delta.status().code(), Status::Code::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace claimcheck
