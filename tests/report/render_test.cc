@@ -20,7 +20,7 @@ ReportInput HostileInput() {
   k.b.url = "javascript:alert(1)";
   k.explanation = "Values </p><script>bad()</script> differ";
   k.explanation_vi = "Khác <b>nhau</b> | cột";
-  k.note = "ghi chú <i>&amp;</i>";
+  k.note = "ghi chú <i>&amp;</i> {{title}}";
   ReportInput in;
   Document d;
   d.file = "a<b>.txt";
@@ -61,7 +61,8 @@ TEST(RenderTest, HtmlEscapesHostileText) {
   EXPECT_NE(html.find("O&apos;Reilly &amp; &quot;Sons&quot;"), std::string::npos);
   EXPECT_NE(html.find("href=\"https://x.example/?a=1&amp;b=&quot;2&quot;&gt;&lt;script&gt;\""),
             std::string::npos);
-  EXPECT_NE(html.find("ghi chú &lt;i&gt;&amp;amp;&lt;/i&gt;"), std::string::npos);
+  // Values are never parsed as templates: the braces come out literally.
+  EXPECT_NE(html.find("ghi chú &lt;i&gt;&amp;amp;&lt;/i&gt; {{title}}"), std::string::npos);
   EXPECT_NE(html.find("run &lt;1&gt;"), std::string::npos);
   // Side B's quote is not in its sentence: shown separately, still escaped.
   EXPECT_NE(html.find("<mark>5 &quot;người&quot;</mark>"), std::string::npos);
