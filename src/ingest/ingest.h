@@ -19,9 +19,10 @@ namespace claimcheck {
 // Reads every input in the order given and calls `emit` once per good document:
 // - a directory: its files recursively, sorted by path (byte order); hidden files and
 //   folders, manifest.json and non-text files (not .txt/.text/.html/.htm/.xhtml/
-//   .jsonl/.ndjson, and not an extension-less file free of NUL bytes) are skipped. A manifest.json supplies
-//   url/outlet/language/published for the files it names (a path relative to its own
-//   folder, or a base name found below it); the deepest manifest wins. A manifest
+//   .jsonl/.ndjson, nor extension-less and free of NUL bytes) are skipped. A
+//   manifest.json supplies url/outlet/language/published for the files it names (a
+//   path relative to its own folder, or a base name found below it); the deepest
+//   manifest wins. A manifest
 //   entry naming a missing file is a warning naming manifest.json and the entry.
 // - a .jsonl/.ndjson file: one article per line (see feed_line.h); file = the url, or
 //   "<feed base name>:<line>" without one; path = "<feed path>:<line>". Read line by line.
