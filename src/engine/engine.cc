@@ -24,6 +24,7 @@ class Sources {
     }
     for (size_t g = 0; g < groups.size(); ++g) {
       for (const auto& f : groups[g]) group_of_file_[f] = g;
+      group_first_.push_back(groups[g].front());
     }
   }
 
@@ -62,6 +63,13 @@ class Sources {
     return r;
   }
 
+  // The file standing for the claim's source: the first file of its copy group, or its own.
+  std::string CanonicalFile(const Claim& c) const {
+    std::string f = FileOf(c);
+    auto g = group_of_file_.find(f);
+    return g == group_of_file_.end() ? f : group_first_[g->second];
+  }
+
   // When the claim's figure held: its as_of, else its document's publication date.
   std::optional<DatePoint> TimeOf(const Claim& c) const {
     if (!c.as_of.empty()) return ParseDatePoint(c.as_of);
@@ -74,7 +82,14 @@ class Sources {
   std::map<int64_t, const Document*> by_id_;
   std::multimap<std::string, const Document*> by_file_;
   std::map<std::string, size_t> group_of_file_;
+  std::vector<std::string> group_first_;  // per copy group, its first file
 };
+
+std::string Value(const Claim& c) {
+  if (c.kind == ClaimKind::kDate) return c.date;
+  auto bound = [](const std::optional<double>& v) { return v ? FormatNumber(*v) : "*"; };
+  return FormatNumber(c.value) + std::string(QualifierName(c.qualifier)) + bound(c.low) + bound(c.high);
+}
 
 std::string Evidence(const Claim& c) {
   return c.file + "\x1e" + c.quote + "\x1e" +
@@ -156,9 +171,24 @@ class Checker {
     }
   }
 
+  // The rows, one per source pair and pair of stated values: the same figure said twice
+  // in one article, or by two copies of it, is reported once (the row whose files sort first).
   std::vector<Conflict> Take() {
+    std::map<std::string, Conflict> unique;
+    for (auto& [pair, c] : best_) {
+      const Conflict& k = c.conflict;
+      std::string sa = sources_.CanonicalFile(k.a.claim) + "\x1e" + Value(k.a.claim);
+      std::string sb = sources_.CanonicalFile(k.b.claim) + "\x1e" + Value(k.b.claim);
+      if (sb < sa) std::swap(sa, sb);
+      std::string key = k.rule_id + "\x1f" + k.metric + "\x1f" + k.subject + "\x1f" + sa + "\x1f" + sb;
+      auto it = unique.find(key);
+      if (it == unique.end() || std::tie(k.a.claim.file, k.b.claim.file, k.id) <
+                                    std::tie(it->second.a.claim.file, it->second.b.claim.file, it->second.id)) {
+        unique[key] = std::move(c.conflict);
+      }
+    }
     std::vector<Conflict> out;
-    for (auto& [pair, c] : best_) out.push_back(std::move(c.conflict));
+    for (auto& [key, k] : unique) out.push_back(std::move(k));
     return out;
   }
 

@@ -85,5 +85,11 @@ TEST(CopyDetectorTest, SeedCopiesAreExactlyTheGoldPair) {
             "[000_93de4eb2b8bc2841.txt,001_35a12b3184c32eee.txt]");
 }
 
+TEST(CopyDetectorTest, DevArticlesHaveNoCopies) {
+  std::filesystem::path dev = std::filesystem::path(CLAIMCHECK_SHARED_DIR) / "dev" / "docs";
+  if (!std::filesystem::is_directory(dev)) GTEST_SKIP() << "no " << dev;
+  EXPECT_EQ(Groups(FindCopyGroups(ReadDir(dev), {})), "");
+}
+
 }  // namespace
 }  // namespace claimcheck

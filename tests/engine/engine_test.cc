@@ -197,6 +197,23 @@ TEST(EngineTest, CopiesNeverConflict) {
   EXPECT_EQ(Rows(r), "conflict count_agreement wounded/north_korea b.txt:6000 vs c.txt:600");
 }
 
+TEST(EngineTest, OneRowPerSourcePairAndValues) {
+  std::string body =
+      "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
+      "villages and that more help would come from the capital before the end of the week";
+  std::vector<Document> docs = TestDocs();
+  docs[0].text = body;
+  docs[1].text = body + "\nRelated stories";
+  std::vector<Claim> claims = {Count("b.txt", "wounded", 6000), Count("a.txt", "wounded", 6000),
+                               Count("c.txt", "wounded", 600), Count("c.txt", "wounded", 600)};
+  claims[3].span_begin = 99;  // the same figure said twice in c.txt
+  CheckResult r = CheckClaims(TestRules(), docs, claims);
+  EXPECT_EQ(Rows(r), "conflict count_agreement wounded/north_korea a.txt:6000 vs c.txt:600");
+  claims.push_back(Count("c.txt", "wounded", 700));  // a different figure: its own row
+  r = CheckClaims(TestRules(), docs, claims);
+  EXPECT_EQ(r.conflicts.size(), 2u) << Rows(r);
+}
+
 TEST(EngineTest, StableIdsIndependentOfOrderAndClaimIds) {
   std::vector<Claim> claims = {
       Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
