@@ -1,5 +1,6 @@
 #include "engine/claim_interval.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 

@@ -1,6 +1,7 @@
 #include "engine/copy_detector.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <numeric>
 
