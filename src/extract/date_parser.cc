@@ -142,6 +142,7 @@ struct RawDate {
   enum class Rel { kNone, kYearOffset, kMonthOffset, kDayOffset, kLastMonthName };
   Rel rel = Rel::kNone;
   int offset = 0;             // years, months or days
+  bool forward = false;       // "by December", "next May": a year-less date after publication
   bool month_result = false;  // a day offset reported at month granularity ("tuần trước")
 };
 
@@ -213,7 +214,9 @@ bool IsCountBefore(const Tokens& t, size_t i) {
 // "năm 2024", "năm ngoái", "/2024", "-2024" after a month or quarter: sets r's year
 // fields and returns the new end, or `j` when nothing follows.
 size_t ReadYearSuffix(const Tokens& t, size_t j, RawDate* r) {
-  if ((IsPunctT(t, j, "/") || IsDashT(t, j)) && GluedT(t, j) && GluedT(t, j + 1) && IsPlainYear(t, j + 1)) {
+  bool sep = IsPunctT(t, j, "/") || IsDashT(t, j) || IsPunctT(t, j, ".");  // "6/2024", "6-2024", "6.2024"
+  bool glued_after = GluedT(t, j + 2) && t[j + 2].kind != TokenKind::kPunct;
+  if (sep && GluedT(t, j) && GluedT(t, j + 1) && IsYear(t, j + 1) && !glued_after) {
     r->year = Value(t[j + 1]);
     return j + 2;
   }
@@ -344,7 +347,7 @@ class DateScanner {
     RawDate fresh = *r;
     if (MatchIso(i, r)) return true;
     *r = fresh;
-    if (MatchSlash(i, context, r)) {
+    if (MatchSlash(i, context, /*dots=*/prefix < i, r)) {
       r->b = prefix;
       return true;
     }
@@ -378,19 +381,21 @@ class DateScanner {
   }
 
   // d/m/yyyy, d/m, m/yyyy, d1-d2/m[/yyyy]. Tokens must be glued together.
-  bool MatchSlash(size_t i, bool context, RawDate* r) {
+  // With a date word before it ("ngày 19.6.2024", "hôm 9.11") a dot separates too.
+  bool MatchSlash(size_t i, bool context, bool dots, RawDate* r) {
+    auto is_sep = [&](size_t k) { return IsPunctT(t_, k, "/") || (dots && IsPunctT(t_, k, ".")); };
     std::vector<int> parts{Value(t_[i])};
     std::vector<size_t> lens{t_[i].lower.size()};
     size_t k = i + 1;
     bool range = false;
     if (IsDashT(t_, k) && GluedT(t_, k) && GluedT(t_, k + 1) && IsDigitsT(t_, k + 1) &&
-        IsPunctT(t_, k + 2, "/")) {
+        is_sep(k + 2)) {
       range = true;  // "8-13/10": keep the second day
       parts[0] = Value(t_[k + 1]);
       lens[0] = t_[k + 1].lower.size();
       k += 2;
     }
-    while (IsPunctT(t_, k, "/") && GluedT(t_, k) && GluedT(t_, k + 1) && IsDigitsT(t_, k + 1) &&
+    while (is_sep(k) && GluedT(t_, k) && GluedT(t_, k + 1) && IsDigitsT(t_, k + 1) &&
            parts.size() < 3) {
       parts.push_back(Value(t_[k + 1]));
       lens.push_back(t_[k + 1].lower.size());
@@ -398,7 +403,7 @@ class DateScanner {
     }
     if (parts.size() < 2 || lens[0] > 2) return false;
     if (GluedT(t_, k) && (IsDigitsT(t_, k) || t_[k].kind == TokenKind::kWord ||
-                          IsPunctT(t_, k, "/") || IsPunctT(t_, k, ":")))
+                          is_sep(k) || IsPunctT(t_, k, ":")))
       return false;  // "24/7h", "1/2/3/4"
     r->e = k;
     if (parts.size() == 2 && lens[1] == 4) {  // m/yyyy
@@ -509,6 +514,8 @@ class DateScanner {
       r->b = i - 1;
       r->rel = RawDate::Rel::kLastMonthName;
     }
+    if (prev == "early" || prev == "late" || prev == "mid" || prev == "next") r->b = i - 1;
+    r->forward = prev == "by" || prev == "until" || prev == "till" || prev == "next";
     return true;
   }
 
@@ -583,6 +590,10 @@ std::optional<int> InferYear(const RawDate& r, const DateContext& ctx) {
     if (!HasMonth(p) && p.granularity != DateGranularity::kQuarter) return p.year;
     int pm = StartMonth(p);
     bool day_cmp = r.g == DateGranularity::kDay && p.granularity == DateGranularity::kDay;
+    if (r.forward) {
+      bool at_or_after = day_cmp ? std::tie(m, r.day) >= std::tie(pm, p.day) : m_last >= pm;
+      return at_or_after ? p.year : p.year + 1;
+    }
     bool not_after = day_cmp ? std::tie(m, r.day) <= std::tie(pm, p.day) : m <= pm;
     return not_after ? p.year : p.year - 1;
   }

@@ -155,6 +155,19 @@ bool IsDatePartWord(std::string_view w) {
          w == "mồng" || w == "thứ";
 }
 
+// Words after which a number names a provision or a document: "Article 51", "Điều 4".
+bool IsReferenceWord(const TextToken& t) {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "article", "section", "chapter", "resolution", "khoản", "chương"};
+  return s->count(t.lower) > 0 || (t.lower == "điều" && t.upper_initial);
+}
+
+// Words before a day or month that may be written with dots ("ngày 19.6.2024").
+bool IsDotDateWord(std::string_view w) {
+  return w == "ngày" || w == "hôm" || w == "tháng" || w == "mùng" || w == "mồng" ||
+         w == "sáng" || w == "trưa" || w == "chiều" || w == "tối" || w == "đêm";
+}
+
 bool IsYearPreposition(std::string_view w) {
   static const auto* s = new std::unordered_set<std::string_view>{
       "in", "since", "until", "till", "by", "during", "from", "early", "late", "mid", "year",
@@ -623,12 +636,20 @@ class NumberScanner {
       if (t_[k].kind != TokenKind::kDigits) continue;
       bool plain = !(Glued(t_, k + 1) && (IsPunct(t_, k + 1, ".") || IsPunct(t_, k + 1, ",")) &&
                      Glued(t_, k + 2) && IsDigits(t_, k + 2));
+      if (!plain && k > 0 && t_[k - 1].kind == TokenKind::kWord && IsDotDateWord(t_[k - 1].lower)) {
+        // "ngày 19.6.2024", "tháng 6.2024", "hôm 9.11": dotted dates, not decimals.
+        for (size_t d = k; d < t_.size() && (d == k || !t_[d].space_before); ++d) {
+          if (t_[d].kind == TokenKind::kDigits) skip_[d] = true;
+        }
+        continue;
+      }
       if (!plain) continue;
       if (k + 1 < t_.size() && IsMonthName(t_[k + 1]) && DigitsValue(t_[k]) <= 31) skip_[k] = true;
       if (k == 0) continue;
       const TextToken& prev = t_[k - 1];
       size_t pm = IsPunct(t_, k - 1, ".") && k >= 2 ? k - 2 : k - 1;  // "Sept. 5"
       if (prev.kind == TokenKind::kWord && IsDatePartWord(prev.lower)) skip_[k] = true;
+      if (prev.kind == TokenKind::kWord && IsReferenceWord(prev)) skip_[k] = true;
       if (IsMonthName(t_[pm])) {
         skip_[k] = true;
         if (IsPunct(t_, k + 1, ",") && k + 2 < t_.size() && IsYearToken(t_[k + 2])) skip_[k + 2] = true;

@@ -62,6 +62,12 @@ TEST(DateParserTest, VietnameseWrittenDates) {
       {"2024-06-19", "", "", "2024-06-19 \"2024-06-19\""},
       {"từ ngày 8-13/10/2024", "", "", "2024-10 \"ngày 8-13/10/2024\""},
       {"ngày 31/2/2024", "", "", ""},
+      {"ngày 19.6.2024", "", "", "2024-06-19 \"ngày 19.6.2024\""},
+      {"tháng 6.2024", "", "", "2024-06 \"tháng 6.2024\""},
+      {"quý I/2025", "", "", "2025-Q1 \"quý I/2025\""},
+      {"6 tháng đầu năm 2024", "", "", "2024 \"đầu năm 2024\""},
+      {"rạng sáng 9/11/2024", "", "", "2024-11-09 \"rạng sáng 9/11/2024\""},
+      {"giá 19.6 USD", "", "", ""},
   });
 }
 
@@ -98,6 +104,7 @@ TEST(DateParserTest, VietnameseYearInferenceFromPublication) {
       {"ngày 13/11", "2024-11-12", "", "2023-11-13 rel inferred \"ngày 13/11\""},
       {"hôm 24/10", "2024-11-12", "", "2024-10-24 rel inferred \"hôm 24/10\""},
       {"Tối 9/11, ông ký", "2024-11-12", "", "2024-11-09 rel inferred \"Tối 9/11\""},
+      {"hôm 9.11", "2024-11-12", "", "2024-11-09 rel inferred \"hôm 9.11\""},
       {"từ ngày 8-13/10", "2024-10-20", "", "2024-10 rel inferred \"ngày 8-13/10\""},
       {"cuối tháng 4", "2025-06-20", "", "2025-04 rel inferred \"cuối tháng 4\""},
       {"đầu tháng 9", "2025-06-20", "", "2024-09 rel inferred \"đầu tháng 9\""},
@@ -136,6 +143,10 @@ TEST(DateParserTest, EnglishForms) {
       {"in December", "2025-05-02", "", "2024-12 rel inferred \"December\""},
       {"on Sept. 5, 2024", "", "", "2024-09-05 \"Sept. 5, 2024\""},
       {"June 3rd", "2024-10-23", "", "2024-06-03 rel inferred \"June 3rd\""},
+      {"send 10,000 troops by December", "2024-10-23", "", "2024-12 rel inferred \"December\""},
+      {"by October", "2024-10-23", "", "2024-10 rel inferred \"October\""},
+      {"next May", "2024-10-23", "", "2025-05 rel inferred \"next May\""},
+      {"in late August", "2024-10-23", "", "2024-08 rel inferred \"late August\""},
       {"May I ask", "2024-10-23", "", ""},
       {"on Monday", "2024-10-23", "", ""},
   });

@@ -167,6 +167,8 @@ TEST(NumberParserTest, DatesTimesAndCodesAreNotNumbers) {
       {"lần thứ hai", ""},
       {"tháng năm", ""},
       {"thứ 7", ""},
+      {"ngày 19.6.2024 và tháng 6.2024, hôm 9.11", ""},
+      {"under Article 51 and Điều 4", ""},
   });
 }
 
