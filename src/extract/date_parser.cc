@@ -19,6 +19,7 @@ bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 0;
   return m == 2 && (y == 0 || IsLeap(y)) ? 29 : kDays[m - 1];
 }
 
@@ -626,7 +627,7 @@ std::optional<PartialDate> Resolve(const RawDate& r, const DateContext& ctx, boo
         out.year = *y;
       }
       *relative = *year_inferred = true;
-      if (out.day > DaysInMonth(out.year, out.month)) return std::nullopt;
+      if (r.g == DateGranularity::kDay && out.day > DaysInMonth(out.year, out.month)) return std::nullopt;
       return out;
     case RawDate::Rel::kYearOffset:
       if (!p) return std::nullopt;

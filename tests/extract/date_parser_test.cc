@@ -111,6 +111,9 @@ TEST(DateParserTest, VietnameseYearInferenceFromPublication) {
       {"giữa tháng 5", "2025-06-20", "", "2025-05 rel inferred \"giữa tháng 5\""},
       {"vào tháng 8", "2025", "", "2025-08 rel inferred \"tháng 8\""},
       {"quý 2", "2025-03-01", "", "2024-Q2 rel inferred \"quý 2\""},
+      {"quý 1", "2025-03-01", "", "2025-Q1 rel inferred \"quý 1\""},
+      {"ngày 29/2", "2024-03-01", "", "2024-02-29 rel inferred \"ngày 29/2\""},
+      {"ngày 29/2", "2025-03-01", "", ""},  // 2025-02-29 does not exist: dropped
   });
 }
 
