@@ -1,0 +1,63 @@
+// CompiledLexicon: the Lexicon (rulebook/lexicon.h) turned into matchers once,
+// before any document is read: phrase sets over tokens and RE2 programs for
+// event patterns. Immutable after Compile, so threads may share it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "extract/phrase_set.h"
+#include "rulebook/lexicon.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace claimcheck {
+
+struct CompiledRefinement {
+  std::string metric;
+  bool sentence_scope = false;
+  PhraseSet cues;
+};
+
+struct CompiledMetric {
+  const MetricEntry* entry = nullptr;
+  PhraseSet nouns, cues_before, cues_after, excludes, subject_after;
+  std::vector<CompiledRefinement> refinements;
+  std::unordered_set<std::string> subject_types;
+};
+
+struct CompiledEvent {
+  const EventEntry* entry = nullptr;
+  std::vector<std::unique_ptr<re2::RE2>> triggers, context, excludes;
+  std::unordered_set<std::string> subject_types;
+};
+
+struct CompiledLexicon {
+  CompiledLexicon();
+  ~CompiledLexicon();
+  CompiledLexicon(const CompiledLexicon&) = delete;
+  CompiledLexicon& operator=(const CompiledLexicon&) = delete;
+
+  Lexicon lexicon;
+  PhraseSet qualifiers;      // payload: index into lexicon.qualifiers
+  std::vector<CompiledMetric> metrics;
+  PhraseSet subjects;        // payload: index into lexicon.subjects
+  PhraseSet place_words;     // payload: index into lexicon.place_words
+  PhraseSet sources;         // payload: index into lexicon.sources
+  PhraseSet attribution_verbs, attribution_preps, as_of_markers, since_markers, name_prefixes,
+      non_count_units;
+  std::unordered_set<std::string> abbreviations;
+  std::vector<CompiledEvent> events;
+  std::vector<PhraseSet> topic_keywords;  // parallel to lexicon.topics
+};
+
+// Compiles `lexicon`. Invalid RE2 patterns are reported to `sink` with the
+// entry's file:line; returns nullptr when any was.
+std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink* sink);
+
+}  // namespace claimcheck

@@ -1,0 +1,198 @@
+#include "extract/event_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "extract/claim_context.h"
+
+namespace claimcheck {
+namespace {
+
+// The sentence's tokens joined by single spaces, with each token's offset, so
+// that patterns see "ký hiệp ước" whatever the spacing and case of the text.
+struct JoinedText {
+  std::string text;
+  std::vector<size_t> token_begin;  // offset of token i in `text`
+  std::vector<size_t> token_end;
+
+  // Token index starting at / ending at an offset, or SIZE_MAX.
+  size_t TokenStartingAt(size_t off) const {
+    auto it = std::lower_bound(token_begin.begin(), token_begin.end(), off);
+    return it != token_begin.end() && *it == off ? static_cast<size_t>(it - token_begin.begin()) : SIZE_MAX;
+  }
+  size_t TokenEndingAt(size_t off) const {
+    auto it = std::lower_bound(token_end.begin(), token_end.end(), off);
+    return it != token_end.end() && *it == off ? static_cast<size_t>(it - token_end.begin()) : SIZE_MAX;
+  }
+};
+
+JoinedText Join(const std::vector<TextToken>& tokens, size_t first, size_t last) {
+  JoinedText j;
+  for (size_t i = first; i < last; ++i) {
+    if (!j.text.empty()) j.text += ' ';
+    j.token_begin.push_back(j.text.size());
+    j.text += tokens[i].lower;
+    j.token_end.push_back(j.text.size());
+  }
+  return j;
+}
+
+bool AnyMatch(const std::vector<std::unique_ptr<re2::RE2>>& patterns, const std::string& text) {
+  for (const auto& re : patterns) {
+    if (re2::RE2::PartialMatch(text, *re)) return true;
+  }
+  return false;
+}
+
+struct Trigger {
+  size_t event;        // index into lex.events
+  size_t token;        // first token of the match (sentence index)
+  int clause;
+};
+
+// Trigger matches of every applicable event, at whole-word boundaries.
+std::vector<Trigger> FindTriggers(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc) {
+  std::vector<Trigger> out;
+  JoinedText sentence = Join(s.tokens, 0, s.tokens.size());
+  int clauses = s.clause_of.empty() ? 0 : s.clause_of.back() + 1;
+  std::vector<JoinedText> clause_text;
+  std::vector<size_t> clause_first;
+  for (int c = 0; c < clauses; ++c) {
+    size_t b = std::find(s.clause_of.begin(), s.clause_of.end(), c) - s.clause_of.begin();
+    size_t e = b;
+    while (e < s.clause_of.size() && s.clause_of[e] == c) ++e;
+    clause_text.push_back(Join(s.tokens, b, e));
+    clause_first.push_back(b);
+  }
+  for (size_t ei = 0; ei < lex.events.size(); ++ei) {
+    const CompiledEvent& ev = lex.events[ei];
+    if (!doc.Allows(ev.entry->topic)) continue;
+    if (!ev.context.empty() && !AnyMatch(ev.context, sentence.text)) continue;
+    for (int c = 0; c < clauses; ++c) {
+      const JoinedText& jt = clause_text[c];
+      if (AnyMatch(ev.excludes, jt.text)) continue;
+      for (const auto& re : ev.triggers) {
+        re2::StringPiece input(jt.text);
+        re2::StringPiece match;
+        size_t pos = 0;
+        while (pos <= jt.text.size() &&
+               re->Match(input, pos, jt.text.size(), re2::RE2::UNANCHORED, &match, 1)) {
+          size_t off = static_cast<size_t>(match.data() - jt.text.data());
+          size_t tb = jt.TokenStartingAt(off);
+          size_t te = jt.TokenEndingAt(off + match.size());
+          if (tb != SIZE_MAX && te != SIZE_MAX) out.push_back({ei, clause_first[c] + tb, c});
+          pos = off + std::max<size_t>(match.size(), 1);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Whether clause `c` holds nothing but a date and a few function words
+// ("Vào tháng 10 năm ngoái", "Đến tháng 5", "Ngày 12/11").
+bool IsDateOnlyClause(const SentenceAnalysis& s, int c, const DateAt& d) {
+  size_t words = 0;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.clause_of[i] != c || (i >= d.first && i < d.last)) continue;
+    if (s.tokens[i].kind == TokenKind::kWord) ++words;
+  }
+  return words <= 3;
+}
+
+std::string EventSubject(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc,
+                         const CompiledEvent& ev, size_t trigger_token) {
+  const std::string& how = ev.entry->subject;
+  if (how == "actor") {
+    std::string subject = NearestSubject(s, trigger_token, trigger_token, ev.subject_types, 0);
+    if (subject.empty() && ev.subject_types.count("country") && !doc.countries.empty()) {
+      subject = doc.countries.front();
+    }
+    return subject;
+  }
+  if (how != "pair") return how;
+  // The two sides: countries (and leaders) named in the sentence, then the document's.
+  std::vector<std::string> sides;
+  for (const SubjectMention& m : s.subjects) {
+    if ((m.type == "country" || m.type == "person") &&
+        std::find(sides.begin(), sides.end(), m.name) == sides.end()) {
+      sides.push_back(m.name);
+    }
+  }
+  for (const SubjectPair& p : lex.lexicon.pairs) {
+    bool both = std::all_of(p.members.begin(), p.members.end(), [&](const std::string& member) {
+      return std::find(sides.begin(), sides.end(), member) != sides.end();
+    });
+    if (both) return p.name;
+  }
+  for (const std::string& c : doc.countries) {
+    if (sides.size() >= 2) break;
+    if (std::find(sides.begin(), sides.end(), c) == sides.end()) sides.push_back(c);
+  }
+  if (sides.size() < 2) return "";
+  for (const SubjectPair& p : lex.lexicon.pairs) {
+    bool both = std::all_of(p.members.begin(), p.members.end(), [&](const std::string& member) {
+      return member == sides[0] || member == sides[1];
+    });
+    if (both) return p.name;
+  }
+  return sides[0] + "_" + sides[1];
+}
+
+}  // namespace
+
+void FindEventClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc,
+                     std::vector<Claim>* out) {
+  if (s.dates.empty()) return;
+  std::vector<Trigger> triggers = FindTriggers(s, lex, doc);
+  if (triggers.empty()) return;
+  std::set<std::pair<size_t, std::string>> seen;  // (event, date) already emitted in this sentence
+  for (const DateAt& d : s.dates) {
+    if (d.date.date.year == 0) continue;  // a date whose year cannot be known
+    int clause = s.clause_of[std::min(d.first, s.clause_of.size() - 1)];
+    // A fronted date clause belongs to the next clause that has a trigger.
+    std::set<int> clauses = {clause};
+    if (IsDateOnlyClause(s, clause, d)) {
+      int clauses_total = s.clause_of.back() + 1;
+      for (int c = clause + 1; c < clauses_total; ++c) {
+        bool has = std::any_of(triggers.begin(), triggers.end(), [c](const Trigger& t) { return t.clause == c; });
+        if (has) { clauses.insert(c); break; }
+      }
+    }
+    const Trigger* best = nullptr;
+    size_t best_distance = SIZE_MAX;
+    for (const Trigger& t : triggers) {
+      if (!clauses.count(t.clause)) continue;
+      size_t distance = t.token < d.first ? d.first - t.token : t.token - d.first;
+      if (distance < best_distance || (distance == best_distance && best && t.event < best->event)) {
+        best_distance = distance;
+        best = &t;
+      }
+    }
+    if (!best) continue;
+    const CompiledEvent& ev = lex.events[best->event];
+    Claim c;
+    c.kind = ClaimKind::kDate;
+    c.metric = ev.entry->metric;
+    c.subject = EventSubject(s, lex, doc, ev, best->token);
+    if (c.subject.empty()) continue;
+    c.date = d.date.date.ToString();
+    if (!seen.insert({best->event, c.date}).second) continue;
+    c.attributed_to = FindAttribution(s, best->token, lex);
+    size_t first = std::min(best->token, d.first);
+    size_t last = std::max(best->token + 1, d.last);
+    size_t b = s.tokens[first].begin;
+    size_t e = s.tokens[last - 1].end;
+    c.quote = std::string(s.text.substr(b, e - b));
+    c.sentence = std::string(s.text);
+    c.span_begin = s.offset + b;
+    c.span_end = s.offset + e;
+    c.confidence = d.date.year_inferred ? 0.7 : 0.9;
+    c.pattern_id = ev.entry->source.file + ":" + std::to_string(ev.entry->source.line);
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,22 @@
+// Event-date claims: "hai nước đã ký hiệp ước ... hồi tháng 6/2024" ->
+// treaty_signed/russia_north_korea 2024-06. Which events exist, and the words
+// that reveal them, are data (rules/topics/*.toml, EventEntry).
+#pragma once
+
+#include <vector>
+
+#include "extract/compiled_lexicon.h"
+#include "extract/document_context.h"
+#include "extract/sentence_analysis.h"
+#include "model/claim.h"
+
+namespace claimcheck {
+
+// Appends the dated events of sentence `s` to `out`. Each date mention goes to
+// the nearest trigger of an applicable event in its clause (a fronted date
+// clause, "Vào tháng 10 năm ngoái, ...", belongs to the next clause); ties go to
+// the event listed first. A date serves one event at most.
+void FindEventClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc,
+                     std::vector<Claim>* out);
+
+}  // namespace claimcheck

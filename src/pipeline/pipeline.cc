@@ -1,0 +1,106 @@
+#include "pipeline/pipeline.h"
+
+#include "engine/engine.h"
+#include "ingest/ingest.h"
+#include "report/report.h"
+
+namespace claimcheck {
+namespace {
+
+constexpr size_t kDocumentsPerTransaction = 64;
+
+}  // namespace
+
+Result<Knowledge> LoadKnowledge(const std::string& rules_dir, DiagnosticSink* sink) {
+  Knowledge k;
+  Result<IngestOptions> ingest = LoadIngestOptions(rules_dir);
+  if (!ingest.ok()) {
+    sink->Error(rules_dir, 0, ingest.status().message());
+  } else {
+    k.ingest = std::move(ingest.value());
+  }
+  Lexicon lexicon;
+  Status lex = LoadLexicon(rules_dir, &lexicon, sink);
+  if (lex.code() == Status::Code::kNotFound) sink->Error(rules_dir, 0, lex.message());
+  if (lex.ok()) {
+    Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(std::move(lexicon), sink);
+    if (extractor.ok()) k.extractor = std::move(extractor.value());
+  }
+  Status checks = LoadCheckRules(rules_dir, &k.checks, sink);
+  if (!checks.ok() && sink->error_count() == 0) sink->Error(rules_dir, 0, checks.message());
+  if (sink->error_count() > 0 || !k.extractor) {
+    return Status::InvalidInput("the rules in " + rules_dir + " have errors; nothing was run");
+  }
+  return k;
+}
+
+Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, const Knowledge& knowledge,
+                                     int64_t run_id, Store* store, DiagnosticSink* sink) {
+  IngestStats stats;
+  std::vector<std::pair<Document, std::vector<Claim>>> batch;
+  Status failure = Status::Ok();
+  auto flush = [&]() {
+    if (batch.empty() || !failure.ok()) return;
+    Result<std::vector<Store::PutOutcome>> outcomes = store->PutDocuments(run_id, batch);
+    if (!outcomes.ok()) {
+      failure = outcomes.status();
+      return;
+    }
+    for (size_t i = 0; i < outcomes->size(); ++i) {
+      switch ((*outcomes)[i]) {
+        case Store::PutOutcome::kNew: ++stats.documents_new; stats.claims += batch[i].second.size(); break;
+        case Store::PutOutcome::kChanged: ++stats.documents_changed; stats.claims += batch[i].second.size(); break;
+        case Store::PutOutcome::kUnchanged: ++stats.documents_unchanged; break;
+      }
+    }
+    batch.clear();
+  };
+  const int errors_before = sink->error_count();
+  IngestInputs(inputs, knowledge.ingest, sink, [&](Document doc) {
+    if (!failure.ok()) return;
+    Result<std::optional<std::string>> stored = store->FindDocumentHash(doc.file);
+    if (!stored.ok()) {
+      failure = stored.status();
+      return;
+    }
+    if (stored->has_value() && **stored == doc.content_hash) {
+      ++stats.documents_unchanged;
+      return;
+    }
+    std::vector<Claim> claims = knowledge.extractor->Extract(doc);
+    batch.emplace_back(std::move(doc), std::move(claims));
+    if (batch.size() >= kDocumentsPerTransaction) flush();
+  });
+  flush();
+  stats.documents_failed = sink->error_count() - errors_before;
+  if (!failure.ok()) return failure;
+  return stats;
+}
+
+Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t run_id, Store* store) {
+  Result<std::vector<Document>> documents = store->LoadDocuments(/*with_text=*/true);
+  if (!documents.ok()) return documents.status();
+  Result<std::vector<Claim>> claims = store->LoadClaims();
+  if (!claims.ok()) return claims.status();
+  CheckResult result = CheckClaims(knowledge.checks, *documents, *claims);
+  return store->SaveConflicts(run_id, result.conflicts);
+}
+
+Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {
+  ReportInput input;
+  Result<std::vector<Document>> documents = store->LoadDocuments(/*with_text=*/false);
+  if (!documents.ok()) return documents.status();
+  Result<std::vector<Claim>> claims = store->LoadClaims();
+  if (!claims.ok()) return claims.status();
+  Result<std::vector<Conflict>> conflicts = store->LoadConflicts(/*active_only=*/true);
+  if (!conflicts.ok()) return conflicts.status();
+  input.documents = std::move(documents.value());
+  input.claims = std::move(claims.value());
+  input.conflicts = std::move(conflicts.value());
+  input.run = run;
+  ReportFileOptions options;
+  options.excel_bom = excel_bom;
+  return WriteReportFiles(input, out_dir, options);
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,56 @@
+// The pipeline, one entry function per stage, readable top to bottom:
+//   LoadKnowledge -> IngestAndExtract -> CheckConflicts -> WriteReport.
+// Each function is a thin shell: read from the store, call the stage's pure
+// core, write to the store. The SQLite database is the hand-off between stages,
+// so each can run alone (claimcheck ingest / check / report).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/status.h"
+#include "extract/extractor.h"
+#include "ingest/ingest_options.h"
+#include "report/report_model.h"
+#include "rulebook/check_rules.h"
+#include "store/store.h"
+
+namespace claimcheck {
+
+// Everything read from rules/ once, before any input is touched.
+struct Knowledge {
+  IngestOptions ingest;
+  std::unique_ptr<Extractor> extractor;
+  std::vector<CheckRule> checks;
+};
+
+// Loads and validates rules_dir (ingest lists, lexicon, topics, checks). Every
+// problem goes to `sink` with file:line; the Status is not ok when any did.
+Result<Knowledge> LoadKnowledge(const std::string& rules_dir, DiagnosticSink* sink);
+
+struct IngestStats {
+  int documents_new = 0;
+  int documents_changed = 0;
+  int documents_unchanged = 0;
+  int documents_failed = 0;  // inputs reported as errors (unreadable, invalid UTF-8, bad feed line)
+  int claims = 0;            // claims extracted from new and changed documents
+};
+
+// Reads `inputs`, extracts the claims of every new or changed document and
+// stores each document with its claims (batches of documents per transaction).
+// Unchanged documents (same file, same content hash) are not extracted again.
+// Bad inputs become diagnostics; the rest are still processed.
+Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, const Knowledge& knowledge,
+                                     int64_t run_id, Store* store, DiagnosticSink* sink);
+
+// Re-checks every stored claim with the rules and records the conflicts
+// (new / still open / resolved) under `run_id`.
+Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t run_id, Store* store);
+
+// Writes report.html, report.md and discrepancies.csv into out_dir from the
+// stored documents, claims and active conflicts.
+Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom);
+
+}  // namespace claimcheck
