@@ -27,6 +27,16 @@ struct Command {
 };
 
 const std::vector<Command>& Commands();
+
+// The command functions (one file each, or one per group).
+int RunCommand(const Config& c);
+int IngestCommand(const Config& c);
+int CheckCommand(const Config& c);
+int ReportCommand(const Config& c);
+int ExportCommand(const Config& c);
+int ReviewCommand(const Config& c);
+int RulesCommand(const Config& c);
+int HistoryCommand(const Config& c);
 // The text of `claimcheck --help`.
 std::string GeneralHelp();
 

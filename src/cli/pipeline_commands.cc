@@ -1,0 +1,141 @@
+// The pipeline commands: run (everything), ingest, check, report.
+#include <iostream>
+
+#include "cli/command_util.h"
+#include "cli/commands.h"
+#include "base/strings.h"
+
+namespace claimcheck {
+
+int RunCommand(const Config& c) {
+  if (c.args.empty()) {
+    std::cerr << "claimcheck run: give at least one input (file, directory or .jsonl feed)\n";
+    return kExitUsage;
+  }
+  Result<Knowledge> knowledge = LoadRules(c);
+  if (!knowledge.ok()) return Fail(knowledge.status());
+  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  if (!store.ok()) return Fail(store.status());
+  Store& db = **store;
+
+  Result<int64_t> run_id = db.BeginRun(c.now, Join(c.args, " "));
+  if (!run_id.ok()) return Fail(run_id.status());
+  DiagnosticSink sink;
+  Result<IngestStats> stats = IngestAndExtract(c.args, *knowledge, *run_id, &db, &sink);
+  PrintDiagnostics(sink);
+  if (!stats.ok()) return Fail(stats.status());
+  Result<Store::ConflictDelta> delta = CheckConflicts(*knowledge, *run_id, &db);
+  if (!delta.ok()) return Fail(delta.status());
+
+  RunSummary summary;
+  summary.run_label = "run " + std::to_string(*run_id) + ", " + c.now;
+  summary.documents_new = stats->documents_new;
+  summary.documents_changed = stats->documents_changed;
+  summary.documents_unchanged = stats->documents_unchanged;
+  summary.documents_failed = stats->documents_failed;
+  summary.documents = stats->documents_new + stats->documents_changed + stats->documents_unchanged;
+  summary.claims = stats->claims;
+  summary.new_conflict_ids = delta->new_ids;
+  summary.resolved_conflict_ids = delta->resolved_ids;
+  std::string out_dir = OutputDir(c);
+  Status written = WriteReport(&db, out_dir, summary, c.excel);
+  if (!written.ok()) return Fail(written);
+  UpdateLatestLink(c, out_dir);
+
+  Store::RunRecord record;
+  record.id = *run_id;
+  record.started_at = c.now;
+  record.finished_at = c.now;
+  record.inputs = Join(c.args, " ");
+  record.docs_new = stats->documents_new;
+  record.docs_changed = stats->documents_changed;
+  record.docs_unchanged = stats->documents_unchanged;
+  record.docs_failed = stats->documents_failed;
+  record.claims_total = stats->claims;
+  record.conflicts_new = delta->new_count;
+  record.conflicts_open = delta->still_open;
+  record.conflicts_resolved = delta->resolved;
+  record.conflicts_total = delta->new_count + delta->still_open;
+  int exit_status = stats->documents_failed > 0 ? kExitInputsFailed
+                    : delta->new_count > 0      ? kExitNewConflicts
+                                                : kExitOk;
+  record.exit_status = exit_status;
+  Status finished = db.FinishRun(record);
+  if (!finished.ok()) return Fail(finished);
+
+  if (!c.quiet) {
+    if (stats->documents_new + stats->documents_changed == 0 && delta->new_count == 0 && delta->resolved == 0) {
+      std::cout << "nothing changed: " << stats->documents_unchanged
+                << " document(s) already up to date, no new conflicts";
+    } else {
+      std::cout << "documents: " << stats->documents_new << " new, " << stats->documents_changed << " changed, "
+                << stats->documents_unchanged << " unchanged; claims extracted: " << stats->claims
+                << "; conflicts: " << delta->new_count << " new, " << delta->still_open << " still open, "
+                << delta->resolved << " resolved";
+    }
+    if (stats->documents_failed > 0) std::cout << "; " << stats->documents_failed << " input(s) failed";
+    std::cout << "\nreport: " << out_dir << "/report.html\n";
+  }
+  return exit_status;
+}
+
+int IngestCommand(const Config& c) {
+  if (c.args.empty()) {
+    std::cerr << "claimcheck ingest: give at least one input\n";
+    return kExitUsage;
+  }
+  Result<Knowledge> knowledge = LoadRules(c);
+  if (!knowledge.ok()) return Fail(knowledge.status());
+  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  if (!store.ok()) return Fail(store.status());
+  DiagnosticSink sink;
+  Result<IngestStats> stats = IngestAndExtract(c.args, *knowledge, /*run_id=*/0, store->get(), &sink);
+  PrintDiagnostics(sink);
+  if (!stats.ok()) return Fail(stats.status());
+  if (!c.quiet) {
+    std::cout << "documents: " << stats->documents_new << " new, " << stats->documents_changed << " changed, "
+              << stats->documents_unchanged << " unchanged; claims extracted: " << stats->claims << "\n";
+  }
+  return stats->documents_failed > 0 ? kExitInputsFailed : kExitOk;
+}
+
+int CheckCommand(const Config& c) {
+  Result<Knowledge> knowledge = LoadRules(c);
+  if (!knowledge.ok()) return Fail(knowledge.status());
+  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  if (!store.ok()) return Fail(store.status());
+  Result<int64_t> run_id = (*store)->BeginRun(c.now, "check");
+  if (!run_id.ok()) return Fail(run_id.status());
+  Result<Store::ConflictDelta> delta = CheckConflicts(*knowledge, *run_id, store->get());
+  if (!delta.ok()) return Fail(delta.status());
+  Store::RunRecord record;
+  record.id = *run_id;
+  record.started_at = c.now;
+  record.finished_at = c.now;
+  record.inputs = "check";
+  record.conflicts_new = delta->new_count;
+  record.conflicts_open = delta->still_open;
+  record.conflicts_resolved = delta->resolved;
+  record.conflicts_total = delta->new_count + delta->still_open;
+  record.exit_status = delta->new_count > 0 ? kExitNewConflicts : kExitOk;
+  Status finished = (*store)->FinishRun(record);
+  if (!finished.ok()) return Fail(finished);
+  if (!c.quiet) {
+    std::cout << "conflicts: " << delta->new_count << " new, " << delta->still_open << " still open, "
+              << delta->resolved << " resolved\n";
+  }
+  return record.exit_status;
+}
+
+int ReportCommand(const Config& c) {
+  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  if (!store.ok()) return Fail(store.status());
+  std::string out_dir = OutputDir(c);
+  Status written = WriteReport(store->get(), out_dir, RunSummary{}, c.excel);
+  if (!written.ok()) return Fail(written);
+  UpdateLatestLink(c, out_dir);
+  if (!c.quiet) std::cout << "report: " << out_dir << "/report.html\n";
+  return kExitOk;
+}
+
+}  // namespace claimcheck
