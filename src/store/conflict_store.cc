@@ -190,6 +190,52 @@ void ReopenIfDecided(StoreConnection& impl, const std::string& id, const std::st
   InsertReview(impl, {id, "open", status, "evidence changed since it was " + status, kReviewer, at});
 }
 
+// A new conflict `c` inherits the decision of a stored conflict on the same
+// rule, metric, subject and pair of files that is confirmed or dismissed and
+// not among `incoming` (its evidence changed, so its id did too): a review
+// sets `c` open with the old decision as previous_status. True when one did.
+bool InheritDecision(StoreConnection& impl, const Conflict& c, const std::set<std::string>& incoming,
+                     const std::string& at) {
+  StatementLease st = impl.Prepare(
+      "SELECT c.id, s.status, s.note, s.reviewer FROM conflicts c "
+      "JOIN conflict_status s ON s.conflict_id = c.id "
+      "WHERE c.rule_id = ? AND c.metric = ? AND c.subject = ? AND c.id <> ? "
+      "AND ((c.a_file = ? AND c.b_file = ?) OR (c.a_file = ? AND c.b_file = ?)) "
+      "AND s.status IN ('confirmed', 'dismissed') "
+      "ORDER BY c.last_run_id DESC, c.id");
+  st->bind(1, c.rule_id);
+  st->bind(2, c.metric);
+  st->bind(3, c.subject);
+  st->bind(4, c.id);
+  st->bind(5, c.a.claim.file);
+  st->bind(6, c.b.claim.file);
+  st->bind(7, c.b.claim.file);
+  st->bind(8, c.a.claim.file);
+  while (st->executeStep()) {
+    std::string old_id = st->getColumn(0).getString();
+    if (incoming.count(old_id)) continue;
+    std::string status = st->getColumn(1).getString();
+    std::string note = st->getColumn(2).getString();
+    std::string reviewer = st->getColumn(3).getString();
+    std::string text = "evidence changed since it was " + status + " as " + old_id;
+    if (!reviewer.empty()) text += " by " + reviewer;
+    if (!note.empty()) text += ": " + note;
+    InsertReview(impl, {c.id, "open", status, text, kReviewer, at});
+    return true;
+  }
+  return false;
+}
+
+void RecordChange(StoreConnection& impl, int64_t run_id, const std::string& id, const char* change) {
+  if (run_id <= 0) return;
+  StatementLease st = impl.Prepare(
+      "INSERT OR REPLACE INTO run_conflicts(run_id, conflict_id, change) VALUES (?, ?, ?)");
+  st->bind(1, run_id);
+  st->bind(2, id);
+  st->bind(3, change);
+  st->exec();
+}
+
 void Upsert(StoreConnection& impl, int64_t run_id, const Conflict& c) {
   StatementLease st = impl.Prepare(UpsertSql().c_str());
   st->bind(":id", c.id);
@@ -239,20 +285,27 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
     SQLite::Transaction transaction(impl_->db);
     std::string at = RunStartedAt(*impl_, run_id);
     std::set<std::string> active_before = ActiveIds(*impl_);
+    std::set<std::string> incoming;
+    for (const Conflict& c : conflicts) incoming.insert(c.id);
     std::set<std::string> seen;
     ConflictDelta delta;
     for (const Conflict& c : conflicts) {
       if (!seen.insert(c.id).second) continue;
       std::optional<bool> changed = EvidenceChanged(*impl_, c);
-      if (active_before.count(c.id)) {
+      const bool stored = changed.has_value();
+      // A dismissal sticks: a dismissed conflict that comes back is not new.
+      if (active_before.count(c.id) || (stored && CurrentStatus(*impl_, c.id) == "dismissed")) {
         ++delta.still_open;
+        RecordChange(*impl_, run_id, c.id, "open");
       } else {
         ++delta.new_count;
         delta.new_ids.push_back(c.id);
       }
       if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at);
       Upsert(*impl_, run_id, c);
+      if (!stored && InheritDecision(*impl_, c, incoming, at)) delta.reopened_ids.push_back(c.id);
     }
+    for (const std::string& id : delta.new_ids) RecordChange(*impl_, run_id, id, "new");
     for (const std::string& id : active_before) {
       if (seen.count(id)) continue;
       StatementLease st = impl_->Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
@@ -260,9 +313,11 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
       st->exec();
       ++delta.resolved;
       delta.resolved_ids.push_back(id);  // already sorted: std::set order
+      RecordChange(*impl_, run_id, id, "resolved");
     }
     transaction.commit();
     std::sort(delta.new_ids.begin(), delta.new_ids.end());
+    std::sort(delta.reopened_ids.begin(), delta.reopened_ids.end());
     return delta;
   });
 }
@@ -309,6 +364,20 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
         if (std::optional<ClaimRef> live = LoadLiveClaim(*impl_, b_id)) out[i].b = std::move(*live);
       }
     }
+    return out;
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Store::LoadRunChanges(int64_t run_id) {
+  return Guarded("LoadRunChanges", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
+    StatementLease st = impl_->Prepare(
+        "SELECT conflict_id, change FROM run_conflicts "
+        "WHERE run_id = CASE WHEN ? > 0 THEN ? ELSE (SELECT MAX(run_id) FROM run_conflicts) END "
+        "ORDER BY conflict_id");
+    st->bind(1, run_id);
+    st->bind(2, run_id);
+    std::vector<std::pair<std::string, std::string>> out;
+    while (st->executeStep()) out.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
     return out;
   });
 }

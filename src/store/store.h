@@ -81,6 +81,13 @@ class Store {
     int resolved = 0;    // ids active before this call and absent from it
     std::vector<std::string> new_ids;       // sorted
     std::vector<std::string> resolved_ids;  // sorted
+    // New ids that inherit an earlier decision: a stored conflict on the same
+    // rule, metric, subject and files, confirmed or dismissed, that this call
+    // no longer finds (a document was edited, so the evidence and the id
+    // changed). Each gets a review by "claimcheck" (status open,
+    // previous_status = the old decision, note naming the old id, reviewer
+    // and note). Also listed in new_ids.
+    std::vector<std::string> reopened_ids;  // sorted
   };
 
   // In one transaction, makes `conflicts` the set of active conflicts:
@@ -92,6 +99,10 @@ class Store {
   // latest review is `dismissed` or `confirmed`, a review by "claimcheck"
   // reopens it (status open, previous_status = the old decision, created_at =
   // the run's started_at). Duplicate ids in `conflicts` count once.
+  // A known, inactive id that comes back while its latest review is
+  // `dismissed` counts as still_open, not new: a dismissal sticks. When
+  // run_id > 0, each id's change ("new", "open", "resolved") is recorded for
+  // LoadRunChanges.
   // Snapshot outlet/published/url come from the ClaimRef, or from the claim's
   // document when the ClaimRef leaves them empty. A claim id of 0 is stored as
   // NULL. Errors: InvalidInput for an empty id; Database otherwise.
@@ -118,6 +129,11 @@ class Store {
   // first; an empty `conflict_id` returns every review. NotFound for an
   // unknown id.
   Result<std::vector<ReviewRecord>> LoadReviews(const std::string& conflict_id);
+
+  // What run `run_id` changed in the set of conflicts: (conflict id, "new" |
+  // "open" | "resolved") pairs ordered by id. run_id 0 means the latest run
+  // that saved conflicts; no such run gives an empty list.
+  Result<std::vector<std::pair<std::string, std::string>>> LoadRunChanges(int64_t run_id);
 
   // ---- runs --------------------------------------------------------------
 

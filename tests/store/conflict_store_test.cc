@@ -210,5 +210,73 @@ TEST_F(ConflictStoreTest, EmptyIdIsRejected) {
   EXPECT_EQ(delta.status().code(), Status::Code::kInvalidInput);
 }
 
+// A dismissed conflict that disappears and comes back unchanged (same id)
+// stays dismissed and is not new again; an undecided one is.
+TEST_F(ConflictStoreTest, DismissalSticksWhenConflictReturns) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  Save({c1, c2});
+  ASSERT_TRUE(store_->AddReview("c1c1c1c1c1c1c1c1", "dismissed", "same event", "lan", "t1").ok());
+  NextRun();
+  EXPECT_EQ(Save({}), "new=0[] open=0 resolved=2[c1c1c1c1c1c1c1c1,c2c2c2c2c2c2c2c2]");
+  NextRun();
+  EXPECT_EQ(Save({c1, c2}), "new=1[c2c2c2c2c2c2c2c2] open=1 resolved=0[]");
+  EXPECT_EQ(Load(true)[0].status, "dismissed");
+}
+
+// a.txt is edited: its claim (and so the conflict id) changes. The new
+// conflict comes back open and its log shows the old decision.
+TEST_F(ConflictStoreTest, EditedDocumentInheritsDecision) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict other = MakeConflict("c3c3c3c3c3c3c3c3", a_claims_[1], b_claims_[0]);
+  other.rule_id = "count_bound";
+  Save({c1, other});
+  ASSERT_TRUE(store_->AddReview("c1c1c1c1c1c1c1c1", "dismissed", "khác thời điểm", "lan", "t1").ok());
+  ASSERT_TRUE(store_->AddReview("c3c3c3c3c3c3c3c3", "dismissed", "", "lan", "t1").ok());
+  NextRun();
+  Document changed = MakeDocument("a.txt", "A, sửa lại");
+  std::vector<Claim> fresh = {MakeClaim(650, "khoảng 650")};
+  ASSERT_TRUE(store_->PutDocument(run_, changed, fresh).ok());
+  Conflict edited = MakeConflict("d1d1d1d1d1d1d1d1", fresh[0], b_claims_[0]);
+  Result<Store::ConflictDelta> delta = store_->SaveConflicts(run_, {edited});
+  ASSERT_TRUE(delta.ok());
+  EXPECT_EQ(DeltaString(*delta),
+            "new=1[d1d1d1d1d1d1d1d1] open=0 resolved=2[c1c1c1c1c1c1c1c1,c3c3c3c3c3c3c3c3]");
+  EXPECT_EQ(Ids(delta->reopened_ids), "d1d1d1d1d1d1d1d1");  // c3 is another rule: no carry-over
+  EXPECT_EQ(Reviews("d1d1d1d1d1d1d1d1"),
+            "d1d1d1d1d1d1d1d1 dismissed->open by claimcheck at 2024-07-02T08:00:00Z "
+            "\"evidence changed since it was dismissed as c1c1c1c1c1c1c1c1 by lan: khác thời điểm\"\n");
+  EXPECT_EQ(Load(true)[0].status, "open");
+  // The next run finds the same conflict: nothing is inherited twice.
+  NextRun();
+  delta = store_->SaveConflicts(run_, {edited});
+  ASSERT_TRUE(delta.ok());
+  EXPECT_TRUE(delta->reopened_ids.empty());
+}
+
+TEST_F(ConflictStoreTest, RunChangesAreRecorded) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  Result<std::vector<std::pair<std::string, std::string>>> none = store_->LoadRunChanges(0);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  Save({c1});
+  const int64_t first = run_;
+  NextRun();
+  Save({c2});
+  auto changes = [&](int64_t run) {
+    Result<std::vector<std::pair<std::string, std::string>>> rows = store_->LoadRunChanges(run);
+    EXPECT_TRUE(rows.ok());
+    std::string out;
+    for (const auto& [id, change] : *rows) out += id + ":" + change + " ";
+    return out;
+  };
+  EXPECT_EQ(changes(first), "c1c1c1c1c1c1c1c1:new ");
+  EXPECT_EQ(changes(0), "c1c1c1c1c1c1c1c1:resolved c2c2c2c2c2c2c2c2:new ");
+  NextRun();
+  Save({c2});
+  EXPECT_EQ(changes(0), "c2c2c2c2c2c2c2c2:open ");
+}
+
 }  // namespace
 }  // namespace claimcheck
