@@ -180,6 +180,44 @@ mu::data DocumentsData(const std::vector<ReportDocument>& docs) {
   return list;
 }
 
+// What changed since the previous run: new items, still-open items (the
+// other active ones), resolved ones (ids alone when the run gave no rows).
+mu::data ChangesData(const ReportModel& model) {
+  mu::data new_items(mu::data::type::list), open_items(mu::data::type::list),
+      resolved_items(mu::data::type::list);
+  int new_count = 0, open_count = 0, resolved_count = 0;
+  for (const ReportItem& i : model.items) {
+    if (i.is_new) {
+      new_items.push_back(ItemData(i));
+      ++new_count;
+    } else {
+      open_items.push_back(ItemData(i));
+      ++open_count;
+    }
+  }
+  for (const ReportItem& i : model.resolved) {
+    resolved_items.push_back(ItemData(i));
+    ++resolved_count;
+  }
+  const bool ids_only = model.resolved.empty() && !model.run.resolved_conflict_ids.empty();
+  if (ids_only) resolved_count = static_cast<int>(model.run.resolved_conflict_ids.size());
+  mu::data d;
+  d.set("new_items", new_items);
+  d.set("new_count", std::to_string(new_count));
+  d.set("has_new_items", new_count > 0);
+  d.set("open_items", open_items);
+  d.set("open_count", std::to_string(open_count));
+  d.set("has_open_items", open_count > 0);
+  d.set("resolved_items", resolved_items);
+  d.set("resolved_count", std::to_string(resolved_count));
+  d.set("has_resolved_items", !model.resolved.empty());
+  d.set("resolved_ids_only", ids_only);
+  d.set("resolved_ids", IdList(model.run.resolved_conflict_ids));
+  d.set("resolved_ids_text", Join(model.run.resolved_conflict_ids, ", "));
+  d.set("has_none_resolved", resolved_count == 0);
+  return d;
+}
+
 // Fields shared by both templates (see reports/README.md).
 mu::data CommonData(const ReportModel& model) {
   mu::data d;
@@ -187,6 +225,7 @@ mu::data CommonData(const ReportModel& model) {
   d.set("counts", CountsData(model.counts));
   d.set("has_run", model.has_run_summary);
   d.set("run", RunData(model.run));
+  d.set("changes", ChangesData(model));
   d.set("has_items", !model.items.empty());
   mu::data items(mu::data::type::list);
   for (const ReportItem& i : model.items) items.push_back(ItemData(i));

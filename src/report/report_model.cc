@@ -64,7 +64,8 @@ ReportItem MakeItem(const Conflict& k, const std::set<std::string>& new_ids) {
 bool HasRunSummary(const RunSummary& r) {
   return !r.run_label.empty() || r.documents != 0 || r.documents_new != 0 ||
          r.documents_changed != 0 || r.documents_unchanged != 0 || r.documents_failed != 0 ||
-         r.claims != 0 || !r.new_conflict_ids.empty() || !r.resolved_conflict_ids.empty();
+         r.claims != 0 || !r.new_conflict_ids.empty() || !r.resolved_conflict_ids.empty() ||
+         !r.resolved_conflicts.empty();
 }
 
 std::vector<ReportDocument> MakeDocuments(const ReportInput& input) {
@@ -128,6 +129,9 @@ ReportModel BuildReportModel(const ReportInput& input) {
   std::vector<Conflict> conflicts = input.conflicts;
   SortConflictsForReport(&conflicts);
   for (const Conflict& k : conflicts) model.items.push_back(MakeItem(k, new_ids));
+  std::vector<Conflict> resolved = input.run.resolved_conflicts;
+  SortConflictsForReport(&resolved);
+  for (const Conflict& k : resolved) model.resolved.push_back(MakeItem(k, {}));
   model.documents = MakeDocuments(input);
   model.counts.documents = static_cast<int>(input.documents.size());
   model.counts.claims = static_cast<int>(input.claims.size());
@@ -161,6 +165,10 @@ std::string ReportModel::ToString() const {
     out += "item " + std::string(SeverityName(i.severity)) + " " + i.metric + "/" + i.subject +
            " rule=" + i.rule_id + " id=" + i.id + (i.is_new ? " new" : "") + " " +
            SideToString(i.a) + " vs " + SideToString(i.b) + " status=" + i.status + "\n";
+  }
+  for (const ReportItem& i : resolved) {
+    out += "resolved " + std::string(SeverityName(i.severity)) + " " + i.metric + "/" + i.subject +
+           " id=" + i.id + " " + SideToString(i.a) + " vs " + SideToString(i.b) + " status=" + i.status + "\n";
   }
   for (const ReportDocument& d : documents) {
     out += "document " + d.file + " outlet=" + d.outlet + " published=" + d.published +

@@ -21,6 +21,10 @@ struct RunSummary {
       documents_failed = 0;
   int claims = 0;  // claims extracted by this run
   std::vector<std::string> new_conflict_ids, resolved_conflict_ids;  // may be empty
+  // The conflicts this run resolved (no longer detected), as stored
+  // (Store::LoadConflicts(false) rows whose id is in resolved_conflict_ids),
+  // so the report can say what they were. May be empty: ids alone still show.
+  std::vector<Conflict> resolved_conflicts;
 };
 
 struct ReportInput {
@@ -74,9 +78,14 @@ struct ReportModel {
   // subject, then id.
   std::vector<ReportItem> items;
   std::vector<ReportDocument> documents;  // sorted by file (stable for equal files)
+  // What changed since the previous run, in the order the report leads with:
+  // new items (is_new), then still-open ones (the other items), then
+  // `resolved` (run.resolved_conflicts in report order; is_new false).
+  std::vector<ReportItem> resolved;
 
   // Canonical multi-line dump for tests: "counts ...", "run ...", one "item ..."
-  // line per item and one "document ..." line per document, each ending in \n.
+  // line per item, one "resolved ..." line per resolved item and one
+  // "document ..." line per document, each ending in \n.
   std::string ToString() const;
 };
 

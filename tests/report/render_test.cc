@@ -99,8 +99,20 @@ TEST(RenderTest, HtmlShowsConflictsBeforeDivergencesBeforeInfo) {
 TEST(RenderTest, HtmlRunSummaryOnlyWhenGiven) {
   ReportInput in = MakeFixtureInput();
   const std::string with_run = RenderHtml(BuildReportModel(in));
-  EXPECT_NE(with_run.find("new since last run"), std::string::npos);
-  EXPECT_NE(with_run.find("resolved: <code>9999888877776666</code>"), std::string::npos);
+  // The report leads with what changed: new, then still open, then resolved.
+  const size_t changes = with_run.find("<h2>Since the previous run</h2>");
+  const size_t new_at = with_run.find("New (1)");
+  const size_t open_at = with_run.find("Still open (2)");
+  const size_t resolved_at = with_run.find("Resolved (1)");
+  const size_t first_card = with_run.find("<article class=\"card");
+  ASSERT_NE(changes, std::string::npos);
+  EXPECT_LT(changes, new_at);
+  EXPECT_LT(new_at, with_run.find("<a href=\"#c-a1b2c3d4e5f60718\">"));
+  EXPECT_LT(new_at, open_at);
+  EXPECT_LT(open_at, resolved_at);
+  EXPECT_LT(resolved_at, with_run.find("<code>9999888877776666</code>"));
+  EXPECT_LT(resolved_at, first_card);
+  EXPECT_NE(with_run.find("90 people vs 120 people (more_than)"), std::string::npos);
   EXPECT_NE(with_run.find("class=\"badge badge-new\""), std::string::npos);
   in.run = RunSummary();
   const std::string without = RenderHtml(BuildReportModel(in));

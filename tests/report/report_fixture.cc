@@ -166,6 +166,15 @@ ReportInput MakeFixtureInput() {
   in.run.claims = 7;
   in.run.new_conflict_ids = {"a1b2c3d4e5f60718"};
   in.run.resolved_conflict_ids = {"9999888877776666"};
+  Conflict resolved = conflict;  // an earlier figure of flood_a, edited since
+  resolved.id = "9999888877776666";
+  resolved.a.claim.value = 90;
+  resolved.a.claim.low = resolved.a.claim.high = 90;
+  resolved.a.claim.quote = "90 người chết";
+  resolved.a.claim.sentence = "Lũ quét làm 90 người chết <b>và</b> nhiều nhà bị cuốn trôi.";
+  resolved.status = "dismissed";
+  resolved.note = "";
+  in.run.resolved_conflicts = {resolved};
   return in;
 }
 
