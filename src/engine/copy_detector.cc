@@ -77,10 +77,46 @@ std::vector<uint32_t> Shingles(std::string_view text, int words) {
   return out;
 }
 
+std::string NormalizeSourceName(std::string_view name) {
+  std::string s(Trim(ToLowerUtf8(name)));
+  while (!s.empty() && std::string_view(".,:;-").find(s.back()) != std::string_view::npos) s.pop_back();
+  s = std::string(Trim(s));
+  bool domain = s.find(' ') == std::string::npos && s.find('.') != std::string::npos;
+  if (domain) {
+    if (StartsWith(s, "www.")) s.erase(0, 4);
+    s = s.substr(0, s.find('.'));
+  }
+  return s;
+}
+
+std::string CreditedSource(std::string_view text, const std::vector<std::string>& prefixes) {
+  std::vector<std::string> lowered;
+  for (const auto& p : prefixes) lowered.push_back(ToLowerUtf8(p));
+  std::sort(lowered.begin(), lowered.end(),
+            [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+  for (const std::string& raw : Split(std::string(text), '\n')) {
+    std::string line(Trim(ToLowerUtf8(raw)));
+    if (line.empty() || Words(line).size() > 6) continue;
+    for (const auto& p : lowered) {
+      std::string_view prefix = p;
+      if (prefix.empty() || !StartsWith(line, prefix)) continue;
+      std::string name = NormalizeSourceName(line.substr(prefix.size()));
+      if (!name.empty()) return name;
+    }
+  }
+  return "";
+}
+
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
                                                      const CopyOptions& options) {
   std::map<std::string, std::vector<uint32_t>> by_file;  // sorted by file
+  std::map<std::string, std::string> credit_of_file, outlet_of_file;
   for (const auto& d : documents) {
+    if (!options.credit_prefixes.empty()) {
+      std::string credit = CreditedSource(d.text, options.credit_prefixes);
+      if (!credit.empty()) credit_of_file[d.file] = credit;
+      if (!d.outlet.empty()) outlet_of_file[d.file] = NormalizeSourceName(d.outlet);
+    }
     auto shingles = Shingles(d.text, options.shingle_words);
     auto& slot = by_file[d.file];
     slot.insert(slot.end(), shingles.begin(), shingles.end());
@@ -98,6 +134,20 @@ std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>
     size_t smaller = std::min(sets[o.a].size(), sets[o.b].size());
     if (smaller < options.min_shingles) continue;
     if (o.shared / static_cast<double>(smaller) >= options.min_similarity) uf.Union(o.a, o.b);
+  }
+  // Shared credits: every document crediting a source is one source with the others
+  // crediting it, and with the document published by that source if there is exactly one.
+  std::map<std::string, std::vector<size_t>> crediting, publishing;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto c = credit_of_file.find(files[i]);
+    if (c != credit_of_file.end()) crediting[c->second].push_back(i);
+    auto o = outlet_of_file.find(files[i]);
+    if (o != outlet_of_file.end() && !o->second.empty()) publishing[o->second].push_back(i);
+  }
+  for (const auto& [source, docs] : crediting) {
+    for (size_t k = 1; k < docs.size(); ++k) uf.Union(docs[0], docs[k]);
+    auto p = publishing.find(source);
+    if (p != publishing.end() && p->second.size() == 1) uf.Union(docs[0], p->second[0]);
   }
   std::map<size_t, std::vector<std::string>> groups;
   for (size_t i = 0; i < files.size(); ++i) groups[uf.Find(i)].push_back(files[i]);

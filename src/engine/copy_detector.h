@@ -23,10 +23,26 @@ struct CopyOptions {
   double min_similarity = 0.6;  // containment |A∩B| / min(|A|,|B|) at which two texts are copies
   int shingle_words = 5;
   size_t min_shingles = 10;     // a text with fewer shingles is never judged a copy
+  // Credit lines ("Nguồn: VnExpress", "Theo Military Watch"): see CreditedSource(). Empty:
+  // attribution is not used.
+  std::vector<std::string> credit_prefixes;
 };
 
+// A source name as compared between outlets and credit lines: lower-cased, trimmed,
+// trailing punctuation dropped; a domain ("www.vnexpress.net") becomes its first
+// label ("vnexpress").
+std::string NormalizeSourceName(std::string_view name);
+
+// The original source a document credits: the first whole line of the text that has
+// at most 6 words and starts with one of `prefixes` (case-insensitive; longest prefix
+// first), normalised; "" when there is none. A sentence that merely cites someone
+// ("Theo KCNA, hiệp ước ...") is longer and never counts.
+std::string CreditedSource(std::string_view text, const std::vector<std::string>& prefixes);
+
 // Groups of document files (each group size >= 2, files sorted, groups sorted by
-// their first file) whose texts are copies, closed transitively (union-find).
+// their first file) that are one source, closed transitively (union-find): texts that
+// are copies, and (with credit_prefixes) documents crediting the same original source,
+// each joined by the one document whose outlet is that source when exactly one is.
 // Documents sharing a file name are treated as one document.
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
                                                      const CopyOptions& options);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "base/strings.h"
@@ -10,51 +11,86 @@
 #include "engine/copy_detector.h"
 #include "engine/date_point.h"
 #include "engine/explanation.h"
+#include "engine/source_support.h"
 
 namespace claimcheck {
 namespace {
 
+// What the engine knows about each claim's document, computed once per claim.
+struct ClaimInfo {
+  const Document* doc = nullptr;
+  std::string file;                // the document's file (the claim's own when unknown)
+  int document = -1;               // id of the document (by file)
+  int source = -1;                 // id of its copy group, else of its document
+  int outlet = -1;                 // independent source for truth discovery (see SourceKey)
+  std::optional<DatePoint> time;   // as_of, else the publication date
+  std::string time_text;           // the string `time` was parsed from
+  bool time_stated = false;        // as_of given in the text (not inferred)
+};
+
 // What the engine knows about the documents: lookup, identity and copy groups.
 class Sources {
  public:
-  Sources(const std::vector<Document>& documents, const std::vector<std::vector<std::string>>& groups) {
+  Sources(const std::vector<Document>& documents, const std::vector<std::vector<std::string>>& groups,
+          const std::vector<Claim>& claims) {
+    std::map<int64_t, const Document*> by_id;
+    std::map<std::string, const Document*> by_file;
     for (const auto& d : documents) {
-      if (d.id != 0) by_id_[d.id] = &d;
-      by_file_.emplace(d.file, &d);
+      if (d.id != 0) by_id[d.id] = &d;
+      by_file.emplace(d.file, &d);
     }
-    for (size_t g = 0; g < groups.size(); ++g) {
-      for (const auto& f : groups[g]) group_of_file_[f] = g;
-      group_first_.push_back(groups[g].front());
+    std::map<std::string, std::string> canonical;  // file -> first file of its copy group
+    for (const auto& g : groups) {
+      for (const auto& f : g) canonical[f] = g.front();
     }
+    std::map<std::string, int> document_ids, source_ids, outlet_ids;
+    auto intern = [](std::map<std::string, int>& ids, const std::string& key) {
+      return ids.emplace(key, static_cast<int>(ids.size())).first->second;
+    };
+    info_.resize(claims.size());
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      ClaimInfo& in = info_[i];
+      if (c.document_id != 0) {
+        auto it = by_id.find(c.document_id);
+        if (it != by_id.end()) in.doc = it->second;
+      }
+      if (!in.doc) {
+        auto it = by_file.find(c.file);
+        if (it != by_file.end()) in.doc = it->second;
+      }
+      in.file = in.doc ? in.doc->file : c.file;
+      in.document = intern(document_ids, in.file);
+      auto g = canonical.find(in.file);
+      std::string first = g == canonical.end() ? in.file : g->second;
+      in.source = intern(source_ids, first);
+      // The outlet of the group's first document stands for the whole group.
+      auto fd = by_file.find(first);
+      std::string outlet = fd != by_file.end() && !fd->second->outlet.empty()
+                               ? "outlet:" + NormalizeSourceName(fd->second->outlet)
+                               : "file:" + first;
+      in.outlet = intern(outlet_ids, outlet);
+      if (!c.as_of.empty()) {
+        in.time_text = c.as_of;
+        in.time_stated = !c.as_of_inferred;
+      } else if (in.doc && !in.doc->published.empty()) {
+        in.time_text = in.doc->published;
+      }
+      if (!in.time_text.empty()) in.time = ParseDatePoint(in.time_text);
+    }
+    outlets_ = outlet_ids.size();
   }
 
-  const Document* DocumentOf(const Claim& c) const {
-    if (c.document_id != 0) {
-      auto it = by_id_.find(c.document_id);
-      if (it != by_id_.end()) return it->second;
-    }
-    auto it = by_file_.find(c.file);
-    return it == by_file_.end() ? nullptr : it->second;
-  }
-
-  std::string FileOf(const Claim& c) const {
-    const Document* d = DocumentOf(c);
-    return d ? d->file : c.file;
-  }
+  const ClaimInfo& Info(size_t i) const { return info_[i]; }
+  size_t outlets() const { return outlets_; }
 
   // True when the two claims come from one document or from copies of each other.
-  bool SameSource(const Claim& x, const Claim& y) const {
-    if (x.document_id != 0 && x.document_id == y.document_id) return true;
-    std::string fx = FileOf(x), fy = FileOf(y);
-    if (fx == fy) return true;
-    auto gx = group_of_file_.find(fx), gy = group_of_file_.find(fy);
-    return gx != group_of_file_.end() && gy != group_of_file_.end() && gx->second == gy->second;
-  }
+  bool SameSource(size_t x, size_t y) const { return info_[x].source == info_[y].source; }
 
-  ClaimRef Ref(const Claim& c) const {
+  ClaimRef Ref(const Claim& c, size_t i) const {
     ClaimRef r;
     r.claim = c;
-    if (const Document* d = DocumentOf(c)) {
+    if (const Document* d = info_[i].doc) {
       if (r.claim.file.empty()) r.claim.file = d->file;
       r.outlet = d->outlet;
       r.published = d->published;
@@ -63,26 +99,12 @@ class Sources {
     return r;
   }
 
-  // The file standing for the claim's source: the first file of its copy group, or its own.
-  std::string CanonicalFile(const Claim& c) const {
-    std::string f = FileOf(c);
-    auto g = group_of_file_.find(f);
-    return g == group_of_file_.end() ? f : group_first_[g->second];
-  }
-
-  // When the claim's figure held: its as_of, else its document's publication date.
-  std::optional<DatePoint> TimeOf(const Claim& c) const {
-    if (!c.as_of.empty()) return ParseDatePoint(c.as_of);
-    const Document* d = DocumentOf(c);
-    if (d && !d->published.empty()) return ParseDatePoint(d->published);
-    return std::nullopt;
-  }
+  std::string OutletOf(size_t i) const { return info_[i].doc ? info_[i].doc->outlet : ""; }
+  std::string LanguageOf(size_t i) const { return info_[i].doc ? info_[i].doc->language : ""; }
 
  private:
-  std::map<int64_t, const Document*> by_id_;
-  std::multimap<std::string, const Document*> by_file_;
-  std::map<std::string, size_t> group_of_file_;
-  std::vector<std::string> group_first_;  // per copy group, its first file
+  std::vector<ClaimInfo> info_;
+  size_t outlets_ = 0;
 };
 
 std::string Value(const Claim& c) {
@@ -104,18 +126,27 @@ bool ClaimBefore(const Claim& x, const Claim& y) {
 // A verdict for one pair, with what decides between verdicts of several rules.
 struct Candidate {
   Conflict conflict;
-  bool timeline = false;  // from cumulative_decrease: knows which report came later
+  int priority = 0;  // 2: stale_figure, 1: cumulative_decrease (they know which report came later)
   int specificity = 0;
+  size_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b
+  const CheckRule* rule = nullptr;
 };
 
 bool Better(const Candidate& x, const Candidate& y) {
-  if (x.timeline != y.timeline) return x.timeline;
+  if (x.priority != y.priority) return x.priority > y.priority;
   if (x.conflict.severity != y.conflict.severity) return x.conflict.severity < y.conflict.severity;
   if (x.specificity != y.specificity) return x.specificity > y.specificity;
   return x.conflict.rule_id < y.conflict.rule_id;
 }
 
 Severity Softer(Severity rule_severity, Severity s) { return std::max(rule_severity, s); }
+
+bool SameUnit(const Claim& x, const Claim& y) {
+  return x.unit.empty() || y.unit.empty() || x.unit == y.unit;
+}
+
+using GroupKey = std::tuple<ClaimKind, std::string, std::string>;
+using Groups = std::map<GroupKey, std::vector<size_t>>;
 
 class Checker {
  public:
@@ -127,7 +158,8 @@ class Checker {
     std::vector<CheckKind> kinds = kind == ClaimKind::kDate
                                        ? std::vector<CheckKind>{CheckKind::kDateAgreement}
                                        : std::vector<CheckKind>{CheckKind::kCountAgreement,
-                                                                CheckKind::kCumulativeDecrease};
+                                                                CheckKind::kCumulativeDecrease,
+                                                                CheckKind::kStaleFigure};
     std::vector<const CheckRule*> rules;
     for (CheckKind k : kinds) {
       auto selected = MostSpecific(k, metric, subject);
@@ -136,19 +168,19 @@ class Checker {
     if (rules.empty()) return;
     for (size_t i = 0; i < members.size(); ++i) {
       for (size_t j = i + 1; j < members.size(); ++j) {
-        const Claim& x = claims_[members[i]];
-        const Claim& y = claims_[members[j]];
+        size_t x = members[i], y = members[j];
         if (sources_.SameSource(x, y)) continue;
         for (const CheckRule* rule : rules) {
-          if (!Confident(*rule, x, y)) continue;
+          if (!Applies(*rule, x) || !Applies(*rule, y)) continue;
           std::optional<Candidate> c;
           switch (rule->kind) {
             case CheckKind::kCountAgreement: c = CountAgreement(*rule, x, y); break;
             case CheckKind::kCumulativeDecrease: c = Cumulative(*rule, x, y); break;
+            case CheckKind::kStaleFigure: c = Stale(*rule, x, y, members); break;
             case CheckKind::kDateAgreement: c = DateAgreement(*rule, x, y); break;
             default: break;
           }
-          if (c) Offer(members[i], members[j], std::move(*c));
+          if (c) Offer(std::move(*c));
         }
       }
     }
@@ -160,35 +192,139 @@ class Checker {
       for (size_t ui : upper) {
         const Claim& lo = claims_[li];
         const Claim& up = claims_[ui];
-        if (sources_.SameSource(lo, up) || !Confident(rule, lo, up) || !SameUnit(lo, up)) continue;
-        auto tl = sources_.TimeOf(lo), tu = sources_.TimeOf(up);
+        if (sources_.SameSource(li, ui) || !Applies(rule, li) || !Applies(rule, ui) ||
+            !SameUnit(lo, up)) {
+          continue;
+        }
+        const auto& tl = sources_.Info(li).time;
+        const auto& tu = sources_.Info(ui).time;
         if (tl && tu && CompareAtCoarserGranularity(*tu, *tl) < 0) continue;  // older upper count
         if (WidenedInterval(lo, rule).low <= WidenedInterval(up, rule).high) continue;
-        ClaimRef rl = sources_.Ref(lo), ru = sources_.Ref(up);
-        Explanation e = ExplainBound(rule.id, rl, ru);
-        Offer(li, ui, Make(rule, rule.severity, lo.subject, lo, up, e, 1));
+        Explanation e = ExplainBound(rule.id, sources_.Ref(lo, li), sources_.Ref(up, ui));
+        Offer(Make(rule, rule.severity, lo.subject, li, ui, e, 1));
       }
+    }
+  }
+
+  // sum_of_parts: within one document and one time, the parts must add up to the total.
+  void CheckSum(const CheckRule& rule, const std::string& subject, const Groups& groups) {
+    auto total = groups.find({ClaimKind::kCount, rule.total_metric, subject});
+    if (total == groups.end()) return;
+    std::vector<const std::vector<size_t>*> parts;
+    for (const auto& m : rule.part_metrics) {
+      auto g = groups.find({ClaimKind::kCount, m, subject});
+      if (g == groups.end()) return;  // every part must be stated
+      parts.push_back(&g->second);
+    }
+    for (size_t ti : total->second) {
+      if (!Applies(rule, ti)) continue;
+      std::vector<size_t> chosen;
+      for (const auto* part : parts) {
+        // Exactly one claim of the part in the total's document at the total's time.
+        std::optional<size_t> only;
+        bool ambiguous = false;
+        for (size_t pi : *part) {
+          if (!SameDocumentAndTime(ti, pi) || !Applies(rule, pi) || !SameUnit(claims_[ti], claims_[pi])) {
+            continue;
+          }
+          if (only && Value(claims_[*only]) != Value(claims_[pi])) ambiguous = true;
+          if (!only) only = pi;
+        }
+        if (!only || ambiguous) break;
+        chosen.push_back(*only);
+      }
+      if (chosen.size() != parts.size()) continue;
+      Interval sum{0, 0};
+      for (size_t pi : chosen) {
+        Interval w = WidenedInterval(claims_[pi], rule);
+        sum.low += w.low;
+        sum.high += w.high;
+      }
+      Interval wt = WidenedInterval(claims_[ti], rule);
+      if (Overlaps(sum, wt)) continue;
+      size_t largest = *std::max_element(chosen.begin(), chosen.end(), [&](size_t x, size_t y) {
+        return claims_[x].value < claims_[y].value;
+      });
+      std::vector<ClaimRef> refs;
+      for (size_t pi : chosen) refs.push_back(sources_.Ref(claims_[pi], pi));
+      Explanation e = ExplainSum(rule.id, sources_.Ref(claims_[ti], ti), refs, sum, wt);
+      Offer(Make(rule, rule.severity, subject, ti, largest, e, rule.Specificity()));
+    }
+  }
+
+  // part_within_whole for one metric: each part <= the whole at the same time, and the
+  // parts one document states at one time add up to no more than its whole.
+  void CheckPartWithinWhole(const CheckRule& rule, const std::string& metric, const Groups& groups) {
+    std::vector<size_t> wholes, parts;
+    for (const auto& [key, members] : groups) {
+      const auto& [kind, m, subject] = key;
+      if (kind != ClaimKind::kCount || m != metric) continue;
+      bool whole = std::find(rule.whole_subjects.begin(), rule.whole_subjects.end(), subject) !=
+                   rule.whole_subjects.end();
+      if (!whole && !rule.AppliesToSubject(subject)) continue;
+      if (!whole && !rule.part_subjects.empty() &&
+          std::find(rule.part_subjects.begin(), rule.part_subjects.end(), subject) ==
+              rule.part_subjects.end()) {
+        continue;
+      }
+      for (size_t i : members) {
+        if (Applies(rule, i)) (whole ? wholes : parts).push_back(i);
+      }
+    }
+    for (size_t wi : wholes) {
+      const Claim& w = claims_[wi];
+      Interval ww = WidenedInterval(w, rule);
+      std::map<std::string, size_t> same_document;  // part subject -> its claim with the lowest bound
+      for (size_t pi : parts) {
+        const Claim& p = claims_[pi];
+        if (!SameUnit(w, p) || !SameTime(wi, pi)) continue;
+        Interval wp = WidenedInterval(p, rule);
+        if (wp.low > ww.high) {
+          Explanation e = ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), {sources_.Ref(p, pi)}, wp);
+          Offer(Make(rule, rule.severity, w.subject, wi, pi, e, rule.Specificity()));
+        }
+        if (SameDocumentAndTime(wi, pi)) {
+          auto [it, added] = same_document.emplace(p.subject, pi);
+          if (!added && WidenedInterval(claims_[it->second], rule).low > wp.low) it->second = pi;
+        }
+      }
+      if (same_document.size() < 2) continue;
+      Interval sum{0, 0};
+      std::vector<ClaimRef> refs;
+      size_t largest = same_document.begin()->second;
+      for (const auto& [subject, pi] : same_document) {
+        Interval wp = WidenedInterval(claims_[pi], rule);
+        sum.low += wp.low;
+        sum.high += wp.high;
+        refs.push_back(sources_.Ref(claims_[pi], pi));
+        if (claims_[pi].value > claims_[largest].value) largest = pi;
+      }
+      if (sum.low <= ww.high) continue;
+      Explanation e = ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), refs, sum);
+      Offer(Make(rule, rule.severity, w.subject, wi, largest, e, rule.Specificity()));
     }
   }
 
   // The rows, one per source pair and pair of stated values: the same figure said twice
   // in one article, or by two copies of it, is reported once (the row whose files sort first).
-  std::vector<Conflict> Take() {
-    std::map<std::string, Conflict> unique;
+  std::vector<Candidate> Take() {
+    std::map<std::string, Candidate> unique;
     for (auto& [pair, c] : best_) {
       const Conflict& k = c.conflict;
-      std::string sa = sources_.CanonicalFile(k.a.claim) + "\x1e" + Value(k.a.claim);
-      std::string sb = sources_.CanonicalFile(k.b.claim) + "\x1e" + Value(k.b.claim);
+      std::string sa = std::to_string(sources_.Info(c.ia).source) + "\x1e" + Value(k.a.claim);
+      std::string sb = std::to_string(sources_.Info(c.ib).source) + "\x1e" + Value(k.b.claim);
       if (sb < sa) std::swap(sa, sb);
       std::string key = k.rule_id + "\x1f" + k.metric + "\x1f" + k.subject + "\x1f" + sa + "\x1f" + sb;
       auto it = unique.find(key);
-      if (it == unique.end() || std::tie(k.a.claim.file, k.b.claim.file, k.id) <
-                                    std::tie(it->second.a.claim.file, it->second.b.claim.file, it->second.id)) {
-        unique[key] = std::move(c.conflict);
+      if (it == unique.end() ||
+          std::tie(k.a.claim.file, k.b.claim.file, k.id) <
+              std::tie(it->second.conflict.a.claim.file, it->second.conflict.b.claim.file,
+                       it->second.conflict.id)) {
+        unique[key] = std::move(c);
       }
     }
-    std::vector<Conflict> out;
-    for (auto& [key, k] : unique) out.push_back(std::move(k));
+    std::vector<Candidate> out;
+    for (auto& [key, c] : unique) out.push_back(std::move(c));
     return out;
   }
 
@@ -205,28 +341,45 @@ class Checker {
     return out;
   }
 
-  static bool Confident(const CheckRule& r, const Claim& x, const Claim& y) {
-    return x.confidence >= r.min_confidence && y.confidence >= r.min_confidence;
+  // The rule's scope beyond metric and subject: confidence, outlet, language.
+  bool Applies(const CheckRule& r, size_t i) const {
+    return claims_[i].confidence >= r.min_confidence && r.AppliesToOutlet(sources_.OutletOf(i)) &&
+           r.AppliesToLanguage(sources_.LanguageOf(i));
   }
 
-  static bool SameUnit(const Claim& x, const Claim& y) {
-    return x.unit.empty() || y.unit.empty() || x.unit == y.unit;
+  bool SameTime(size_t x, size_t y) const {
+    const auto& tx = sources_.Info(x).time;
+    const auto& ty = sources_.Info(y).time;
+    return tx && ty && CompareAtCoarserGranularity(*tx, *ty) == 0;
+  }
+
+  bool SameDocumentAndTime(size_t x, size_t y) const {
+    return sources_.Info(x).document == sources_.Info(y).document &&
+           claims_[x].as_of == claims_[y].as_of;
   }
 
   // Builds the row with a = the claim whose file sorts first and a stable id.
-  Candidate Make(const CheckRule& rule, Severity severity, const std::string& subject,
-                 const Claim& x, const Claim& y, const Explanation& e, int specificity) const {
+  Candidate Make(const CheckRule& rule, Severity severity, const std::string& subject, size_t x,
+                 size_t y, const Explanation& e, int specificity) const {
     Candidate c;
     c.specificity = specificity;
-    c.timeline = rule.kind == CheckKind::kCumulativeDecrease;
+    c.rule = &rule;
+    c.priority = rule.kind == CheckKind::kStaleFigure         ? 2
+                 : rule.kind == CheckKind::kCumulativeDecrease ? 1
+                                                               : 0;
     Conflict& k = c.conflict;
     k.rule_id = rule.id;
     k.severity = severity;
-    k.metric = rule.kind == CheckKind::kBound ? rule.lower_metric : x.metric;
+    k.metric = rule.kind == CheckKind::kBound        ? rule.lower_metric
+               : rule.kind == CheckKind::kSumOfParts ? rule.total_metric
+                                                     : claims_[x].metric;
     k.subject = subject;
-    bool swap = ClaimBefore(sources_.Ref(y).claim, sources_.Ref(x).claim);
-    k.a = sources_.Ref(swap ? y : x);
-    k.b = sources_.Ref(swap ? x : y);
+    ClaimRef rx = sources_.Ref(claims_[x], x), ry = sources_.Ref(claims_[y], y);
+    bool swap = ClaimBefore(ry.claim, rx.claim);
+    c.ia = swap ? y : x;
+    c.ib = swap ? x : y;
+    k.a = swap ? std::move(ry) : std::move(rx);
+    k.b = swap ? std::move(rx) : std::move(ry);
     k.explanation = e.en;
     k.explanation_vi = e.vi;
     std::string ea = Evidence(k.a.claim), eb = Evidence(k.b.claim);
@@ -236,19 +389,28 @@ class Checker {
   }
 
   // The explanation names claim a first, so it is built after ordering.
-  std::optional<Candidate> CountAgreement(const CheckRule& rule, const Claim& x, const Claim& y) const {
-    if (!SameUnit(x, y)) return std::nullopt;
-    Interval wx = WidenedInterval(x, rule), wy = WidenedInterval(y, rule);
+  std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y) const {
+    const Claim& cx = claims_[x];
+    const Claim& cy = claims_[y];
+    if (!SameUnit(cx, cy)) return std::nullopt;
+    // Figures the texts themselves date to different times may both have held.
+    const ClaimInfo& ix = sources_.Info(x);
+    const ClaimInfo& iy = sources_.Info(y);
+    if (ix.time_stated && iy.time_stated && ix.time && iy.time &&
+        CompareAtCoarserGranularity(*ix.time, *iy.time) != 0) {
+      return std::nullopt;
+    }
+    Interval wx = WidenedInterval(cx, rule), wy = WidenedInterval(cy, rule);
     Severity s;
     if (!Overlaps(wx, wy)) {
       s = rule.severity;
-    } else if (StatedValuesDiffer(x, y)) {
+    } else if (StatedValuesDiffer(cx, cy)) {
       s = Softer(rule.severity, Severity::kDivergence);
     } else {
       return std::nullopt;
     }
-    Candidate c = Make(rule, s, x.subject, x, y, {}, rule.Specificity());
-    bool swapped = ClaimBefore(sources_.Ref(y).claim, sources_.Ref(x).claim);  // as in Make()
+    Candidate c = Make(rule, s, cx.subject, x, y, {}, rule.Specificity());
+    bool swapped = c.ia != x;
     Explanation e = ExplainCountAgreement(rule.id, s, c.conflict.a, c.conflict.b, swapped ? wy : wx,
                                           swapped ? wx : wy);
     c.conflict.explanation = e.en;
@@ -256,28 +418,62 @@ class Checker {
     return c;
   }
 
-  std::optional<Candidate> Cumulative(const CheckRule& rule, const Claim& x, const Claim& y) const {
-    if (!SameUnit(x, y)) return std::nullopt;
-    auto tx = sources_.TimeOf(x), ty = sources_.TimeOf(y);
+  // <0 when x's figure held before y's, >0 after, nullopt when unknown or the same period.
+  std::optional<int> Order(size_t x, size_t y) const {
+    const auto& tx = sources_.Info(x).time;
+    const auto& ty = sources_.Info(y).time;
     if (!tx || !ty) return std::nullopt;
     int order = CompareAtCoarserGranularity(*tx, *ty);
     if (order == 0) return std::nullopt;
-    const Claim& earlier = order < 0 ? x : y;
-    const Claim& later = order < 0 ? y : x;
-    Interval we = WidenedInterval(earlier, rule), wl = WidenedInterval(later, rule);
-    bool decrease = wl.high < we.low;
-    bool rise = !decrease && later.value > earlier.value && StatedValuesDiffer(x, y);
-    if (!decrease && !rise) return std::nullopt;  // no opinion: count_agreement decides
-    Severity s = decrease ? rule.severity : Severity::kInfo;
-    Explanation e = ExplainCumulative(rule.id, sources_.Ref(earlier), sources_.Ref(later), decrease);
-    return Make(rule, s, x.subject, x, y, e, rule.Specificity());
+    return order;
   }
 
-  std::optional<Candidate> DateAgreement(const CheckRule& rule, const Claim& x, const Claim& y) const {
-    auto dx = ParseDatePoint(x.date), dy = ParseDatePoint(y.date);
+  std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y) const {
+    if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
+    auto order = Order(x, y);
+    if (!order) return std::nullopt;
+    size_t earlier = *order < 0 ? x : y, later = *order < 0 ? y : x;
+    const Claim& ce = claims_[earlier];
+    const Claim& cl = claims_[later];
+    Interval we = WidenedInterval(ce, rule), wl = WidenedInterval(cl, rule);
+    bool decrease = wl.high < we.low;
+    bool rise = !decrease && cl.value > ce.value && StatedValuesDiffer(ce, cl);
+    if (!decrease && !rise) return std::nullopt;  // no opinion: count_agreement decides
+    Severity s = decrease ? rule.severity : Severity::kInfo;
+    Explanation e = ExplainCumulative(rule.id, sources_.Ref(ce, earlier), sources_.Ref(cl, later), decrease);
+    return Make(rule, s, ce.subject, x, y, e, rule.Specificity());
+  }
+
+  // A later, undated, clearly lower figure that matches one reported before the higher one.
+  std::optional<Candidate> Stale(const CheckRule& rule, size_t x, size_t y,
+                                 const std::vector<size_t>& members) const {
+    if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
+    auto order = Order(x, y);
+    if (!order) return std::nullopt;
+    size_t higher = *order < 0 ? x : y, later = *order < 0 ? y : x;
+    if (sources_.Info(later).time_stated) return std::nullopt;  // it says when its figure held
+    Interval wh = WidenedInterval(claims_[higher], rule), wl = WidenedInterval(claims_[later], rule);
+    if (!(wl.high < wh.low)) return std::nullopt;
+    std::optional<size_t> older;
+    for (size_t m : members) {
+      if (m == later || sources_.Info(m).document == sources_.Info(later).document) continue;
+      if (!Applies(rule, m) || !SameUnit(claims_[m], claims_[later])) continue;
+      auto before = Order(m, higher);
+      if (!before || *before > 0) continue;
+      if (!Overlaps(WidenedInterval(claims_[m], rule), wl)) continue;
+      if (!older || ClaimBefore(claims_[m], claims_[*older])) older = m;
+    }
+    if (!older) return std::nullopt;
+    Explanation e = ExplainStale(rule.id, sources_.Ref(claims_[*older], *older),
+                                 sources_.Ref(claims_[higher], higher), sources_.Ref(claims_[later], later));
+    return Make(rule, rule.severity, claims_[x].subject, x, y, e, rule.Specificity());
+  }
+
+  std::optional<Candidate> DateAgreement(const CheckRule& rule, size_t x, size_t y) const {
+    auto dx = ParseDatePoint(claims_[x].date), dy = ParseDatePoint(claims_[y].date);
     if (!dx || !dy || CompareAtCoarserGranularity(*dx, *dy) == 0) return std::nullopt;
     DateGranularity g = CoarserGranularity(*dx, *dy);
-    Candidate c = Make(rule, rule.severity, x.subject, x, y, {}, rule.Specificity());
+    Candidate c = Make(rule, rule.severity, claims_[x].subject, x, y, {}, rule.Specificity());
     Explanation e = ExplainDateAgreement(rule.id, c.conflict.a, c.conflict.b, DateGranularityName(g),
                                          DateGranularityNameVi(g));
     c.conflict.explanation = e.en;
@@ -285,8 +481,8 @@ class Checker {
     return c;
   }
 
-  void Offer(size_t i, size_t j, Candidate c) {
-    auto key = std::minmax(i, j);
+  void Offer(Candidate c) {
+    auto key = std::minmax(c.ia, c.ib);
     auto it = best_.find(key);
     if (it == best_.end()) {
       best_.emplace(key, std::move(c));
@@ -307,8 +503,113 @@ CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
     if (r.kind != CheckKind::kCopies) continue;
     options.min_similarity = r.min_similarity;
     options.shingle_words = r.shingle_words;
+    options.credit_prefixes = r.credit_prefixes;
   }
   return options;
+}
+
+// The rule two claims of one group are judged compatible by, for truth discovery: the
+// most specific count_agreement rule of the group, else the defaults.
+const CheckRule& CompatibilityRule(const std::vector<CheckRule>& rules, const GroupKey& key) {
+  static const CheckRule kDefault;
+  const CheckRule* best = nullptr;
+  for (const auto& r : rules) {
+    if (r.kind != CheckKind::kCountAgreement || !r.AppliesToMetric(std::get<1>(key)) ||
+        !r.AppliesToSubject(std::get<2>(key))) {
+      continue;
+    }
+    if (!best || r.Specificity() > best->Specificity()) best = &r;
+  }
+  return best ? *best : kDefault;
+}
+
+// "about 600 (2024-12, a.txt) -> about 2,000 (2025-09, b.txt)": the group's dated figures
+// in time order, each distinct (time, value) once.
+std::string Series(const std::vector<Claim>& claims, const Sources& sources,
+                   const std::vector<size_t>& members) {
+  constexpr size_t kMaxPoints = 12;
+  std::vector<size_t> dated;
+  for (size_t m : members) {
+    if (sources.Info(m).time) dated.push_back(m);
+  }
+  std::sort(dated.begin(), dated.end(), [&](size_t x, size_t y) {
+    int order = CompareAtCoarserGranularity(*sources.Info(x).time, *sources.Info(y).time);
+    if (order != 0) return order < 0;
+    return std::tie(sources.Info(x).time_text, claims[x].value, sources.Info(x).file) <
+           std::tie(sources.Info(y).time_text, claims[y].value, sources.Info(y).file);
+  });
+  std::vector<std::string> points;
+  std::set<std::string> seen;
+  for (size_t m : dated) {
+    if (!seen.insert(sources.Info(m).time_text + "\x1f" + Value(claims[m])).second) continue;
+    points.push_back(DescribeValue(claims[m], Language::kEnglish) + " (" + sources.Info(m).time_text +
+                     ", " + sources.Info(m).file + ")");
+  }
+  if (points.size() < 2) return "";
+  if (points.size() > kMaxPoints) {
+    points.erase(points.begin() + 1, points.end() - (kMaxPoints - 1));
+    points.insert(points.begin() + 1, "...");
+  }
+  return Join(points, " -> ");
+}
+
+// Fills likely_value, support_a/b, trust_a/b and series of every row.
+void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims,
+                      const Sources& sources, const Groups& groups,
+                      std::vector<Candidate>* rows) {
+  SupportInput input;
+  input.question.assign(claims.size(), -1);
+  input.source.resize(claims.size());
+  input.value_key.resize(claims.size());
+  input.sources = sources.outlets();
+  std::vector<const CheckRule*> rule_of_group;
+  std::vector<const std::vector<size_t>*> members_of_group;
+  std::map<GroupKey, int> group_ids;
+  for (const auto& [key, members] : groups) {
+    int g = static_cast<int>(rule_of_group.size());
+    group_ids[key] = g;
+    rule_of_group.push_back(&CompatibilityRule(rules, key));
+    members_of_group.push_back(&members);
+    for (size_t m : members) input.question[m] = g;
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    input.source[i] = sources.Info(i).outlet;
+    input.value_key[i] = Value(claims[i]);
+  }
+  input.compatible = [&](size_t x, size_t y) {
+    const Claim& cx = claims[x];
+    const Claim& cy = claims[y];
+    if (cx.kind == ClaimKind::kDate) {
+      auto dx = ParseDatePoint(cx.date), dy = ParseDatePoint(cy.date);
+      return dx && dy && CompareAtCoarserGranularity(*dx, *dy) == 0;
+    }
+    const CheckRule& r = *rule_of_group[static_cast<size_t>(input.question[x])];
+    return SameUnit(cx, cy) && Overlaps(WidenedInterval(cx, r), WidenedInterval(cy, r));
+  };
+  SupportScores scores = ScoreSupport(input);
+  for (Candidate& row : *rows) {
+    Conflict& k = row.conflict;
+    size_t a = row.ia, b = row.ib;
+    k.trust_a = scores.source_trust[static_cast<size_t>(input.source[a])];
+    k.trust_b = scores.source_trust[static_cast<size_t>(input.source[b])];
+    int ga = input.question[a], gb = input.question[b];
+    if (ga < 0 || gb < 0) continue;
+    if (ga == gb) {
+      const auto& members = *members_of_group[static_cast<size_t>(ga)];
+      k.support_a = IndependentSupport(input, members, a, static_cast<long>(b));
+      k.support_b = IndependentSupport(input, members, b, static_cast<long>(a));
+      double ca = scores.claim_confidence[a], cb = scores.claim_confidence[b];
+      if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims[a], Language::kEnglish);
+      if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims[b], Language::kEnglish);
+      if (row.rule && (row.rule->kind == CheckKind::kCumulativeDecrease ||
+                       row.rule->kind == CheckKind::kStaleFigure)) {
+        k.series = Series(claims, sources, members);
+      }
+    } else {
+      k.support_a = IndependentSupport(input, *members_of_group[static_cast<size_t>(ga)], a, -1);
+      k.support_b = IndependentSupport(input, *members_of_group[static_cast<size_t>(gb)], b, -1);
+    }
+  }
 }
 
 }  // namespace
@@ -317,11 +618,11 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
                         const std::vector<Claim>& claims) {
   CheckResult result;
   result.copy_groups = FindCopyGroups(documents, CopyOptionsFrom(rules));
-  Sources sources(documents, result.copy_groups);
+  Sources sources(documents, result.copy_groups, claims);
   Checker checker(rules, claims, sources);
 
   // Group by (kind, metric, subject); claims without a metric or subject compare with nothing.
-  std::map<std::tuple<ClaimKind, std::string, std::string>, std::vector<size_t>> groups;
+  Groups groups;
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = claims[i];
     if (c.metric.empty() || c.subject.empty()) continue;
@@ -331,18 +632,37 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
     checker.CheckGroup(std::get<0>(key), std::get<1>(key), std::get<2>(key), members);
   }
   for (const auto& rule : rules) {
-    if (rule.kind != CheckKind::kBound) continue;
-    for (const auto& [key, lower] : groups) {
-      const auto& [kind, metric, subject] = key;
-      if (kind != ClaimKind::kCount || metric != rule.lower_metric || !rule.AppliesToSubject(subject)) {
-        continue;
+    if (rule.kind == CheckKind::kBound) {
+      for (const auto& [key, lower] : groups) {
+        const auto& [kind, metric, subject] = key;
+        if (kind != ClaimKind::kCount || metric != rule.lower_metric || !rule.AppliesToSubject(subject)) {
+          continue;
+        }
+        auto upper = groups.find({ClaimKind::kCount, rule.upper_metric, subject});
+        if (upper != groups.end()) checker.CheckBound(rule, lower, upper->second);
       }
-      auto upper = groups.find({ClaimKind::kCount, rule.upper_metric, subject});
-      if (upper != groups.end()) checker.CheckBound(rule, lower, upper->second);
+    } else if (rule.kind == CheckKind::kSumOfParts) {
+      for (const auto& [key, members] : groups) {
+        const auto& [kind, metric, subject] = key;
+        if (kind == ClaimKind::kCount && metric == rule.total_metric && rule.AppliesToSubject(subject)) {
+          checker.CheckSum(rule, subject, groups);
+        }
+      }
+    } else if (rule.kind == CheckKind::kPartWithinWhole) {
+      std::set<std::string> metrics;
+      for (const auto& [key, members] : groups) {
+        const auto& [kind, metric, subject] = key;
+        bool whole = std::find(rule.whole_subjects.begin(), rule.whole_subjects.end(), subject) !=
+                     rule.whole_subjects.end();
+        if (kind == ClaimKind::kCount && whole && rule.AppliesToMetric(metric)) metrics.insert(metric);
+      }
+      for (const auto& metric : metrics) checker.CheckPartWithinWhole(rule, metric, groups);
     }
   }
 
-  result.conflicts = checker.Take();
+  std::vector<Candidate> rows = checker.Take();
+  AddSourceSupport(rules, claims, sources, groups, &rows);
+  for (auto& row : rows) result.conflicts.push_back(std::move(row.conflict));
   std::sort(result.conflicts.begin(), result.conflicts.end(), [](const Conflict& x, const Conflict& y) {
     return std::tie(x.severity, x.metric, x.subject, x.id) < std::tie(y.severity, y.metric, y.subject, y.id);
   });

@@ -168,4 +168,70 @@ Explanation ExplainBound(const std::string& rule_id, const ClaimRef& lower, cons
   return out;
 }
 
+Explanation ExplainStale(const std::string& rule_id, const ClaimRef& older, const ClaimRef& higher,
+                         const ClaimRef& later) {
+  const Language en = Language::kEnglish, vi = Language::kVietnamese;
+  Explanation out;
+  out.en = "Rule " + rule_id + ": " + DescribeSource(later, en) + " gives " +
+           DescribeValue(later.claim, en) + " for " + Topic(later.claim) +
+           " without saying when it held, the figure " + DescribeSource(older, en) +
+           " had reported (" + DescribeValue(older.claim, en) + "), although " +
+           DescribeSource(higher, en) + " had since reported " + DescribeValue(higher.claim, en) +
+           "; the later article repeats an outdated cumulative figure.";
+  out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(later, vi) + " nêu " +
+           DescribeValue(later.claim, vi) + " cho " + Topic(later.claim) +
+           " mà không nói số liệu tính đến thời điểm nào, trùng với con số " +
+           DescribeSource(older, vi) + " đã đưa (" + DescribeValue(older.claim, vi) +
+           "), trong khi " + DescribeSource(higher, vi) + " sau đó đã nêu " +
+           DescribeValue(higher.claim, vi) + "; bài sau lặp lại một con số cộng dồn đã cũ.";
+  return out;
+}
+
+namespace {
+
+std::string PartList(const std::vector<ClaimRef>& parts, Language lang) {
+  std::vector<std::string> items;
+  for (const auto& p : parts) {
+    items.push_back(Topic(p.claim) + " " + DescribeValue(p.claim, lang) + " (" + p.claim.file + ")");
+  }
+  return Join(items, " + ");
+}
+
+}  // namespace
+
+Explanation ExplainSum(const std::string& rule_id, const ClaimRef& total,
+                       const std::vector<ClaimRef>& parts, const Interval& sum, const Interval& wt) {
+  const Language en = Language::kEnglish, vi = Language::kVietnamese;
+  Explanation out;
+  out.en = "Rule " + rule_id + ": " + DescribeSource(total, en) + " reports " +
+           DescribeValue(total.claim, en) + " for " + Topic(total.claim) + " but its parts " +
+           PartList(parts, en) + " add up to " + DescribeInterval(sum, en) +
+           ", which even with the rule's tolerance does not meet " + DescribeInterval(wt, en) +
+           ", so both cannot be true.";
+  out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(total, vi) + " nêu " +
+           DescribeValue(total.claim, vi) + " cho " + Topic(total.claim) + " nhưng các phần " +
+           PartList(parts, vi) + " cộng lại được " + DescribeInterval(sum, vi) +
+           ", kể cả với dung sai của quy tắc vẫn không khớp với " + DescribeInterval(wt, vi) +
+           " nên không thể cùng đúng.";
+  return out;
+}
+
+Explanation ExplainPartWithinWhole(const std::string& rule_id, const ClaimRef& whole,
+                                   const std::vector<ClaimRef>& parts, const Interval& sum) {
+  const Language en = Language::kEnglish, vi = Language::kVietnamese;
+  const bool one = parts.size() == 1;
+  Explanation out;
+  out.en = "Rule " + rule_id + ": " + (one ? DescribeSource(parts[0], en) + " reports " : std::string("the parts ")) +
+           PartList(parts, en) + (one ? "" : " add up to " + DescribeInterval(sum, en)) +
+           ", more than " + DescribeSource(whole, en) + " reports for the whole (" +
+           Topic(whole.claim) + " " + DescribeValue(whole.claim, en) +
+           ") at the same time; a part cannot exceed its whole, so both cannot be true.";
+  out.vi = "Quy tắc " + rule_id + ": " + (one ? DescribeSource(parts[0], vi) + " nêu " : std::string("các phần ")) +
+           PartList(parts, vi) + (one ? "" : " cộng lại được " + DescribeInterval(sum, vi)) +
+           ", nhiều hơn con số " + DescribeSource(whole, vi) + " nêu cho toàn bộ (" +
+           Topic(whole.claim) + " " + DescribeValue(whole.claim, vi) +
+           ") cùng thời điểm; phần không thể lớn hơn tổng thể nên không thể cùng đúng.";
+  return out;
+}
+
 }  // namespace claimcheck

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/claim_interval.h"
 #include "model/conflict.h"
@@ -37,5 +38,17 @@ Explanation ExplainCumulative(const std::string& rule_id, const ClaimRef& earlie
                               const ClaimRef& later, bool decrease);
 // `lower` claims the lower-bounded metric and exceeds `upper`.
 Explanation ExplainBound(const std::string& rule_id, const ClaimRef& lower, const ClaimRef& upper);
+// `later` repeats `older`'s figure without dating it although `higher` (reported after
+// `older`, before `later`) gave a higher cumulative figure.
+Explanation ExplainStale(const std::string& rule_id, const ClaimRef& older, const ClaimRef& higher,
+                         const ClaimRef& later);
+// `total` (one source, one time) against the sum of `parts`, whose widened sum is `sum`
+// and the total's widened interval `wt`.
+Explanation ExplainSum(const std::string& rule_id, const ClaimRef& total,
+                       const std::vector<ClaimRef>& parts, const Interval& sum, const Interval& wt);
+// `parts` (one or more subjects that are parts of `whole`'s subject) exceed the whole
+// at the same time; `sum` is their widened sum (one part: its widened interval).
+Explanation ExplainPartWithinWhole(const std::string& rule_id, const ClaimRef& whole,
+                                   const std::vector<ClaimRef>& parts, const Interval& sum);
 
 }  // namespace claimcheck

@@ -38,6 +38,16 @@ struct Conflict {
   std::string status = "open"; // open | confirmed | dismissed | needs_info (from reviews)
   std::string note;            // the latest review note, if any
 
+  // Source-aware context the engine adds (issue 5); empty / 0 when not computed.
+  std::string likely_value;  // the value independent sources support best, as worded
+                             // ("about 2,000"); empty when they are evenly split
+  int support_a = 0;         // independent sources (copies and shared credits count once)
+  int support_b = 0;         //   whose claims back side a's / side b's value
+  double trust_a = 0;        // truth-discovery trust (0..1) of side a's / side b's outlet
+  double trust_b = 0;
+  std::string series;        // cumulative counts: the dated series of the metric/subject,
+                             // "600 (2024-12, a.txt) -> about 2,000 (2025-09, b.txt)"
+
   // "conflict count_agreement killed/north_korea a.txt:600 vs b.txt:2000 id=..."
   std::string ToString() const;
 };

@@ -14,17 +14,24 @@
 namespace claimcheck {
 namespace {
 
-constexpr std::array<std::string_view, 5> kKindNames = {
-    "count_agreement", "date_agreement", "cumulative_decrease", "bound", "copies"};
+constexpr std::array<std::string_view, 8> kKindNames = {
+    "count_agreement", "date_agreement",  "cumulative_decrease", "bound",
+    "copies",          "stale_figure",    "sum_of_parts",        "part_within_whole"};
 
 // Keys every [[rule]] may carry, and the extra keys of each kind.
-const std::set<std::string> kCommonKeys = {"id",       "description", "kind",          "severity",
-                                           "metrics",  "subjects",    "min_confidence"};
+const std::set<std::string> kCommonKeys = {"id",       "description", "kind",    "severity",
+                                           "metrics",  "subjects",    "outlets", "languages",
+                                           "min_confidence"};
 const std::set<std::string> kCountKeys = {"relative_tolerance", "absolute_tolerance",
                                           "approx_margin"};
 const std::set<std::string> kBoundKeys = {"relative_tolerance", "absolute_tolerance",
                                           "approx_margin", "lower_metric", "upper_metric"};
-const std::set<std::string> kCopiesKeys = {"min_similarity", "shingle_words", "description"};
+const std::set<std::string> kSumKeys = {"relative_tolerance", "absolute_tolerance", "approx_margin",
+                                        "part_metrics", "total_metric"};
+const std::set<std::string> kWholeKeys = {"relative_tolerance", "absolute_tolerance",
+                                          "approx_margin", "whole_subjects", "part_subjects"};
+const std::set<std::string> kCopiesKeys = {"min_similarity", "shingle_words", "description",
+                                           "credit_prefixes"};
 
 bool KeyAllowed(CheckKind kind, const std::string& key) {
   if (kind == CheckKind::kCopies) return kCopiesKeys.count(key) > 0;
@@ -32,7 +39,12 @@ bool KeyAllowed(CheckKind kind, const std::string& key) {
   switch (kind) {
     case CheckKind::kCountAgreement:
     case CheckKind::kCumulativeDecrease:
+    case CheckKind::kStaleFigure:
       return kCountKeys.count(key) > 0;
+    case CheckKind::kSumOfParts:
+      return kSumKeys.count(key) > 0;
+    case CheckKind::kPartWithinWhole:
+      return kWholeKeys.count(key) > 0;
     case CheckKind::kBound:
       return kBoundKeys.count(key) > 0;
     default:
@@ -159,6 +171,13 @@ std::optional<RuleError> SetField(CheckRule* rule, const std::string& key, const
   }
   if (key == "metrics") return GetStringList(v, key, &rule->metrics);
   if (key == "subjects") return GetStringList(v, key, &rule->subjects);
+  if (key == "outlets") return GetStringList(v, key, &rule->outlets);
+  if (key == "languages") return GetStringList(v, key, &rule->languages);
+  if (key == "part_metrics") return GetStringList(v, key, &rule->part_metrics);
+  if (key == "total_metric") return GetString(v, key, &rule->total_metric);
+  if (key == "whole_subjects") return GetStringList(v, key, &rule->whole_subjects);
+  if (key == "part_subjects") return GetStringList(v, key, &rule->part_subjects);
+  if (key == "credit_prefixes") return GetStringList(v, key, &rule->credit_prefixes);
   if (key == "min_confidence") return GetNumber(v, key, &rule->min_confidence);
   if (key == "relative_tolerance") return GetNumber(v, key, &rule->relative_tolerance);
   if (key == "absolute_tolerance") return GetNumber(v, key, &rule->absolute_tolerance);
@@ -191,13 +210,14 @@ std::optional<RuleError> ReadRule(const toml::value& table, CheckRule* rule) {
   if (!parsed || *parsed == CheckKind::kCopies) {
     return RuleError{kind->second.location(),
                      "unknown kind '" + kind_name +
-                         "' (expected count_agreement, date_agreement, cumulative_decrease or "
-                         "bound)"};
+                         "' (expected count_agreement, date_agreement, cumulative_decrease, "
+                         "bound, stale_figure, sum_of_parts or part_within_whole)"};
   }
   rule->kind = *parsed;
   for (const auto& [key, value] : InFileOrder(table)) {
     if (!KeyAllowed(rule->kind, key)) {
-      bool known = kCommonKeys.count(key) || kBoundKeys.count(key) || kCopiesKeys.count(key);
+      bool known = kCommonKeys.count(key) || kBoundKeys.count(key) || kCopiesKeys.count(key) ||
+                   kSumKeys.count(key) || kWholeKeys.count(key);
       return RuleError{value->location(),
                        known ? "key '" + key + "' does not apply to kind '" + kind_name + "'"
                              : "unknown key '" + key + "'"};
@@ -207,6 +227,15 @@ std::optional<RuleError> ReadRule(const toml::value& table, CheckRule* rule) {
   if (rule->kind == CheckKind::kBound && (rule->lower_metric.empty() || rule->upper_metric.empty())) {
     return RuleError{table.location(),
                      "bound rule '" + rule->id + "' needs 'lower_metric' and 'upper_metric'"};
+  }
+  if (rule->kind == CheckKind::kSumOfParts &&
+      (rule->total_metric.empty() || rule->part_metrics.size() < 2)) {
+    return RuleError{table.location(), "sum_of_parts rule '" + rule->id +
+                                           "' needs 'total_metric' and at least two 'part_metrics'"};
+  }
+  if (rule->kind == CheckKind::kPartWithinWhole && rule->whole_subjects.empty()) {
+    return RuleError{table.location(),
+                     "part_within_whole rule '" + rule->id + "' needs 'whole_subjects'"};
   }
   return std::nullopt;
 }
@@ -297,17 +326,34 @@ bool CheckRule::AppliesToSubject(std::string_view subject) const {
   return subjects.empty() || std::find(subjects.begin(), subjects.end(), subject) != subjects.end();
 }
 
+bool CheckRule::AppliesToOutlet(std::string_view outlet) const {
+  return outlets.empty() || std::find(outlets.begin(), outlets.end(), outlet) != outlets.end();
+}
+
+bool CheckRule::AppliesToLanguage(std::string_view language) const {
+  return languages.empty() ||
+         std::find(languages.begin(), languages.end(), language) != languages.end();
+}
+
 int CheckRule::Specificity() const { return (metrics.empty() ? 0 : 2) + (subjects.empty() ? 0 : 1); }
 
 std::string CheckRule::ToString() const {
   std::string out = std::string(CheckKindName(kind)) + " id=" + id;
   if (kind == CheckKind::kCopies) {
-    return out + " min_similarity=" + Num(min_similarity) +
-           " shingle_words=" + std::to_string(shingle_words);
+    out += " min_similarity=" + Num(min_similarity) + " shingle_words=" + std::to_string(shingle_words);
+    if (!credit_prefixes.empty()) out += " credit_prefixes=" + Join(credit_prefixes, "|");
+    return out;
   }
   out += " sev=" + std::string(SeverityName(severity)) + " metrics=" + List(metrics) +
-         " subjects=" + List(subjects) + " min_conf=" + Num(min_confidence);
+         " subjects=" + List(subjects);
+  if (!outlets.empty()) out += " outlets=" + List(outlets);
+  if (!languages.empty()) out += " languages=" + List(languages);
+  out += " min_conf=" + Num(min_confidence);
   if (kind == CheckKind::kBound) out += " " + lower_metric + "<=" + upper_metric;
+  if (kind == CheckKind::kSumOfParts) out += " " + Join(part_metrics, "+") + "=" + total_metric;
+  if (kind == CheckKind::kPartWithinWhole) {
+    out += " parts=" + List(part_subjects) + "<=" + List(whole_subjects);
+  }
   if (kind != CheckKind::kDateAgreement) {
     out += " rel=" + Num(relative_tolerance) + " abs=" + Num(absolute_tolerance) +
            " approx=" + Num(approx_margin);

@@ -90,9 +90,23 @@ TEST(CheckRulesTest, BadFilesReportFileLineAndOffendingLine) {
        "         ^"},
       {"unknown kind", "[[rule]]\nid = \"a\"\nkind = \"count_agrement\"\n",
        "bad.toml:3:8: error: unknown kind 'count_agrement' (expected count_agreement, "
-       "date_agreement, cumulative_decrease or bound)\n"
+       "date_agreement, cumulative_decrease, bound, stale_figure, sum_of_parts or "
+       "part_within_whole)\n"
        "  kind = \"count_agrement\"\n"
        "         ^"},
+      {"sum without parts", "[[rule]]\nid = \"a\"\nkind = \"sum_of_parts\"\ntotal_metric = \"casualties\"\n",
+       "bad.toml:1:1: error: sum_of_parts rule 'a' needs 'total_metric' and at least two "
+       "'part_metrics'\n"
+       "  [[rule]]\n"
+       "  ^"},
+      {"whole without subjects", "[[rule]]\nid = \"a\"\nkind = \"part_within_whole\"\n",
+       "bad.toml:1:1: error: part_within_whole rule 'a' needs 'whole_subjects'\n"
+       "  [[rule]]\n"
+       "  ^"},
+      {"part key on a count rule", "[[rule]]\nid = \"a\"\nkind = \"count_agreement\"\nwhole_subjects = []\n",
+       "bad.toml:4:18: error: key 'whole_subjects' does not apply to kind 'count_agreement'\n"
+       "  whole_subjects = []\n"
+       "                   ^"},
       {"unknown key", "[[rule]]\nid = \"a\"\nkind = \"count_agreement\"\nrelative_tolerence = 0.1\n",
        "bad.toml:4:22: error: unknown key 'relative_tolerence'\n"
        "  relative_tolerence = 0.1\n"
@@ -213,6 +227,54 @@ TEST(CheckRulesTest, ShippedRulesLoadCleanly) {
   EXPECT_TRUE(kinds.count(CheckKind::kDateAgreement));
   EXPECT_TRUE(kinds.count(CheckKind::kCumulativeDecrease));
   EXPECT_TRUE(kinds.count(CheckKind::kCopies));
+  EXPECT_TRUE(kinds.count(CheckKind::kStaleFigure));
+  EXPECT_TRUE(kinds.count(CheckKind::kSumOfParts));
+  EXPECT_TRUE(kinds.count(CheckKind::kPartWithinWhole));
+}
+
+TEST(CheckRulesTest, ParsesScopeAndTheNewKinds) {
+  const std::string text = R"(
+[copies]
+credit_prefixes = ["Nguồn:", "Theo "]
+
+[[rule]]
+id = "stale"
+kind = "stale_figure"
+severity = "divergence"
+metrics = ["killed"]
+outlets = ["vnexpress.net"]
+languages = ["vi", "en"]
+
+[[rule]]
+id = "sum"
+kind = "sum_of_parts"
+part_metrics = ["killed", "wounded"]
+total_metric = "casualties"
+relative_tolerance = 0.05
+
+[[rule]]
+id = "provinces"
+kind = "part_within_whole"
+metrics = ["dead"]
+whole_subjects = ["vietnam"]
+languages = ["vi"]
+)";
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(ParseCheckRules(text, "x.toml", &rules, &sink).ok()) << DumpDiagnostics(sink);
+  EXPECT_EQ(Dump(rules),
+            "copies id=copies min_similarity=0.6 shingle_words=5 credit_prefixes=Nguồn:|Theo \n"
+            "stale_figure id=stale sev=divergence metrics=killed subjects=* outlets=vnexpress.net "
+            "languages=vi,en min_conf=0 rel=0 abs=0 approx=0.1\n"
+            "sum_of_parts id=sum sev=conflict metrics=* subjects=* min_conf=0 killed+wounded=casualties "
+            "rel=0.05 abs=0 approx=0.1\n"
+            "part_within_whole id=provinces sev=conflict metrics=dead subjects=* languages=vi "
+            "min_conf=0 parts=*<=vietnam rel=0 abs=0 approx=0.1\n");
+  EXPECT_TRUE(rules[1].AppliesToOutlet("vnexpress.net"));
+  EXPECT_FALSE(rules[1].AppliesToOutlet("tass.com"));
+  EXPECT_TRUE(rules[1].AppliesToLanguage("en"));
+  EXPECT_FALSE(rules[3].AppliesToLanguage("en"));
+  EXPECT_TRUE(rules[2].AppliesToLanguage("en"));
 }
 
 }  // namespace
