@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "base/strings.h"
+#include "engine/copy_detector.h"
 
 namespace claimcheck {
 namespace {
@@ -290,6 +291,189 @@ TEST(EngineTest, DateAndCountExplanationsNameBothValues) {
             "both cannot be true.");
   EXPECT_NE(r.conflicts[1].explanation_vi.find("khoảng 2.000"), std::string::npos);
   EXPECT_NE(r.conflicts[1].explanation_vi.find("khoảng 600"), std::string::npos);
+}
+
+// The rules of the time-, source- and cross-metric table below: TestRules() plus one
+// rule of each newer kind.
+std::vector<CheckRule> ExtendedRules() {
+  std::vector<CheckRule> rules = TestRules();
+  CheckRule stale = Rule("stale_figure", CheckKind::kStaleFigure, 0.1, {"killed", "wounded"});
+  stale.severity = Severity::kDivergence;
+  CheckRule sum = Rule("casualties_sum", CheckKind::kSumOfParts, 0.1);
+  sum.part_metrics = {"killed", "wounded"};
+  sum.total_metric = "casualties";
+  CheckRule whole = Rule("province_within_national", CheckKind::kPartWithinWhole, 0.1, {"dead"});
+  whole.whole_subjects = {"vietnam"};
+  whole.languages = {"vi"};
+  CheckRule copies;
+  copies.id = "copies";
+  copies.kind = CheckKind::kCopies;
+  copies.credit_prefixes = {"Nguồn:", "Theo "};
+  for (auto r : {stale, sum, whole, copies}) {
+    r.min_confidence = 0.3;
+    rules.push_back(r);
+  }
+  return rules;
+}
+
+std::vector<Document> ExtendedDocs() {
+  std::vector<Document> docs = {Doc("a.txt", "2025-10-24", "outlet-a"), Doc("b.txt", "2025-12-18", "outlet-b"),
+                                Doc("c.txt", "2025-12-20", "outlet-c"), Doc("d.txt", "2025-10-24", "outlet-d")};
+  for (auto& d : docs) d.language = "vi";
+  return docs;
+}
+
+Claim Place(std::string file, std::string metric, std::string subject, double value) {
+  Claim c = Count(std::move(file), std::move(metric), value);
+  c.subject = std::move(subject);
+  return c;
+}
+
+TEST(EngineTest, TimeSourceAndCrossMetricTable) {
+  auto stated = Count("c.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12");
+  auto english_part = Place("b.txt", "dead", "lao_cai", 25);
+  const Case cases[] = {
+      // time awareness: stale figures
+      {"a later undated figure repeating an older, lower one is stale",
+       {Count("a.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12"),
+        Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+        Count("c.txt", "killed", 600, Qualifier::kApprox)},
+       "divergence stale_figure killed/north_korea b.txt:2000 vs c.txt:600\n"
+       "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000"},
+      {"near miss: the later article dates its figure, so it is part of a rising series",
+       {Count("a.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12"),
+        Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"), stated},
+       "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000\n"
+       "info cumulative_decrease killed/north_korea b.txt:2000 vs c.txt:600"},
+      {"near miss: no older matching figure, so a plain decrease",
+       {Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+        Count("c.txt", "killed", 600, Qualifier::kApprox)},
+       "conflict cumulative_decrease killed/north_korea b.txt:2000 vs c.txt:600"},
+      // time awareness: counts dated to different times are not compared
+      {"troop counts the texts date to different months both hold",
+       {Count("a.txt", "troops_deployed", 10000, Qualifier::kExact, 0, 0, "2024-10"),
+        Count("b.txt", "troops_deployed", 15000, Qualifier::kExact, 0, 0, "2025-01")},
+       ""},
+      {"near miss: the same counts with no dates conflict",
+       {Count("a.txt", "troops_deployed", 10000), Count("b.txt", "troops_deployed", 15000)},
+       "conflict count_agreement troops_deployed/north_korea a.txt:10000 vs b.txt:15000"},
+      // sum_of_parts
+      {"killed + wounded far above the casualties one article states",
+       {Count("a.txt", "killed", 600), Count("a.txt", "wounded", 4000), Count("a.txt", "casualties", 3000)},
+       "conflict casualties_sum casualties/north_korea a.txt:3000 vs a.txt:4000"},
+      {"near miss: the parts add up within tolerance",
+       {Count("a.txt", "killed", 600), Count("a.txt", "wounded", 4000), Count("a.txt", "casualties", 4700)},
+       ""},
+      {"near miss: the total comes from another article",
+       {Count("a.txt", "killed", 600), Count("a.txt", "wounded", 4000), Count("b.txt", "casualties", 3000)},
+       ""},
+      // part_within_whole
+      {"a province above the national toll of the same day",
+       {Place("a.txt", "dead", "vietnam", 10), Place("d.txt", "dead", "lao_cai", 25)},
+       "conflict province_within_national dead/vietnam a.txt:10 vs d.txt:25"},
+      {"near miss: the province is below", {Place("a.txt", "dead", "vietnam", 10), Place("d.txt", "dead", "lao_cai", 8)}, ""},
+      {"near miss: another day", {Place("a.txt", "dead", "vietnam", 10), Place("b.txt", "dead", "lao_cai", 25)}, ""},
+      {"provinces one article lists add up to more than its national toll",
+       {Place("a.txt", "dead", "vietnam", 10), Place("a.txt", "dead", "lao_cai", 6), Place("a.txt", "dead", "yen_bai", 7)},
+       "conflict province_within_national dead/vietnam a.txt:10 vs a.txt:7"},
+      {"near miss: the provinces fit", {Place("a.txt", "dead", "vietnam", 10), Place("a.txt", "dead", "lao_cai", 4), Place("a.txt", "dead", "yen_bai", 5)}, ""},
+  };
+  for (const auto& c : cases) {
+    CheckResult r = CheckClaims(ExtendedRules(), ExtendedDocs(), c.claims);
+    EXPECT_EQ(Rows(r), c.expected) << c.name;
+  }
+  // Scope: the part rule covers Vietnamese-language articles only.
+  std::vector<Document> docs = ExtendedDocs();
+  docs[3].language = "en";
+  CheckResult r = CheckClaims(ExtendedRules(), docs, {Place("a.txt", "dead", "vietnam", 10), Place("d.txt", "dead", "lao_cai", 25)});
+  EXPECT_EQ(Rows(r), "");
+}
+
+TEST(EngineTest, OutletScope) {
+  std::vector<CheckRule> rules = {Rule("counts", CheckKind::kCountAgreement, 0.1)};
+  rules[0].outlets = {"outlet-a", "outlet-b"};
+  std::vector<Claim> claims = {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 6000),
+                               Count("c.txt", "wounded", 60)};
+  CheckResult r = CheckClaims(rules, ExtendedDocs(), claims);
+  EXPECT_EQ(Rows(r), "conflict counts wounded/north_korea a.txt:600 vs b.txt:6000");
+}
+
+TEST(EngineTest, SharedCreditLinesAreOneSource) {
+  std::vector<Document> docs = ExtendedDocs();
+  docs[0].text = "Mưa lớn kéo dài ở miền núi phía Bắc\nNguồn: TTXVN";
+  docs[1].text = "Bài viết khác về lũ\nNguồn: ttxvn.vn\n";
+  docs[2].text = "Theo TTXVN, lũ quét đã làm nhiều người bị thương ở các bản vùng cao phía Bắc.";
+  std::vector<Claim> claims = {Count("a.txt", "workers_sent", 600), Count("b.txt", "workers_sent", 6000),
+                               Count("c.txt", "workers_sent", 6000)};
+  CheckResult r = CheckClaims(ExtendedRules(), docs, claims);
+  ASSERT_EQ(r.copy_groups.size(), 1u);
+  EXPECT_EQ(Join(r.copy_groups[0], ","), "a.txt,b.txt");
+  // a and b credit one source and never conflict; c merely cites it in a sentence.
+  EXPECT_EQ(Rows(r), "conflict count_agreement workers_sent/north_korea a.txt:600 vs c.txt:6000");
+  EXPECT_EQ(CreditedSource("x\nTheo trang tin Military Watch\n", {"Theo trang tin ", "Theo "}), "military watch");
+  EXPECT_EQ(CreditedSource("Theo KCNA, hiệp ước này được hai nhà lãnh đạo ký tại Bình Nhưỡng.", {"Theo "}), "");
+  EXPECT_EQ(NormalizeSourceName("www.VnExpress.net"), "vnexpress");
+}
+
+TEST(EngineTest, LikelyValueAndIndependentSupport) {
+  // Two independent outlets say 600, one says 6,000.
+  std::vector<Claim> claims = {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 600),
+                               Count("c.txt", "wounded", 6000)};
+  CheckResult r = CheckClaims(ExtendedRules(), ExtendedDocs(), claims);
+  ASSERT_EQ(r.conflicts.size(), 2u) << Rows(r);
+  for (const Conflict& k : r.conflicts) {
+    EXPECT_EQ(k.likely_value, "600") << k.ToString();
+    EXPECT_EQ(k.support_a, 2) << k.ToString();  // a is the 600 side (a.txt or b.txt)
+    EXPECT_EQ(k.support_b, 1) << k.ToString();
+    EXPECT_GT(k.trust_a, k.trust_b) << k.ToString();
+  }
+  // When the two 600s are copies of one article, the sides are even: no likely value.
+  std::vector<Document> docs = ExtendedDocs();
+  std::string body =
+      "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
+      "villages and that more help would come from the capital before the end of the week";
+  docs[0].text = body;
+  docs[1].text = body + "\nRelated stories";
+  r = CheckClaims(ExtendedRules(), docs, claims);
+  ASSERT_EQ(r.conflicts.size(), 1u) << Rows(r);
+  EXPECT_EQ(r.conflicts[0].support_a, 1);
+  EXPECT_EQ(r.conflicts[0].support_b, 1);
+  EXPECT_EQ(r.conflicts[0].likely_value, "");
+}
+
+TEST(EngineTest, RisingSeriesIsShown) {
+  std::vector<Claim> claims = {Count("a.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12"),
+                               Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+                               Count("c.txt", "killed", 3000, Qualifier::kApprox, 0, 0, "2025-11")};
+  CheckResult r = CheckClaims(ExtendedRules(), ExtendedDocs(), claims);
+  ASSERT_FALSE(r.conflicts.empty());
+  EXPECT_EQ(r.conflicts[0].series,
+            "about 600 (2024-12, a.txt) -> about 2,000 (2025-09, b.txt) -> about 3,000 (2025-11, c.txt)");
+}
+
+TEST(EngineTest, NewKindsExplainThemselves) {
+  CheckResult r = CheckClaims(ExtendedRules(), ExtendedDocs(),
+                              {Count("a.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12"),
+                               Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
+                               Count("c.txt", "killed", 600, Qualifier::kApprox)});
+  ASSERT_EQ(r.conflicts.size(), 2u) << Rows(r);
+  EXPECT_EQ(r.conflicts[0].explanation,
+            "Rule stale_figure: c.txt (outlet-c, published 2025-12-20) gives about 600 for "
+            "killed/north_korea without saying when it held, the figure a.txt (outlet-a, published "
+            "2025-10-24, as of 2024-12) had reported (about 600), although b.txt (outlet-b, published "
+            "2025-12-18, as of 2025-09) had since reported about 2,000; the later article repeats an "
+            "outdated cumulative figure.");
+  EXPECT_NE(r.conflicts[0].explanation_vi.find("khoảng 2.000"), std::string::npos);
+  r = CheckClaims(ExtendedRules(), ExtendedDocs(),
+                  {Count("a.txt", "killed", 600), Count("a.txt", "wounded", 4000), Count("a.txt", "casualties", 3000)});
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_EQ(r.conflicts[0].explanation,
+            "Rule casualties_sum: a.txt (outlet-a, published 2025-10-24) reports 3,000 for "
+            "casualties/north_korea but its parts killed/north_korea 600 (a.txt) + wounded/north_korea "
+            "4,000 (a.txt) add up to 4,140 to 5,060, which even with the rule's tolerance does not meet "
+            "2,700 to 3,300, so both cannot be true.");
+  EXPECT_NE(r.conflicts[0].explanation_vi.find("cộng lại được 4.140 đến 5.060"), std::string::npos)
+      << r.conflicts[0].explanation_vi;
 }
 
 TEST(EngineTest, ShippedRulesJudgeTheSeedCases) {
