@@ -43,15 +43,20 @@ const std::string& UpsertSql() {
     }
     return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" +
            SideList("") +
-           ", explanation, explanation_vi, first_run_id, last_run_id, active) VALUES (:id, "
+           ", explanation, explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, "
+           "series, first_run_id, last_run_id, active) VALUES (:id, "
            ":rule_id, :severity, :metric, :subject, :claim_a_id, :claim_b_id" +
            SideList(":") +
-           ", :explanation, :explanation_vi, :run_id, :run_id, 1) ON CONFLICT(id) DO UPDATE SET "
+           ", :explanation, :explanation_vi, :likely_value, :support_a, :support_b, :trust_a, "
+           ":trust_b, :series, :run_id, :run_id, 1) ON CONFLICT(id) DO UPDATE SET "
            "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
            "subject = excluded.subject, claim_a_id = excluded.claim_a_id, "
            "claim_b_id = excluded.claim_b_id" +
            update +
            ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
+           "likely_value = excluded.likely_value, support_a = excluded.support_a, "
+           "support_b = excluded.support_b, trust_a = excluded.trust_a, trust_b = excluded.trust_b, "
+           "series = excluded.series, "
            "last_run_id = excluded.last_run_id, active = 1";
   }();
   return kSql;
@@ -247,6 +252,12 @@ void Upsert(StoreConnection& impl, int64_t run_id, const Conflict& c) {
   BindSide(*st, "b", WithDocumentFacts(impl, c.b));
   st->bind(":explanation", c.explanation);
   st->bind(":explanation_vi", c.explanation_vi);
+  st->bind(":likely_value", c.likely_value);
+  st->bind(":support_a", c.support_a);
+  st->bind(":support_b", c.support_b);
+  st->bind(":trust_a", c.trust_a);
+  st->bind(":trust_b", c.trust_b);
+  st->bind(":series", c.series);
   BindId(*st, ":run_id", run_id);
   st->exec();
 }
@@ -327,6 +338,8 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
     static const std::string kSql =
         "SELECT c.id AS id, c.rule_id AS rule_id, c.severity AS severity, c.metric AS metric, "
         "c.subject AS subject, c.explanation AS explanation, c.explanation_vi AS explanation_vi, "
+        "c.likely_value AS likely_value, c.support_a AS support_a, c.support_b AS support_b, "
+        "c.trust_a AS trust_a, c.trust_b AS trust_b, c.series AS series, "
         "s.status AS status, s.note AS note, COALESCE(c.claim_a_id, 0) AS claim_a_id, "
         "COALESCE(c.claim_b_id, 0) AS claim_b_id" +
         SideList("c.") +
@@ -346,6 +359,12 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
         c.subject = st->getColumn("subject").getString();
         c.explanation = st->getColumn("explanation").getString();
         c.explanation_vi = st->getColumn("explanation_vi").getString();
+        c.likely_value = st->getColumn("likely_value").getString();
+        c.support_a = st->getColumn("support_a").getInt();
+        c.support_b = st->getColumn("support_b").getInt();
+        c.trust_a = st->getColumn("trust_a").getDouble();
+        c.trust_b = st->getColumn("trust_b").getDouble();
+        c.series = st->getColumn("series").getString();
         c.status = st->getColumn("status").getString();
         c.note = st->getColumn("note").getString();
         c.a = ReadSnapshotSide(*st, "a", c);
