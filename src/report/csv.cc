@@ -95,7 +95,8 @@ std::vector<std::string> ConflictCells(const Conflict& k) {
     cells.push_back(std::string(QualifierName(side->claim.qualifier)));
     cells.push_back(side->claim.quote);
   }
-  cells.insert(cells.end(), {k.status, k.note, k.explanation, k.explanation_vi});
+  cells.insert(cells.end(), {k.status, k.note, k.explanation, k.explanation_vi, k.likely_value,
+                             std::to_string(k.support_a), std::to_string(k.support_b)});
   return cells;
 }
 
@@ -108,7 +109,7 @@ const char kConflictsCsvHeader[] =
     "conflict_id,rule,severity,metric,subject,"
     "file_a,outlet_a,published_a,value_a,qualifier_a,quote_a,"
     "file_b,outlet_b,published_b,value_b,qualifier_b,quote_b,"
-    "status,note,explanation,explanation_vi";
+    "status,note,explanation,explanation_vi,likely_value,support_a,support_b";
 
 std::string CsvEscapeField(std::string_view field) {
   std::string cell;

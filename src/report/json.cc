@@ -66,6 +66,12 @@ json ConflictObject(const Conflict& k) {
   o["note"] = k.note;
   o["explanation"] = k.explanation;
   o["explanation_vi"] = k.explanation_vi;
+  o["likely_value"] = k.likely_value;
+  o["support_a"] = k.support_a;
+  o["support_b"] = k.support_b;
+  o["trust_a"] = k.trust_a;
+  o["trust_b"] = k.trust_b;
+  o["series"] = k.series;
   o["a"] = SideObject(k.a);
   o["b"] = SideObject(k.b);
   return o;

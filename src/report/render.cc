@@ -135,6 +135,14 @@ mu::data ItemData(const ReportItem& i) {
   d.set("b", SideData(i.b, "B"));
   d.set("values", SideValueText(i.a) + " vs " + SideValueText(i.b));
   d.set("files", i.a.file + " vs " + i.b.file);
+  d.set("likely", i.likely_value.empty() ? std::string("undecided") : i.likely_value);
+  d.set("support_a", std::to_string(i.support_a));
+  d.set("support_b", std::to_string(i.support_b));
+  auto trust = [](double t) { return FormatNumber(static_cast<double>(static_cast<long>(t * 100 + 0.5)) / 100); };
+  d.set("trust_a", trust(i.trust_a));
+  d.set("trust_b", trust(i.trust_b));
+  d.set("series", i.series);
+  d.set("has_series", !i.series.empty());
   return d;
 }
 

@@ -58,6 +58,12 @@ ReportItem MakeItem(const Conflict& k, const std::set<std::string>& new_ids) {
   item.is_new = new_ids.count(k.id) > 0;
   item.a = MakeSide(k.a);
   item.b = MakeSide(k.b);
+  item.likely_value = k.likely_value;
+  item.support_a = k.support_a;
+  item.support_b = k.support_b;
+  item.trust_a = k.trust_a;
+  item.trust_b = k.trust_b;
+  item.series = k.series;
   return item;
 }
 

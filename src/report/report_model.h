@@ -58,6 +58,11 @@ struct ReportItem {
   std::string status, note;
   bool is_new = false;  // id is in RunSummary::new_conflict_ids
   ReportSide a, b;
+  // From the engine's truth-discovery pass (Conflict's fields of the same names).
+  std::string likely_value;  // empty: the sources are evenly split
+  int support_a = 0, support_b = 0;  // independent sources behind each side
+  double trust_a = 0, trust_b = 0;   // each side's outlet trust, 0..1
+  std::string series;                // cumulative counts: the dated series
 };
 
 struct ReportDocument {

@@ -142,6 +142,12 @@ ReportInput MakeFixtureInput() {
   conflict.b = Ref(dead_b, flood_b);
   conflict.explanation = "Source A reports 95 dead while source B reports more than 120.";
   conflict.explanation_vi = "Nguồn A nói 95 người chết, nguồn B nói hơn 120 người.";
+  conflict.likely_value = "more than 120";
+  conflict.support_a = 1;
+  conflict.support_b = 2;
+  conflict.trust_a = 0.62;
+  conflict.trust_b = 0.875;
+  conflict.series = "95 (2024-09-10, a.txt) -> more than 120 (2024-09-12, b.txt)";
 
   Conflict divergence;
   divergence.id = "0f0e0d0c0b0a0908";
