@@ -14,11 +14,15 @@ const std::vector<Command>& Commands() {
        "discrepancies.csv from the database", ReportCommand},
       {"export", "claimcheck export claims|conflicts [--db DB] [--format csv|json|jsonl] [-o FILE] [--excel]",
        "export stored claims or active conflicts", ExportCommand},
-      {"review", "claimcheck review CONFLICT_ID --status open|confirmed|dismissed|needs_info [--note TEXT] [--by NAME] [--db DB]",
-       "record an editor's decision on a conflict", ReviewCommand},
+      {"review", "claimcheck review CONFLICT_ID --status open|confirmed|dismissed|needs_info [--note TEXT] [--by NAME] [--db DB]\n"
+                 "       claimcheck review CONFLICT_ID [--db DB]   (the conflict and its review log)\n"
+                 "       claimcheck review --list [--status S] [--severity S] [--metric M] [--subject S] [--outlet O] [--new] [--db DB]",
+       "list conflicts, show one with its review log, or record an editor's decision", ReviewCommand},
       {"rules", "claimcheck rules lint [--rules DIR]", "validate the rule files and report file:line errors",
        RulesCommand},
       {"history", "claimcheck history [--db DB]", "list past runs", HistoryCommand},
+      {"serve", "claimcheck serve [--db DB] [--port 8080] [--host 127.0.0.1] [--by NAME]",
+       "the editors' review page on a local port (list, filters, detail, decisions)", ServeCommand},
   };
   return kCommands;
 }

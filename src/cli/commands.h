@@ -37,6 +37,7 @@ int ExportCommand(const Config& c);
 int ReviewCommand(const Config& c);
 int RulesCommand(const Config& c);
 int HistoryCommand(const Config& c);
+int ServeCommand(const Config& c);
 // The text of `claimcheck --help`.
 std::string GeneralHelp();
 

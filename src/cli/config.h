@@ -22,6 +22,16 @@ struct Config {
   std::string reviewer;              // --by (review); "" = $USER
   std::string now;                   // the clock: $CLAIMCHECK_NOW, else the system time (ISO 8601, UTC)
   bool help = false;                 // --help / -h
+  // review --list filters ("" = any); --status doubles as the status filter.
+  bool list = false;                 // --list (review): list conflicts instead of one
+  std::string severity;              // --severity conflict | divergence | info
+  std::string metric;                // --metric
+  std::string subject;               // --subject
+  std::string outlet;                // --outlet (case-insensitive, part of either side's outlet)
+  bool only_new = false;             // --new: only conflicts new in the latest run
+  // serve
+  std::string host = "127.0.0.1";    // --host (serve); loopback unless asked otherwise
+  std::string port = "8080";         // --port (serve); 0 = any free port
 };
 
 }  // namespace claimcheck

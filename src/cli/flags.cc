@@ -36,10 +36,13 @@ Result<Config> ParseFlags(int argc, const char* const* argv) {
       {"--db", &Config::db_path},       {"--out", &Config::out_dir},     {"--rules", &Config::rules_dir},
       {"-o", &Config::output_file},     {"--output", &Config::output_file}, {"--format", &Config::format},
       {"--status", &Config::status},    {"--note", &Config::note},       {"--by", &Config::reviewer},
+      {"--severity", &Config::severity}, {"--metric", &Config::metric},  {"--subject", &Config::subject},
+      {"--outlet", &Config::outlet},    {"--host", &Config::host},       {"--port", &Config::port},
   };
   std::map<std::string, bool Config::*> switches = {
       {"--excel", &Config::excel}, {"--quiet", &Config::quiet}, {"-q", &Config::quiet},
       {"--help", &Config::help},   {"-h", &Config::help},
+      {"--list", &Config::list},   {"--new", &Config::only_new},
   };
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];

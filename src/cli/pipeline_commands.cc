@@ -1,12 +1,19 @@
 // The pipeline commands: run (everything), ingest, check, report.
 #include <iostream>
+#include <set>
 
+#include "cli/clock.h"
 #include "cli/command_util.h"
 #include "cli/commands.h"
 #include "base/strings.h"
+#include "cli/progress.h"
 
 namespace claimcheck {
 
+// The nightly job. Exit status: 0 nothing new, 3 new conflicts, 4 some
+// inputs failed (the rest processed), 1 error (the run is still recorded,
+// with exit status 1), 2 usage. Progress and diagnostics go to stderr, the
+// one-paragraph summary to stdout; --quiet silences all but errors.
 int RunCommand(const Config& c) {
   if (c.args.empty()) {
     std::cerr << "claimcheck run: give at least one input (file, directory or .jsonl feed)\n";
@@ -18,14 +25,40 @@ int RunCommand(const Config& c) {
   if (!store.ok()) return Fail(store.status());
   Store& db = **store;
 
-  Result<int64_t> run_id = db.BeginRun(c.now, Join(c.args, " "));
+  const std::string inputs = Join(c.args, " ");
+  Result<int64_t> run_id = db.BeginRun(c.now, inputs);
   if (!run_id.ok()) return Fail(run_id.status());
+  Store::RunRecord record;
+  record.id = *run_id;
+  record.started_at = c.now;
+  record.inputs = inputs;
+  // Records the run as failed (finished, exit status 1) and reports why.
+  auto fail_run = [&](const Status& status) {
+    record.finished_at = ClockNow();
+    record.exit_status = kExitError;
+    (void)db.FinishRun(record);  // best effort: the database may be what failed
+    return Fail(status);
+  };
+
+  const Progress::Mode mode = Progress::ChooseMode(c.quiet, stderr);
+  Progress progress(mode, mode == Progress::Mode::kOff ? 0 : EstimateDocuments(c.args));
   DiagnosticSink sink;
-  Result<IngestStats> stats = IngestAndExtract(c.args, *knowledge, *run_id, &db, &sink);
-  PrintDiagnostics(sink);
-  if (!stats.ok()) return Fail(stats.status());
+  Result<IngestStats> stats =
+      IngestAndExtract(c.args, *knowledge, *run_id, &db, &sink, [&](const Document&) { progress.Tick(); });
+  progress.Finish();
+  if (!c.quiet || sink.error_count() > 0) PrintDiagnostics(sink);
+  if (!stats.ok()) return fail_run(stats.status());
+  record.docs_new = stats->documents_new;
+  record.docs_changed = stats->documents_changed;
+  record.docs_unchanged = stats->documents_unchanged;
+  record.docs_failed = stats->documents_failed;
+
   Result<Store::ConflictDelta> delta = CheckConflicts(*knowledge, *run_id, &db);
-  if (!delta.ok()) return Fail(delta.status());
+  if (!delta.ok()) return fail_run(delta.status());
+  record.conflicts_new = delta->new_count;
+  record.conflicts_open = delta->still_open;
+  record.conflicts_resolved = delta->resolved;
+  record.conflicts_total = delta->new_count + delta->still_open;
 
   RunSummary summary;
   summary.run_label = "run " + std::to_string(*run_id) + ", " + c.now;
@@ -37,29 +70,28 @@ int RunCommand(const Config& c) {
   summary.claims = stats->claims;
   summary.new_conflict_ids = delta->new_ids;
   summary.resolved_conflict_ids = delta->resolved_ids;
+  if (!delta->resolved_ids.empty()) {
+    Result<std::vector<Conflict>> all = db.LoadConflicts(/*active_only=*/false);
+    if (!all.ok()) return fail_run(all.status());
+    const std::set<std::string> resolved(delta->resolved_ids.begin(), delta->resolved_ids.end());
+    for (Conflict& k : *all) {
+      if (resolved.count(k.id)) summary.resolved_conflicts.push_back(std::move(k));
+    }
+  }
+  Result<std::vector<Claim>> claims = db.LoadClaims();
+  if (!claims.ok()) return fail_run(claims.status());
+  record.claims_total = static_cast<int>(claims->size());
+
   std::string out_dir = OutputDir(c);
   Status written = WriteReport(&db, out_dir, summary, c.excel);
-  if (!written.ok()) return Fail(written);
+  if (!written.ok()) return fail_run(written);
   UpdateLatestLink(c, out_dir);
 
-  Store::RunRecord record;
-  record.id = *run_id;
-  record.started_at = c.now;
-  record.finished_at = c.now;
-  record.inputs = Join(c.args, " ");
-  record.docs_new = stats->documents_new;
-  record.docs_changed = stats->documents_changed;
-  record.docs_unchanged = stats->documents_unchanged;
-  record.docs_failed = stats->documents_failed;
-  record.claims_total = stats->claims;
-  record.conflicts_new = delta->new_count;
-  record.conflicts_open = delta->still_open;
-  record.conflicts_resolved = delta->resolved;
-  record.conflicts_total = delta->new_count + delta->still_open;
-  int exit_status = stats->documents_failed > 0 ? kExitInputsFailed
-                    : delta->new_count > 0      ? kExitNewConflicts
-                                                : kExitOk;
+  const int exit_status = stats->documents_failed > 0 ? kExitInputsFailed
+                          : delta->new_count > 0      ? kExitNewConflicts
+                                                      : kExitOk;
   record.exit_status = exit_status;
+  record.finished_at = ClockNow();
   Status finished = db.FinishRun(record);
   if (!finished.ok()) return Fail(finished);
 
@@ -72,6 +104,9 @@ int RunCommand(const Config& c) {
                 << stats->documents_unchanged << " unchanged; claims extracted: " << stats->claims
                 << "; conflicts: " << delta->new_count << " new, " << delta->still_open << " still open, "
                 << delta->resolved << " resolved";
+      if (!delta->reopened_ids.empty()) {
+        std::cout << " (" << delta->reopened_ids.size() << " reopened: evidence changed since a decision)";
+      }
     }
     if (stats->documents_failed > 0) std::cout << "; " << stats->documents_failed << " input(s) failed";
     std::cout << "\nreport: " << out_dir << "/report.html\n";
@@ -111,8 +146,8 @@ int CheckCommand(const Config& c) {
   Store::RunRecord record;
   record.id = *run_id;
   record.started_at = c.now;
-  record.finished_at = c.now;
   record.inputs = "check";
+  record.finished_at = ClockNow();
   record.conflicts_new = delta->new_count;
   record.conflicts_open = delta->still_open;
   record.conflicts_resolved = delta->resolved;

@@ -35,7 +35,8 @@ Result<Knowledge> LoadKnowledge(const std::string& rules_dir, DiagnosticSink* si
 }
 
 Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, const Knowledge& knowledge,
-                                     int64_t run_id, Store* store, DiagnosticSink* sink) {
+                                     int64_t run_id, Store* store, DiagnosticSink* sink,
+                                     const std::function<void(const Document&)>& on_document) {
   IngestStats stats;
   std::vector<std::pair<Document, std::vector<Claim>>> batch;
   Status failure = Status::Ok();
@@ -65,10 +66,12 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
     }
     if (stored->has_value() && **stored == doc.content_hash) {
       ++stats.documents_unchanged;
+      if (on_document) on_document(doc);
       return;
     }
     std::vector<Claim> claims = knowledge.extractor->Extract(doc);
     batch.emplace_back(std::move(doc), std::move(claims));
+    if (on_document) on_document(batch.back().first);
     if (batch.size() >= kDocumentsPerTransaction) flush();
   });
   flush();

@@ -5,6 +5,7 @@
 // so each can run alone (claimcheck ingest / check / report).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,8 +43,11 @@ struct IngestStats {
 // stores each document with its claims (batches of documents per transaction).
 // Unchanged documents (same file, same content hash) are not extracted again.
 // Bad inputs become diagnostics; the rest are still processed.
+// `on_document`, when set, is called once per document read (new, changed or
+// unchanged), after it has been handled, e.g. to show progress.
 Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, const Knowledge& knowledge,
-                                     int64_t run_id, Store* store, DiagnosticSink* sink);
+                                     int64_t run_id, Store* store, DiagnosticSink* sink,
+                                     const std::function<void(const Document&)>& on_document = nullptr);
 
 // Re-checks every stored claim with the rules and records the conflicts
 // (new / still open / resolved) under `run_id`.
