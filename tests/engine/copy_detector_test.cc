@@ -32,6 +32,30 @@ TEST(NumericTest, SharedFeatureCountsIsTheSparseGram) {
   EXPECT_EQ(s, "0-1:1 0-3:3 1-3:1 ");
 }
 
+TEST(NumericTest, TruthDiscoveryFavoursTheValueMoreTrustedSourcesState) {
+  // Question 1: sources 0 and 1 say value 0, source 2 says value 1 (incompatible).
+  // Question 2: source 2 alone says value 2 (nothing competes).
+  TruthGraph g;
+  g.sources = 3;
+  g.values = 3;
+  g.assertions = {{0, 0, 1}, {1, 0, 1}, {2, 1, 1}, {2, 2, 1}};
+  g.implications = {{0, 1, -1}, {1, 0, -1}};
+  TruthScores s = DiscoverTruth(g, TruthOptions{});
+  ASSERT_EQ(s.trust.size(), 3u);
+  ASSERT_EQ(s.confidence.size(), 3u);
+  EXPECT_GT(s.confidence[0], s.confidence[1]);
+  EXPECT_GT(s.trust[0], s.trust[2]);
+  EXPECT_DOUBLE_EQ(s.trust[0], s.trust[1]);
+  EXPECT_GT(s.iterations, 1);
+  for (double t : s.trust) EXPECT_TRUE(t > 0 && t < 1) << t;
+  // Without the incompatibility the two values do not hurt each other.
+  g.implications.clear();
+  TruthScores free = DiscoverTruth(g, TruthOptions{});
+  EXPECT_GT(free.confidence[1], s.confidence[1]);
+  // An empty graph is fine.
+  EXPECT_TRUE(DiscoverTruth(TruthGraph{}, TruthOptions{}).trust.empty());
+}
+
 TEST(CopyDetectorTest, ShinglesIgnoreCaseAndPunctuation) {
   EXPECT_EQ(Shingles("Hà Nội, ngày 5 — MƯA lớn.", 3), Shingles("hà nội ngày 5 mưa “lớn”", 3));
   EXPECT_EQ(Shingles("one two three four five", 5).size(), 1u);
