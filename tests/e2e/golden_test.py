@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The example corpus (examples/corpus) against its expected exports
-(examples/expected/claims.csv, conflicts.csv). With CLAIMCHECK_UPDATE_GOLDENS=1
+(examples/expected/claims.csv, conflicts.csv). With CLAIMCHECK_UPDATE_GOLDEN=1
 the expected files are rewritten instead (see HACKING.md).
 
 usage: golden_test.py CLAIMCHECK SOURCE_DIR
@@ -25,7 +25,7 @@ def main():
     if p.returncode != 3:
         u.fail(f"run on the example corpus exited {p.returncode}, expected 3 (new conflicts)\n"
                f"{p.stdout}{p.stderr}")
-    update = os.environ.get("CLAIMCHECK_UPDATE_GOLDENS") == "1"
+    update = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
     failed = False
     for what in ("claims", "conflicts"):
         got_path = os.path.join(work, what + ".csv")
@@ -48,7 +48,7 @@ def main():
             print("\n".join(diff), file=sys.stderr)
     if failed:
         u.fail("exports differ from examples/expected; if the change is intended, rerun with "
-               "CLAIMCHECK_UPDATE_GOLDENS=1 and review the diff (HACKING.md)")
+               "CLAIMCHECK_UPDATE_GOLDEN=1 and review the diff (HACKING.md)")
     shutil.rmtree(work, ignore_errors=True)
     print("example corpus: exports match examples/expected")
     return 0
