@@ -34,16 +34,19 @@ size_t CapitalisedRunForward(const SentenceAnalysis& s, size_t i) {
 }  // namespace
 
 std::string NearestSubject(const SentenceAnalysis& s, size_t first, size_t last,
-                           const std::unordered_set<std::string>& types, size_t after_window) {
+                           const std::unordered_set<std::string>& types, const PhraseSet* possessives) {
+  size_t owner_at = last;  // where an owning subject would start
+  PhraseMatch pm;
+  if (possessives && possessives->MatchAt(s.tokens, last, &pm)) owner_at = pm.last;
   const SubjectMention* after_near = nullptr;
   const SubjectMention* before = nullptr;
   const SubjectMention* after = nullptr;
   for (const SubjectMention& m : s.subjects) {
-    if (!TypeAllowed(m, types)) continue;
+    if (!TypeAllowed(m, types) || m.in_pair) continue;
     if (m.first >= first && m.last <= last) return m.name;  // inside the phrase ("1,500 North Korean troops")
     if (m.first >= last) {
       if (!after) after = &m;
-      if (!after_near && m.first <= last + after_window) after_near = &m;
+      if (!after_near && (m.first == last || m.first == owner_at)) after_near = &m;
     } else if (m.last <= first) {
       before = &m;  // the last one before wins
     }

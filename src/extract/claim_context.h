@@ -12,12 +12,13 @@
 
 namespace claimcheck {
 
-// The subject nearest to token range [first, last) whose type is in `types`
-// ("person" mentions stand for their country): first one right after the
-// range (within `after_window` tokens), then the nearest one before it, then
-// the nearest after it; "" when the sentence names none.
+// The subject nearest to token range [first, last) whose type is in `types`:
+// one inside the range ("1,500 North Korean troops"), else one right after it
+// ("binh sĩ Triều Tiên", or after a possessive marker: "binh sĩ của Nga"), else
+// the nearest one before it, else the nearest one after it; "" when the
+// sentence names none. `possessives` may be null (then only adjacency counts).
 std::string NearestSubject(const SentenceAnalysis& s, size_t first, size_t last,
-                           const std::unordered_set<std::string>& types, size_t after_window);
+                           const std::unordered_set<std::string>& types, const PhraseSet* possessives);
 
 // The source of the figure at token `at`: a known source named in the sentence
 // (nearest, preferring one before), else the capitalised words after "theo" /

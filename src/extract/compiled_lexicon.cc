@@ -71,10 +71,14 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
     c->sources.Add(lex.sources[i].name, static_cast<int>(i));
     for (const std::string& a : lex.sources[i].aliases) c->sources.Add(a, static_cast<int>(i));
   }
+  for (size_t i = 0; i < lex.relative_days.size(); ++i) {
+    c->relative_days.Add(lex.relative_days[i].phrase, static_cast<int>(i));
+  }
   c->attribution_verbs = PhrasesOf(lex.attribution_verbs);
   c->attribution_preps = PhrasesOf(lex.attribution_preps);
   c->as_of_markers = PhrasesOf(lex.as_of_markers);
   c->since_markers = PhrasesOf(lex.since_markers);
+  c->possessive_markers = PhrasesOf(lex.possessive_markers);
   c->name_prefixes = PhrasesOf(lex.name_prefixes);
   c->non_count_units = PhrasesOf(lex.non_count_units);
   c->abbreviations.insert(lex.abbreviations.begin(), lex.abbreviations.end());

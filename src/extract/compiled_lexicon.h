@@ -49,8 +49,9 @@ struct CompiledLexicon {
   PhraseSet subjects;        // payload: index into lexicon.subjects
   PhraseSet place_words;     // payload: index into lexicon.place_words
   PhraseSet sources;         // payload: index into lexicon.sources
-  PhraseSet attribution_verbs, attribution_preps, as_of_markers, since_markers, name_prefixes,
-      non_count_units;
+  PhraseSet relative_days;   // payload: index into lexicon.relative_days
+  PhraseSet attribution_verbs, attribution_preps, as_of_markers, since_markers, possessive_markers,
+      name_prefixes, non_count_units;
   std::unordered_set<std::string> abbreviations;
   std::vector<CompiledEvent> events;
   std::vector<PhraseSet> topic_keywords;  // parallel to lexicon.topics

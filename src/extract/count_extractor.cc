@@ -151,10 +151,12 @@ void FindCountClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, cons
 
       // Whose count: the subject after a marker ("nguồn gốc từ Triều Tiên"), else the nearest one.
       for (const PhraseMatch& sm : m.subject_after.FindAll(s.tokens, span.noun_last, s.tokens.size())) {
-        c.subject = NearestSubject(s, sm.last, sm.last, m.subject_types, 2);
+        c.subject = NearestSubject(s, sm.last, sm.last, m.subject_types, nullptr);
         if (!c.subject.empty()) break;
       }
-      if (c.subject.empty()) c.subject = NearestSubject(s, n.last, span.noun_last, m.subject_types, 3);
+      if (c.subject.empty()) {
+        c.subject = NearestSubject(s, n.last, span.noun_last, m.subject_types, &lex.possessive_markers);
+      }
       if (c.subject.empty() && m.subject_types.count("country") && !doc.countries.empty()) {
         c.subject = doc.countries.front();
         c.confidence = 0.6;

@@ -403,9 +403,11 @@ class DateScanner {
       k += 2;
     }
     if (parts.size() < 2 || lens[0] > 2) return false;
-    if (GluedT(t_, k) && (IsDigitsT(t_, k) || t_[k].kind == TokenKind::kWord ||
-                          is_sep(k) || IsPunctT(t_, k, ":")))
-      return false;  // "24/7h", "1/2/3/4"
+    // "24/7h", "1/2/3/4"; a sentence's final period after the date is fine.
+    bool sep_continues = is_sep(k) && GluedT(t_, k + 1) && IsDigitsT(t_, k + 1);
+    if (GluedT(t_, k) && (IsDigitsT(t_, k) || t_[k].kind == TokenKind::kWord || sep_continues ||
+                          IsPunctT(t_, k, ":")))
+      return false;
     r->e = k;
     if (parts.size() == 2 && lens[1] == 4) {  // m/yyyy
       if (range || parts[0] < 1 || parts[0] > 12 || !IsYear(t_, k - 1)) return false;

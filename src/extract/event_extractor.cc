@@ -10,6 +10,9 @@
 namespace claimcheck {
 namespace {
 
+// A date further than this many tokens from a trigger in its clause does not date it.
+constexpr size_t kMaxDateGap = 15;
+
 // The sentence's tokens joined by single spaces, with each token's offset, so
 // that patterns see "ký hiệp ước" whatever the spacing and case of the text.
 struct JoinedText {
@@ -49,6 +52,7 @@ bool AnyMatch(const std::vector<std::unique_ptr<re2::RE2>>& patterns, const std:
 struct Trigger {
   size_t event;        // index into lex.events
   size_t token;        // first token of the match (sentence index)
+  size_t token_end;    // one past its last token
   int clause;
 };
 
@@ -82,7 +86,9 @@ std::vector<Trigger> FindTriggers(const SentenceAnalysis& s, const CompiledLexic
           size_t off = static_cast<size_t>(match.data() - jt.text.data());
           size_t tb = jt.TokenStartingAt(off);
           size_t te = jt.TokenEndingAt(off + match.size());
-          if (tb != SIZE_MAX && te != SIZE_MAX) out.push_back({ei, clause_first[c] + tb, c});
+          if (tb != SIZE_MAX && te != SIZE_MAX) {
+            out.push_back({ei, clause_first[c] + tb, clause_first[c] + te + 1, c});
+          }
           pos = off + std::max<size_t>(match.size(), 1);
         }
       }
@@ -103,10 +109,11 @@ bool IsDateOnlyClause(const SentenceAnalysis& s, int c, const DateAt& d) {
 }
 
 std::string EventSubject(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc,
-                         const CompiledEvent& ev, size_t trigger_token) {
+                         const CompiledEvent& ev, const Trigger& trigger) {
   const std::string& how = ev.entry->subject;
   if (how == "actor") {
-    std::string subject = NearestSubject(s, trigger_token, trigger_token, ev.subject_types, 0);
+    std::string subject =
+        NearestSubject(s, trigger.token_end, trigger.token_end, ev.subject_types, &lex.possessive_markers);
     if (subject.empty() && ev.subject_types.count("country") && !doc.countries.empty()) {
       subject = doc.countries.front();
     }
@@ -148,41 +155,72 @@ void FindEventClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, cons
   if (s.dates.empty()) return;
   std::vector<Trigger> triggers = FindTriggers(s, lex, doc);
   if (triggers.empty()) return;
-  std::set<std::pair<size_t, std::string>> seen;  // (event, date) already emitted in this sentence
-  for (const DateAt& d : s.dates) {
-    if (d.date.date.year == 0) continue;  // a date whose year cannot be known
-    int clause = s.clause_of[std::min(d.first, s.clause_of.size() - 1)];
-    // A fronted date clause belongs to the next clause that has a trigger.
-    std::set<int> clauses = {clause};
+  // Candidate (trigger, date) pairs with a score: token distance, doubled when the
+  // date comes before the trigger (events are usually dated after their verb:
+  // "ký ... vào ngày 19/6"). A date whose own clause is only a date ("Vào tháng 10
+  // năm ngoái, ...") may date the next clause's trigger.
+  struct Candidate {
+    size_t score, trigger, date;
+  };
+  std::vector<Candidate> candidates;
+  for (size_t di = 0; di < s.dates.size(); ++di) {
+    const DateAt& d = s.dates[di];
+    if (d.date.date.year == 0 || d.first >= s.clause_of.size()) continue;
+    int clause = s.clause_of[d.first];
+    int fronted_to = -1;  // the clause a fronted date may also serve
     if (IsDateOnlyClause(s, clause, d)) {
-      int clauses_total = s.clause_of.back() + 1;
-      for (int c = clause + 1; c < clauses_total; ++c) {
-        bool has = std::any_of(triggers.begin(), triggers.end(), [c](const Trigger& t) { return t.clause == c; });
-        if (has) { clauses.insert(c); break; }
+      for (const Trigger& t : triggers) {
+        if (t.clause > clause && (fronted_to < 0 || t.clause < fronted_to)) fronted_to = t.clause;
       }
     }
-    const Trigger* best = nullptr;
-    size_t best_distance = SIZE_MAX;
-    for (const Trigger& t : triggers) {
-      if (!clauses.count(t.clause)) continue;
-      size_t distance = t.token < d.first ? d.first - t.token : t.token - d.first;
-      if (distance < best_distance || (distance == best_distance && best && t.event < best->event)) {
-        best_distance = distance;
-        best = &t;
+    for (size_t ti = 0; ti < triggers.size(); ++ti) {
+      const Trigger& t = triggers[ti];
+      if (t.clause != clause && t.clause != fronted_to) continue;
+      // A reporting verb between the date and the trigger makes it the report's date
+      // ("Ngày 12/11, KCNA đưa tin, ... phê chuẩn").
+      size_t lo = std::min(t.token, d.first), hi = std::max(t.token, d.last);
+      bool reported = false;
+      for (size_t k = lo; k < hi && !reported; ++k) {
+        PhraseMatch m;
+        reported = (k < d.first || k >= d.last) && lex.attribution_verbs.MatchAt(s.tokens, k, &m) &&
+                   m.last <= hi;
       }
+      if (reported) continue;
+      size_t gap = t.token < d.first ? (d.first >= t.token_end ? d.first - t.token_end : 0)
+                                     : (t.token >= d.last ? t.token - d.last : 0);
+      if (t.clause == clause && gap > kMaxDateGap) continue;
+      size_t score = t.token < d.first ? gap : 2 * gap + 1;
+      candidates.push_back({score, ti, di});
     }
-    if (!best) continue;
-    const CompiledEvent& ev = lex.events[best->event];
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score < b.score;
+    return triggers[a.trigger].event < triggers[b.trigger].event;
+  });
+  std::vector<bool> trigger_used(triggers.size()), date_used(s.dates.size());
+  const size_t first_new = out->size();
+  std::set<std::pair<size_t, std::string>> seen;  // (event, date) already emitted in this sentence
+  for (const Candidate& cand : candidates) {
+    if (trigger_used[cand.trigger] || date_used[cand.date]) continue;
+    const Trigger& t = triggers[cand.trigger];
+    const DateAt& d = s.dates[cand.date];
+    const CompiledEvent& ev = lex.events[t.event];
     Claim c;
     c.kind = ClaimKind::kDate;
     c.metric = ev.entry->metric;
-    c.subject = EventSubject(s, lex, doc, ev, best->token);
+    c.subject = EventSubject(s, lex, doc, ev, t);
     if (c.subject.empty()) continue;
+    trigger_used[cand.trigger] = true;
+    date_used[cand.date] = true;
+    // Other matches of the same event at the same place are spent too ("ký kết" / "ký").
+    for (size_t k = 0; k < triggers.size(); ++k) {
+      if (triggers[k].event == t.event && triggers[k].token == t.token) trigger_used[k] = true;
+    }
     c.date = d.date.date.ToString();
-    if (!seen.insert({best->event, c.date}).second) continue;
-    c.attributed_to = FindAttribution(s, best->token, lex);
-    size_t first = std::min(best->token, d.first);
-    size_t last = std::max(best->token + 1, d.last);
+    if (!seen.insert({t.event, c.date}).second) continue;
+    c.attributed_to = FindAttribution(s, t.token, lex);
+    size_t first = std::min(t.token, d.first);
+    size_t last = std::max(t.token + 1, d.last);
     size_t b = s.tokens[first].begin;
     size_t e = s.tokens[last - 1].end;
     c.quote = std::string(s.text.substr(b, e - b));
@@ -193,6 +231,8 @@ void FindEventClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, cons
     c.pattern_id = ev.entry->source.file + ":" + std::to_string(ev.entry->source.line);
     out->push_back(std::move(c));
   }
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first_new), out->end(),
+            [](const Claim& a, const Claim& b) { return a.span_begin < b.span_begin; });
 }
 
 }  // namespace claimcheck

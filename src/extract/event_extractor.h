@@ -12,10 +12,12 @@
 
 namespace claimcheck {
 
-// Appends the dated events of sentence `s` to `out`. Each date mention goes to
-// the nearest trigger of an applicable event in its clause (a fronted date
-// clause, "Vào tháng 10 năm ngoái, ...", belongs to the next clause); ties go to
-// the event listed first. A date serves one event at most.
+// Appends the dated events of sentence `s` to `out`, in text order. Dates and
+// event triggers of one clause are paired nearest first (a date after its
+// trigger is preferred; a fronted date clause, "Vào tháng 10 năm ngoái, ...",
+// may date the next clause); ties go to the event listed first. A date serves
+// one event and a trigger one date. A date separated from the trigger by a
+// reporting verb ("Ngày 12/11, KCNA đưa tin, ...") is the report's, not the event's.
 void FindEventClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc,
                      std::vector<Claim>* out);
 

@@ -1,5 +1,6 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -32,9 +33,18 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(Lexicon lexicon, Diagnostic
   return std::unique_ptr<Extractor>(new Extractor(std::move(compiled)));
 }
 
-std::vector<Claim> Extractor::Extract(const Document& doc) const {
+bool Extractor::NeedsReference(const Document& doc) const {
+  return !ParseIsoDate(doc.published) && !InferAnchor(doc.text);
+}
+
+std::vector<Claim> Extractor::Extract(const Document& doc, const std::string& fallback_reference) const {
   const CompiledLexicon& lex = *lexicon_;
   DocumentContext ctx = MakeDocumentContext(doc, lex);
+  bool guessed_reference = false;
+  if (!ctx.dates.published && !ctx.dates.anchor && !fallback_reference.empty()) {
+    ctx.dates.published = ParseIsoDate(fallback_reference);
+    guessed_reference = ctx.dates.published.has_value();
+  }
   std::vector<Claim> claims;
   std::string_view text = doc.text;
   for (const SentenceSpan& span : SplitSentences(text, lex.abbreviations)) {
@@ -46,6 +56,7 @@ std::vector<Claim> Extractor::Extract(const Document& doc) const {
   for (Claim& c : claims) {
     c.file = doc.file;
     c.document_id = doc.id;
+    if (guessed_reference && c.kind == ClaimKind::kDate) c.confidence = std::min(c.confidence, 0.5);
   }
   return claims;
 }

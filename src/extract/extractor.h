@@ -26,7 +26,15 @@ class Extractor {
 
   // All claims of `doc`, in text order, with byte spans into doc.text. Pure and
   // thread-safe: several threads may call it on one Extractor.
-  std::vector<Claim> Extract(const Document& doc) const;
+  // Relative and year-less dates resolve against doc.published, else against the
+  // latest date the text writes in full, else against `fallback_reference`
+  // (YYYY[-MM[-DD]]; the caller's best guess, e.g. the newest publication date
+  // of the batch); claims resolved that way get a lower confidence.
+  std::vector<Claim> Extract(const Document& doc, const std::string& fallback_reference = "") const;
+
+  // True when `doc` has no publication date and writes no full date: its
+  // relative dates can only be resolved with a fallback reference.
+  bool NeedsReference(const Document& doc) const;
 
   const CompiledLexicon& lexicon() const { return *lexicon_; }
 

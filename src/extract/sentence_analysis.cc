@@ -1,6 +1,7 @@
 #include "extract/sentence_analysis.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "base/unicode.h"
 
@@ -10,7 +11,7 @@ namespace {
 bool IsClauseBreak(const TextToken& t) {
   if (t.kind != TokenKind::kPunct) return false;
   const std::string& s = t.lower;
-  return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "\xE2\x80\x93" /* – */ ||
+  return s == "," || s == ";" || s == ":" || s == "\xE2\x80\x93" /* – */ ||
          s == "\xE2\x80\x94" /* — */ || (s == "-" && t.space_before);
 }
 
@@ -20,16 +21,23 @@ bool IsClauseConjunction(const TextToken& t) {
          (t.lower == "và" || t.lower == "and" || t.lower == "nhưng" || t.lower == "but" || t.lower == "while");
 }
 
-std::vector<int> SplitClauses(const std::vector<TextToken>& tokens) {
+// Clauses: split at , ; : and dashes, and at a conjunction followed by a new
+// capitalised actor ("... và Thượng viện ...") unless that is a named subject
+// ("Nga và Triều Tiên" stays one clause).
+std::vector<int> SplitClauses(const std::vector<TextToken>& tokens, const std::vector<SubjectMention>& subjects) {
   std::vector<int> clause_of(tokens.size(), 0);
   int clause = 0;
+  auto starts_subject = [&](size_t i) {
+    return std::any_of(subjects.begin(), subjects.end(), [i](const SubjectMention& m) { return m.first == i; });
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (IsClauseBreak(tokens[i])) {
       clause_of[i] = clause;
       ++clause;
       continue;
     }
-    if (IsClauseConjunction(tokens[i]) && i + 1 < tokens.size() && tokens[i + 1].upper_initial && i > 0) {
+    if (IsClauseConjunction(tokens[i]) && i + 1 < tokens.size() && tokens[i + 1].upper_initial && i > 0 &&
+        !starts_subject(i + 1)) {
       ++clause;
     }
     clause_of[i] = clause;
@@ -88,6 +96,42 @@ void FindPlaces(std::string_view text, const std::vector<TextToken>& tokens, con
 
 bool Overlaps(size_t a0, size_t a1, size_t b0, size_t b1) { return a0 < b1 && b0 < a1; }
 
+// `date` moved by `days` (a day-granular date stays one; coarser ones are returned unchanged).
+PartialDate AddDays(const PartialDate& date, int days) {
+  if (date.granularity != DateGranularity::kDay || date.year == 0) return date;
+  using namespace std::chrono;
+  sys_days d = sys_days(year{date.year} / month{static_cast<unsigned>(date.month)} /
+                        day{static_cast<unsigned>(date.day)}) + std::chrono::days{days};
+  year_month_day ymd(d);
+  PartialDate out = date;
+  out.year = static_cast<int>(ymd.year());
+  out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+// "trước đó một ngày": a date relative to the date mentioned just before it.
+void AddRelativeDays(const CompiledLexicon& lex, SentenceAnalysis* a) {
+  for (const PhraseMatch& m : lex.relative_days.FindAll(a->tokens, 0, a->tokens.size())) {
+    const DateAt* previous = nullptr;
+    for (const DateAt& d : a->dates) {
+      if (d.last <= m.first) previous = &d;
+    }
+    if (!previous || previous->date.date.granularity != DateGranularity::kDay) continue;
+    DateAt at;
+    at.first = m.first;
+    at.last = m.last;
+    at.date.begin = a->tokens[m.first].begin;
+    at.date.end = a->tokens[m.last - 1].end;
+    at.date.text = std::string(a->text.substr(at.date.begin, at.date.end - at.date.begin));
+    at.date.date = AddDays(previous->date.date, lex.lexicon.relative_days[m.payload].days);
+    at.date.relative = true;
+    at.date.year_inferred = previous->date.year_inferred;
+    a->dates.push_back(std::move(at));
+  }
+  std::sort(a->dates.begin(), a->dates.end(), [](const DateAt& x, const DateAt& y) { return x.first < y.first; });
+}
+
 }  // namespace
 
 size_t SentenceAnalysis::TokenAtOrAfter(size_t byte) const {
@@ -102,7 +146,6 @@ SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const
   a.text = sentence;
   a.offset = offset;
   a.tokens = TokenizeText(sentence);
-  a.clause_of = SplitClauses(a.tokens);
 
   for (const PhraseMatch& m : lex.sources.FindAll(a.tokens, 0, a.tokens.size())) {
     a.sources.push_back({m.first, m.last, lex.lexicon.sources[m.payload].name});
@@ -128,11 +171,19 @@ SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const
   }
   std::sort(a.subjects.begin(), a.subjects.end(),
             [](const SubjectMention& x, const SubjectMention& y) { return x.first < y.first; });
+  // "Triều Tiên-Nga", "Nga - Triều": two subjects joined by a hyphen.
+  for (size_t i = 0; i + 1 < a.subjects.size(); ++i) {
+    SubjectMention& x = a.subjects[i];
+    SubjectMention& y = a.subjects[i + 1];
+    if (y.first == x.last + 1 && a.tokens[x.last].lower == "-") x.in_pair = y.in_pair = true;
+  }
+  a.clause_of = SplitClauses(a.tokens, a.subjects);
 
   for (DateMention& d : FindDates(sentence, date_context)) {
     DateAt at{d, a.TokenAtOrAfter(d.begin), a.TokenAtOrAfter(d.end)};
     a.dates.push_back(std::move(at));
   }
+  AddRelativeDays(lex, &a);
   for (NumberMention& n : FindNumbers(sentence)) {
     bool in_date = std::any_of(a.dates.begin(), a.dates.end(), [&](const DateAt& d) {
       return Overlaps(n.begin, n.end, d.date.begin, d.date.end);

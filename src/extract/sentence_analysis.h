@@ -18,6 +18,7 @@ struct SubjectMention {
   size_t first = 0, last = 0;  // token range [first, last)
   std::string name;            // canonical subject, e.g. "north_korea", "phong_chau_bridge"
   std::string type;            // country | province | person | structure ...
+  bool in_pair = false;        // half of a hyphenated pair ("Triều Tiên-Nga"): names a relation, not an actor
 };
 
 struct SourceMention {

@@ -101,6 +101,12 @@ struct EventEntry {
   SourceRef source;
 };
 
+// A date given relative to the date just mentioned: "trước đó một ngày" = -1 day.
+struct RelativeDay {
+  std::string phrase;
+  int days = 0;
+};
+
 // A topic and the words that reveal it ("bão", "lũ" -> disaster).
 struct TopicEntry {
   std::string name;
@@ -118,6 +124,8 @@ struct Lexicon {
   std::vector<std::string> attribution_preps;    // "theo", "according to"
   std::vector<std::string> as_of_markers;        // "tính đến", "as of", ...
   std::vector<std::string> since_markers;        // "kể từ", "since": a date that starts a period
+  std::vector<std::string> possessive_markers;   // "của", "of": the subject after them owns the count
+  std::vector<RelativeDay> relative_days;
   std::vector<std::string> name_prefixes;        // "trung đoàn", "sư đoàn": a number right after is a name
   std::vector<std::string> non_count_units;      // "mm", "tuổi", "năm", "km/h": the number is not a count
   std::vector<std::string> abbreviations;        // "TP", "Mr": a period after them ends no sentence

@@ -135,7 +135,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   FileReader r(root, sink);
   static const std::set<std::string> kTopKeys = {
       "qualifier", "metric", "subject", "place_list", "pair", "place_word", "source", "event", "topic",
-      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "name_prefixes",
+      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "relative_day", "name_prefixes",
       "non_count_units", "abbreviations"};
   r.CheckKeys(root, kTopKeys, "a lexicon file");
 
@@ -244,6 +244,16 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
     if (e.triggers.empty()) ReportAt(sink, t, "an [[event]] needs at least one trigger");
     lex->events.push_back(std::move(e));
   });
+  r.EachTable("relative_day", [&](const TomlValue& t) {
+    r.CheckKeys(t, {"phrase", "days"}, "[[relative_day]]");
+    RelativeDay rd{r.String(t, "phrase", true), 0};
+    if (!t.contains("days") || !t.at("days").is_integer()) {
+      ReportAt(sink, t, "a [[relative_day]] needs an integer 'days'");
+    } else {
+      rd.days = static_cast<int>(t.at("days").as_integer());
+    }
+    lex->relative_days.push_back(std::move(rd));
+  });
   r.EachTable("topic", [&](const TomlValue& t) {
     r.CheckKeys(t, {"name", "keywords"}, "[[topic]]");
     lex->topics.push_back({r.String(t, "name", true), r.Strings(t, "keywords")});
@@ -255,6 +265,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   append("attribution_preps", &lex->attribution_preps);
   append("as_of_markers", &lex->as_of_markers);
   append("since_markers", &lex->since_markers);
+  append("possessive_markers", &lex->possessive_markers);
   append("name_prefixes", &lex->name_prefixes);
   append("non_count_units", &lex->non_count_units);
   append("abbreviations", &lex->abbreviations);
