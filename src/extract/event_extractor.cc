@@ -112,8 +112,14 @@ std::string EventSubject(const SentenceAnalysis& s, const CompiledLexicon& lex, 
                          const CompiledEvent& ev, const Trigger& trigger) {
   const std::string& how = ev.entry->subject;
   if (how == "actor") {
+    // The owner named right after the trigger ("sắc lệnh của Chủ tịch Kim"), else
+    // the nearest subject before the trigger, else the nearest after it.
     std::string subject =
         NearestSubject(s, trigger.token_end, trigger.token_end, ev.subject_types, &lex.possessive_markers);
+    std::string before = NearestSubject(s, trigger.token, trigger.token, ev.subject_types, nullptr);
+    PhraseMatch owner;
+    bool has_owner = lex.possessive_markers.MatchAt(s.tokens, trigger.token_end, &owner);
+    if (!has_owner && !before.empty()) subject = before;
     if (subject.empty() && ev.subject_types.count("country") && !doc.countries.empty()) {
       subject = doc.countries.front();
     }
