@@ -23,7 +23,9 @@ Result<std::unique_ptr<Store>> OpenStore(const Config& c) { return Store::Open(c
 
 std::string OutputDir(const Config& c) {
   if (!c.out_dir.empty()) return c.out_dir;
-  return (fs::path("reports") / c.now.substr(0, 10)).string();
+  // Beside the database (README.md, config.h), so a cron job's reports land
+  // next to its data whatever the working directory.
+  return (fs::path(c.db_path).parent_path() / "reports" / c.now.substr(0, 10)).string();
 }
 
 void UpdateLatestLink(const Config& c, const std::string& out_dir) {

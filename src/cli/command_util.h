@@ -19,7 +19,7 @@ void PrintDiagnostics(const DiagnosticSink& sink);
 int Fail(const Status& status);
 // Opens (creating and migrating) the database named by --db.
 Result<std::unique_ptr<Store>> OpenStore(const Config& c);
-// --out, else reports/YYYY-MM-DD (from the run's clock) under the working directory.
+// --out, else reports/YYYY-MM-DD (from the run's clock) in the database's folder.
 std::string OutputDir(const Config& c);
 // Points reports/latest at the newest dated folder (only for the default layout).
 void UpdateLatestLink(const Config& c, const std::string& out_dir);

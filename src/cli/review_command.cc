@@ -101,6 +101,10 @@ int ShowConflict(const Config& c, Store& store) {
             << (is_active ? "" : " resolved: no longer found") << "\n"
             << k.metric << " / " << k.subject << "\n"
             << "status: " << k.status << (k.note.empty() ? "" : " — " + k.note) << "\n";
+  if (!k.likely_value.empty()) {
+    std::cout << "likely value: " << k.likely_value << " (independent sources backing A: " << k.support_a
+              << ", B: " << k.support_b << ")\n";
+  }
   PrintSide("A", k.a);
   PrintSide("B", k.b);
   if (!k.explanation.empty()) std::cout << "why: " << k.explanation << "\n";

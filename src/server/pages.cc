@@ -180,6 +180,15 @@ std::string RenderDetailPage(const DetailPage& page) {
          HtmlEscape(c.rule_id) + "</code> · id <code>" + HtmlEscape(c.id) + "</code></p>\n";
   if (!c.explanation.empty()) out += "<p lang=\"en\">" + HtmlEscape(c.explanation) + "</p>\n";
   if (!c.explanation_vi.empty()) out += "<p lang=\"vi\">" + HtmlEscape(c.explanation_vi) + "</p>\n";
+  if (!c.likely_value.empty()) {
+    out += "<p class=\"likely\">Likely value: <strong>" + HtmlEscape(c.likely_value) + "</strong>";
+    if (c.support_a > 0 || c.support_b > 0) {
+      out += " (independent sources backing A: " + std::to_string(c.support_a) +
+             ", B: " + std::to_string(c.support_b) + ")";
+    }
+    out += "</p>\n";
+  }
+  if (!c.series.empty()) out += "<p class=\"series\">Series: " + HtmlEscape(c.series) + "</p>\n";
   out += "<div class=\"sides\">\n" + SideHtml("A", c.a, page.text_a) + SideHtml("B", c.b, page.text_b) + "</div>\n";
   out += "<h2>Review</h2>\n<p>Status: <span class=\"status\" id=\"status\">" + HtmlEscape(c.status) + "</span>" +
          (c.note.empty() ? "" : " — " + HtmlEscape(c.note)) + "</p>\n";

@@ -181,6 +181,13 @@ TEST(PagesTest, DetailPageFormLogAndLinks) {
             std::string::npos);
   EXPECT_NE(html.find("<p class=\"prev\">Back to open: the evidence changed. It was <strong>dismissed</strong>"),
             std::string::npos);
+  EXPECT_EQ(html.find("Likely value"), std::string::npos);  // none computed
+  page.conflict.likely_value = "khoảng <12>";
+  page.conflict.support_a = 2;
+  page.conflict.support_b = 1;
+  EXPECT_NE(RenderDetailPage(page).find("Likely value: <strong>khoảng &lt;12&gt;</strong> (independent sources "
+                                        "backing A: 2, B: 1)"),
+            std::string::npos);
 }
 
 TEST(PagesTest, DetailPrefersTheDocumentParagraph) {
