@@ -23,6 +23,10 @@ const std::vector<Command>& Commands() {
       {"history", "claimcheck history [--db DB]", "list past runs", HistoryCommand},
       {"serve", "claimcheck serve [--db DB] [--port 8080] [--host 127.0.0.1] [--by NAME]",
        "the editors' review page on a local port (list, filters, detail, decisions)", ServeCommand},
+      {"extract", "claimcheck extract --jsonl [--rules DIR] < documents.jsonl > claims.jsonl",
+       "stream filter: documents in, claims out (JSON Lines; no database)", ExtractCommand},
+      {"ingest-claims", "claimcheck ingest-claims FILE... [--db DB]",
+       "load `extract --jsonl` output into the database (then check, report)", IngestClaimsCommand},
   };
   return kCommands;
 }
@@ -31,7 +35,7 @@ std::string GeneralHelp() {
   std::string out =
       "claimcheck: finds where news sources disagree on quantified claims\n\nusage: claimcheck COMMAND [ARGS]\n\n"
       "commands:\n";
-  for (const Command& cmd : Commands()) out += "  " + std::string(cmd.name) + std::string(10 - std::string(cmd.name).size(), ' ') + cmd.help + "\n";
+  for (const Command& cmd : Commands()) out += "  " + std::string(cmd.name) + std::string(std::string(cmd.name).size() < 10 ? 10 - std::string(cmd.name).size() : 1, ' ') + cmd.help + "\n";
   out +=
       "\nclaimcheck COMMAND --help shows a command's usage.\n\n"
       "exit status:\n"

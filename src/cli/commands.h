@@ -38,6 +38,8 @@ int ReviewCommand(const Config& c);
 int RulesCommand(const Config& c);
 int HistoryCommand(const Config& c);
 int ServeCommand(const Config& c);
+int ExtractCommand(const Config& c);
+int IngestClaimsCommand(const Config& c);
 // The text of `claimcheck --help`.
 std::string GeneralHelp();
 

@@ -22,6 +22,7 @@ struct Config {
   std::string reviewer;              // --by (review); "" = $USER
   std::string now;                   // the clock: $CLAIMCHECK_NOW, else the system time (ISO 8601, UTC)
   bool help = false;                 // --help / -h
+  bool jsonl = false;                // --jsonl (extract): JSON Lines on stdin and stdout
   // review --list filters ("" = any); --status doubles as the status filter.
   bool list = false;                 // --list (review): list conflicts instead of one
   std::string severity;              // --severity conflict | divergence | info

@@ -43,6 +43,7 @@ Result<Config> ParseFlags(int argc, const char* const* argv) {
       {"--excel", &Config::excel}, {"--quiet", &Config::quiet}, {"-q", &Config::quiet},
       {"--help", &Config::help},   {"-h", &Config::help},
       {"--list", &Config::list},   {"--new", &Config::only_new},
+      {"--jsonl", &Config::jsonl},
   };
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];

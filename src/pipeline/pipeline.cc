@@ -1,13 +1,18 @@
 #include "pipeline/pipeline.h"
 
+#include <unordered_map>
+
 #include "engine/engine.h"
 #include "ingest/ingest.h"
+#include "pipeline/document_stream.h"
 #include "report/report.h"
 
 namespace claimcheck {
 namespace {
 
-constexpr size_t kDocumentsPerTransaction = 64;
+// Documents written per transaction: large enough that commits are rare,
+// small enough that a batch of full texts stays a few MB.
+constexpr size_t kDocumentsPerTransaction = 256;
 
 }  // namespace
 
@@ -38,6 +43,15 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
                                      int64_t run_id, Store* store, DiagnosticSink* sink,
                                      const std::function<void(const Document&)>& on_document) {
   IngestStats stats;
+  // One query for every stored hash: unchanged inputs are skipped by the reader
+  // thread without touching the store (which only this thread uses).
+  Result<std::vector<std::pair<std::string, std::string>>> stored = store->LoadDocumentHashes();
+  if (!stored.ok()) return stored.status();
+  std::unordered_map<std::string, std::string> known(stored->size());
+  for (auto& [file, hash] : *stored) known.emplace(std::move(file), std::move(hash));
+  stored->clear();
+  stored->shrink_to_fit();
+
   std::vector<std::pair<Document, std::vector<Claim>>> batch;
   Status failure = Status::Ok();
   auto flush = [&]() {
@@ -57,22 +71,26 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
     batch.clear();
   };
   const int errors_before = sink->error_count();
-  IngestInputs(inputs, knowledge.ingest, sink, [&](Document doc) {
-    if (!failure.ok()) return;
-    Result<std::optional<std::string>> stored = store->FindDocumentHash(doc.file);
-    if (!stored.ok()) {
-      failure = stored.status();
-      return;
-    }
-    if (stored->has_value() && **stored == doc.content_hash) {
+  DocumentProducer produce = [&](const std::function<bool(Document)>& emit) {
+    bool go_on = true;
+    IngestInputs(inputs, knowledge.ingest, sink, [&](Document doc) {
+      if (go_on) go_on = emit(std::move(doc));
+    });
+  };
+  auto unchanged = [&](const Document& doc) {
+    auto it = known.find(doc.file);
+    return it != known.end() && it->second == doc.content_hash;
+  };
+  StreamDocuments(produce, *knowledge.extractor, StreamOptions{}, unchanged, [&](ExtractedDocument& item) {
+    if (item.skipped) {
       ++stats.documents_unchanged;
-      if (on_document) on_document(doc);
-      return;
+      if (on_document) on_document(item.doc);
+      return true;
     }
-    std::vector<Claim> claims = knowledge.extractor->Extract(doc);
-    batch.emplace_back(std::move(doc), std::move(claims));
+    batch.emplace_back(std::move(item.doc), std::move(item.claims));
     if (on_document) on_document(batch.back().first);
     if (batch.size() >= kDocumentsPerTransaction) flush();
+    return failure.ok();
   });
   flush();
   stats.documents_failed = sink->error_count() - errors_before;

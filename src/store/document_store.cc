@@ -162,6 +162,15 @@ Result<std::optional<std::string>> Store::FindDocumentHash(const std::string& fi
   });
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> Store::LoadDocumentHashes() {
+  return Guarded("LoadDocumentHashes", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
+    StatementLease st = impl_->Prepare("SELECT file, content_hash FROM documents");
+    std::vector<std::pair<std::string, std::string>> hashes;
+    while (st->executeStep()) hashes.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
+    return hashes;
+  });
+}
+
 Result<Store::PutOutcome> Store::PutDocument(int64_t run_id, Document& doc,
                                              std::vector<Claim>& claims) {
   return Guarded("PutDocument " + doc.file, [&]() -> Result<PutOutcome> {

@@ -46,6 +46,10 @@ class Store {
   // no such document is stored (lets the caller skip extraction).
   Result<std::optional<std::string>> FindDocumentHash(const std::string& file);
 
+  // Every stored document's (file, content_hash), in no particular order: one
+  // query, so a run can test each input against an in-memory map.
+  Result<std::vector<std::pair<std::string, std::string>>> LoadDocumentHashes();
+
   // In ONE transaction, keyed by doc.file:
   //   new file                   -> insert the document and `claims`; kNew
   //   same file, same hash       -> nothing written; kUnchanged

@@ -1,0 +1,323 @@
+// corpus_gen: writes a deterministic synthetic news corpus as a JSON Lines feed
+// (the ingest feed format: url, outlet, published, title, text, language) for the
+// benchmark. Articles are Vietnamese or English, built from phrase templates written
+// for this tool: counts with qualifiers, absolute and relative dates, treaty events,
+// filler prose, page clutter after a marker line, and near-copies of recent articles
+// (another outlet re-running a story with a figure or two changed).
+//
+// usage: corpus_gen N [--seed S] [-o FILE]   (default seed 1, default stdout)
+// The same N and seed always give the same bytes (own PRNG, no std distributions).
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace {
+
+// splitmix64: small, fast, and identical on every platform.
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+  bool Chance(int percent) { return Below(100) < percent; }
+  template <typename T>
+  const T& Pick(const std::vector<T>& v) { return v[Below(static_cast<int>(v.size()))]; }
+
+ private:
+  uint64_t state_;
+};
+
+struct Country {
+  std::string vi;
+  std::string en;
+};
+
+const std::vector<Country> kCountries = {
+    {"Triều Tiên", "North Korean"}, {"Nga", "Russian"},       {"Ukraine", "Ukrainian"},
+    {"Hàn Quốc", "South Korean"},   {"Israel", "Israeli"},    {"Iran", "Iranian"},
+    {"Trung Quốc", "Chinese"},      {"Mỹ", "American"},       {"Thái Lan", "Thai"},
+};
+const std::vector<std::string> kPlacesVi = {"Kursk", "Donetsk", "Kharkiv", "Zaporizhzhia", "Bình Nhưỡng",
+                                            "Kherson", "Belgorod", "Luhansk"};
+const std::vector<std::string> kProvinces = {"Quảng Ninh", "Hải Phòng", "Thái Bình", "Nam Định", "Nghệ An",
+                                             "Hà Tĩnh", "Quảng Bình", "Lào Cai", "Yên Bái", "Cao Bằng",
+                                             "Thừa Thiên Huế", "Quảng Nam", "Bình Định", "Phú Yên"};
+const std::vector<std::string> kSourcesVi = {"Cơ quan Tình báo Quốc gia Hàn Quốc (NIS)", "hãng thông tấn KCNA",
+                                             "Bộ Quốc phòng Anh", "Lầu Năm Góc", "hãng tin Reuters",
+                                             "giới chức địa phương", "Ban Chỉ đạo phòng chống thiên tai"};
+const std::vector<std::string> kSourcesEn = {"South Korea's spy agency", "the Pentagon", "Reuters",
+                                             "the UK defence ministry", "local officials", "state media KCNA",
+                                             "the disaster management authority"};
+const std::vector<std::string> kOutletsVi = {"baomau.vn", "tinnhanh.vn", "thoisu24.vn", "docbao.net",
+                                             "nhandan-mau.vn", "quocte-online.vn"};
+const std::vector<std::string> kOutletsEn = {"dailywire-sample.com", "worldpost.example", "asiadesk.example",
+                                             "newsroom.example", "frontline.example"};
+const std::vector<std::string> kFillerVi = {
+    "Giới quan sát cho rằng diễn biến này có thể làm thay đổi cục diện trong khu vực.",
+    "Các nhà phân tích vẫn đang theo dõi sát tình hình và chưa đưa ra kết luận cuối cùng.",
+    "Người dân địa phương cho biết cuộc sống dần trở lại nhịp bình thường sau nhiều ngày căng thẳng.",
+    "Phía đối tác chưa lên tiếng bình luận về thông tin trên.",
+    "Nhiều chuyên gia nhận định quan hệ giữa hai bên sẽ còn nhiều biến động trong thời gian tới.",
+    "Cuộc họp kéo dài gần hết buổi chiều và kết thúc bằng một tuyên bố chung ngắn gọn.",
+    "Chính quyền cam kết sẽ công bố thêm chi tiết khi có số liệu chính thức.",
+    "Đây là lần đầu tiên vấn đề này được nêu ra công khai tại một diễn đàn quốc tế.",
+    "Lực lượng chức năng đã phong tỏa khu vực để phục vụ công tác điều tra.",
+    "Các tuyến đường chính vẫn thông suốt dù thời tiết diễn biến phức tạp.",
+};
+const std::vector<std::string> kFillerEn = {
+    "Observers say the development could reshape the balance of power in the region.",
+    "Analysts cautioned that the picture on the ground remains unclear.",
+    "Residents described a tense week but said shops had begun to reopen.",
+    "The other side did not immediately respond to a request for comment.",
+    "Officials promised to publish fuller figures once the count is complete.",
+    "The meeting ran for most of the afternoon and closed with a brief joint statement.",
+    "It was the first time the matter had been raised in public at an international forum.",
+    "Police sealed off the area while investigators collected evidence.",
+    "Main roads stayed open despite heavy rain through the night.",
+    "Diplomats from both capitals are expected to meet again next month.",
+};
+const std::vector<std::string> kClutterVi = {"Tin liên quan", "Xem thêm", "Đọc thêm", "Tin mới nhất"};
+const std::vector<std::string> kClutterEn = {"Related stories", "Read more", "Most Read"};
+const std::vector<std::string> kMonthsEn = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+
+// 12345 -> "12.345" (vi) or "12,345" (en).
+std::string Grouped(int n, char sep) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  int lead = static_cast<int>(digits.size()) % 3;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (static_cast<int>(i) - lead) % 3 == 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
+// A figure near `truth`: usually equal, sometimes off (the disagreements the checker finds).
+int Figure(Rng& rng, int truth) {
+  int roll = rng.Below(100);
+  if (roll < 70) return truth;
+  if (roll < 85) return truth + truth / 10 + 1;
+  return truth - truth / 5;
+}
+
+struct Story {
+  int country = 0;      // index into kCountries
+  int place = 0;        // war place or province
+  int killed = 0, wounded = 0, deployed = 0, dead = 0, missing = 0, houses = 0, rice = 0;
+  int year = 2024, month = 1, day = 1;
+  bool disaster = false;
+};
+
+Story MakeStory(Rng& rng) {
+  Story s;
+  s.disaster = rng.Chance(40);
+  s.country = rng.Below(static_cast<int>(kCountries.size()));
+  s.place = rng.Below(static_cast<int>(s.disaster ? kProvinces.size() : kPlacesVi.size()));
+  s.killed = 50 + rng.Below(5000);
+  s.wounded = s.killed * (2 + rng.Below(3));
+  s.deployed = 1000 * (1 + rng.Below(15));
+  s.dead = 3 + rng.Below(200);
+  s.missing = rng.Below(60);
+  s.houses = 100 + rng.Below(20000);
+  s.rice = 500 + rng.Below(90000);
+  s.year = 2022 + rng.Below(4);
+  s.month = 1 + rng.Below(12);
+  s.day = 1 + rng.Below(28);
+  return s;
+}
+
+const char* QualifierVi(Rng& rng) {
+  static const std::vector<const char*> q = {"khoảng ", "hơn ", "ít nhất ", "gần ", "", "tới "};
+  return rng.Pick(q);
+}
+const char* QualifierEn(Rng& rng) {
+  static const std::vector<const char*> q = {"about ", "more than ", "at least ", "nearly ", "", "up to "};
+  return rng.Pick(q);
+}
+
+std::string ClaimVi(Rng& rng, const Story& s) {
+  const Country& c = kCountries[s.country];
+  const std::string& src = rng.Pick(kSourcesVi);
+  auto num = [&](int v) { return Grouped(Figure(rng, v), '.'); };
+  if (s.disaster) {
+    const std::string& prov = kProvinces[s.place];
+    switch (rng.Below(6)) {
+      case 0: return "Theo " + src + ", " + QualifierVi(rng) + num(s.dead) + " người đã thiệt mạng do mưa lũ tại " + prov + ".";
+      case 1: return "Trận lũ khiến " + num(s.dead) + " người chết và " + num(s.missing + 1) + " người mất tích ở " + prov + ".";
+      case 2: return "Mưa lớn làm " + std::string(QualifierVi(rng)) + num(s.houses) + " ngôi nhà bị hư hỏng, " + num(s.rice) + " ha lúa bị ngập.";
+      case 3: return "Tính đến ngày " + std::to_string(s.day) + "/" + std::to_string(s.month) + ", " + prov + " ghi nhận " + num(s.dead) + " người tử vong.";
+      case 4: return "Hôm qua, " + src + " cho biết " + std::string(QualifierVi(rng)) + num(s.houses) + " căn nhà bị tốc mái.";
+      default: return "Đợt mưa lũ hồi tháng " + std::to_string(s.month) + "/" + std::to_string(s.year) + " làm " + num(s.dead) + " nạn nhân thiệt mạng.";
+    }
+  }
+  const std::string& place = kPlacesVi[s.place];
+  switch (rng.Below(7)) {
+    case 0: return "Theo " + src + ", " + QualifierVi(rng) + num(s.killed) + " binh sĩ " + c.vi + " đã thiệt mạng tại " + place + ".";
+    case 1: return src + " ước tính " + QualifierVi(rng) + num(s.wounded) + " quân nhân " + c.vi + " bị thương trong các trận giao tranh.";
+    case 2: return c.vi + " đã điều " + std::string(QualifierVi(rng)) + num(s.deployed) + " binh sĩ tới " + place + " hồi tháng " + std::to_string(s.month) + "/" + std::to_string(s.year) + ".";
+    case 3: return "Hai nước đã ký hiệp ước hợp tác chiến lược hôm " + std::to_string(s.day) + "/" + std::to_string(s.month) + "/" + std::to_string(s.year) + " tại " + place + ".";
+    case 4: return "Tuần trước, " + src + " nói " + QualifierVi(rng) + num(s.killed) + " lính " + c.vi + " tử trận ở " + place + ".";
+    case 5: return "Con số thương vong của " + c.vi + " tại " + place + " đã lên tới " + num(s.killed + s.wounded) + " người.";
+    default: return "Năm ngoái, " + c.vi + " từng cử " + num(s.deployed / 5) + " công binh tới " + place + " để rà phá bom mìn.";
+  }
+}
+
+std::string ClaimEn(Rng& rng, const Story& s) {
+  const Country& c = kCountries[s.country];
+  const std::string& src = rng.Pick(kSourcesEn);
+  auto num = [&](int v) { return Grouped(Figure(rng, v), ','); };
+  const std::string& month = kMonthsEn[s.month - 1];
+  if (s.disaster) {
+    const std::string& prov = kProvinces[s.place];
+    switch (rng.Below(5)) {
+      case 0: return std::string("At least ") + num(s.dead) + " people have died in floods in " + prov + " province, " + src + " said.";
+      case 1: return "Floods left " + num(s.dead) + " people dead and " + num(s.missing + 1) + " missing in " + prov + ".";
+      case 2: return "Heavy rain damaged " + std::string(QualifierEn(rng)) + num(s.houses) + " houses and flooded " + num(s.rice) + " hectares of rice.";
+      case 3: return "As of " + month + " " + std::to_string(s.day) + ", " + src + " counted " + num(s.dead) + " victims killed by the storm.";
+      default: return "Yesterday " + src + " said " + std::string(QualifierEn(rng)) + num(s.houses * 2) + " residents were evacuated.";
+    }
+  }
+  const std::string& place = kPlacesVi[s.place];
+  switch (rng.Below(6)) {
+    case 0: return std::string(QualifierEn(rng)) + num(s.killed) + " " + c.en + " soldiers have been killed near " + place + ", " + src + " said.";
+    case 1: return src + " estimates that " + QualifierEn(rng) + num(s.wounded) + " " + c.en + " troops were wounded in the fighting.";
+    case 2: return "The two countries signed the defence treaty on " + month + " " + std::to_string(s.day) + ", " + std::to_string(s.year) + ".";
+    case 3: return "Last month " + src + " reported " + QualifierEn(rng) + num(s.killed) + " " + c.en + " fighters killed around " + place + ".";
+    case 4: return "In " + month + " " + std::to_string(s.year) + ", about " + num(s.deployed) + " " + c.en + " troops were sent to " + place + ".";
+    default: return "Casualties among " + c.en + " units near " + place + " have reached " + num(s.killed + s.wounded) + ", " + src + " said.";
+  }
+}
+
+void AppendJsonString(std::string* out, const std::string& s) {
+  out->push_back('"');
+  for (char ch : s) {
+    switch (ch) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      default: out->push_back(ch);
+    }
+  }
+  out->push_back('"');
+}
+
+struct Article {
+  std::string url, outlet, published, title, text, language;
+};
+
+Article MakeArticle(Rng& rng, int index, const Story& story) {
+  Article a;
+  bool vi = rng.Chance(65);
+  a.language = vi ? "vi" : "en";
+  a.outlet = vi ? rng.Pick(kOutletsVi) : rng.Pick(kOutletsEn);
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", story.year, story.month, story.day);
+  a.published = date;
+  a.url = "https://" + a.outlet + "/a/" + std::to_string(index);
+  const Country& c = kCountries[story.country];
+  a.title = vi ? (story.disaster ? "Mưa lũ gây thiệt hại nặng tại " + kProvinces[story.place]
+                                 : "Diễn biến mới về lực lượng " + c.vi + " ở " + kPlacesVi[story.place])
+               : (story.disaster ? "Floods hit " + kProvinces[story.place]
+                                 : c.en + " forces near " + kPlacesVi[story.place]);
+  int paragraphs = 4 + rng.Below(14);
+  for (int p = 0; p < paragraphs; ++p) {
+    int sentences = 2 + rng.Below(4);
+    for (int s = 0; s < sentences; ++s) {
+      if (s != 0) a.text += ' ';
+      if (rng.Chance(25)) {
+        a.text += vi ? ClaimVi(rng, story) : ClaimEn(rng, story);
+      } else {
+        a.text += vi ? rng.Pick(kFillerVi) : rng.Pick(kFillerEn);
+      }
+    }
+    a.text += "\n\n";
+  }
+  if (rng.Chance(60)) {  // page clutter: a marker line, then other headlines
+    a.text += (vi ? rng.Pick(kClutterVi) : rng.Pick(kClutterEn)) + "\n";
+    for (int i = 0; i < 3; ++i) a.text += (vi ? rng.Pick(kFillerVi) : rng.Pick(kFillerEn)) + "\n";
+  }
+  return a;
+}
+
+// Another outlet re-runs a recent story: same text with one figure nudged.
+Article NearCopy(Rng& rng, const Article& original, int index) {
+  Article a = original;
+  const std::vector<std::string>& outlets = a.language == "vi" ? kOutletsVi : kOutletsEn;
+  a.outlet = rng.Pick(outlets);
+  a.url = "https://" + a.outlet + "/copy/" + std::to_string(index);
+  for (size_t i = 0; i < a.text.size(); ++i) {
+    if (a.text[i] >= '1' && a.text[i] <= '8' && rng.Chance(30)) {
+      a.text[i] = static_cast<char>(a.text[i] + 1);
+      break;
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long n = -1;
+  uint64_t seed = 1;
+  const char* out_path = nullptr;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--seed" && i + 1 < argc) {
+      seed = std::strtoull(argv[++i], nullptr, 10);
+    } else if (arg == "-o" && i + 1 < argc) {
+      out_path = argv[++i];
+    } else if (n < 0 && !arg.empty() && arg[0] != '-') {
+      n = std::strtol(arg.c_str(), nullptr, 10);
+    } else {
+      n = -1;
+      break;
+    }
+  }
+  if (n < 0) {
+    std::fprintf(stderr, "usage: corpus_gen N [--seed S] [-o FILE]\n");
+    return 2;
+  }
+  FILE* out = out_path ? std::fopen(out_path, "wb") : stdout;
+  if (out == nullptr) {
+    std::perror(out_path);
+    return 1;
+  }
+  Rng rng(seed);
+  std::vector<Story> stories;
+  for (int i = 0; i < 500; ++i) stories.push_back(MakeStory(rng));
+  std::deque<Article> recent;  // the last few articles, candidates for near-copies
+  std::string line;
+  for (long i = 0; i < n; ++i) {
+    Article a = (!recent.empty() && rng.Chance(6))
+                    ? NearCopy(rng, recent[rng.Below(static_cast<int>(recent.size()))], static_cast<int>(i))
+                    : MakeArticle(rng, static_cast<int>(i), rng.Pick(stories));
+    line.clear();
+    line += "{\"url\": ";
+    AppendJsonString(&line, a.url);
+    line += ", \"outlet\": ";
+    AppendJsonString(&line, a.outlet);
+    line += ", \"published\": ";
+    AppendJsonString(&line, a.published);
+    line += ", \"title\": ";
+    AppendJsonString(&line, a.title);
+    line += ", \"language\": ";
+    AppendJsonString(&line, a.language);
+    line += ", \"text\": ";
+    AppendJsonString(&line, a.text);
+    line += "}\n";
+    std::fwrite(line.data(), 1, line.size(), out);
+    recent.push_back(std::move(a));
+    if (recent.size() > 50) recent.pop_front();
+  }
+  if (out != stdout) std::fclose(out);
+  return 0;
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# run_bench.sh N [--seed S] [--build DIR] [--work DIR] [--stages LIST]
+# Generates a deterministic corpus of N articles (bench/corpus_gen) plus a 1%
+# increment (other seed), then runs bench/claimcheck_bench over it: per stage
+# wall time, MB/s, claims/s, peak RSS, the RE2 floor and the ratios.
+# The corpus is kept in the work folder and reused when N and the seed match.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+n=${1:?usage: run_bench.sh N [--seed S] [--build DIR] [--work DIR] [--stages LIST]}
+shift
+seed=1
+build="$here/../build"
+work=""
+stages=all
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seed) seed=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --stages) stages=$2; shift 2 ;;
+    *) echo "run_bench.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$work" ] || work="${TMPDIR:-/tmp}/claimcheck-bench"
+mkdir -p "$work"
+corpus="$work/corpus-$n-$seed.jsonl"
+extra="$work/extra-$n-$seed.jsonl"
+if [ ! -s "$corpus" ]; then
+  "$build/bench/corpus_gen" "$n" --seed "$seed" -o "$corpus.tmp" && mv "$corpus.tmp" "$corpus"
+fi
+if [ ! -s "$extra" ]; then
+  # The nightly increment: 1% more articles from another seed (their urls are distinct:
+  # the generator numbers urls from N upwards through --seed only, so prefix them).
+  add=$(( n / 100 > 0 ? n / 100 : 1 ))
+  "$build/bench/corpus_gen" "$add" --seed "$((seed + 1000))" | sed 's#"url": "https://#"url": "https://new.#' > "$extra"
+fi
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+exec "$build/bench/claimcheck_bench" "$corpus" --add "$extra" --db "$work/bench.db" --out "$work/report" \
+  --stages "$stages"
