@@ -45,6 +45,11 @@ Result<std::set<std::string>> LatestNewIds(Store& store) {
 
 int ListConflicts(const Config& c, Store& store) {
   ConflictFilter filter{c.status, c.severity, c.metric, c.subject, c.outlet, c.only_new};
+  if (!filter.status.empty() && filter.status != "open" && filter.status != "confirmed" &&
+      filter.status != "dismissed" && filter.status != "needs_info") {
+    std::cerr << "claimcheck review: --status must be open, confirmed, dismissed or needs_info\n";
+    return kExitUsage;
+  }
   if (!filter.severity.empty() && !ParseSeverity(filter.severity)) {
     std::cerr << "claimcheck review: --severity must be conflict, divergence or info\n";
     return kExitUsage;
