@@ -9,6 +9,15 @@ bool TypeAllowed(const SubjectMention& m, const std::unordered_set<std::string>&
   return types.count(m.type) > 0;
 }
 
+// How specific a subject type is: a bridge before a province before a country.
+int Specificity(const std::string& type) {
+  static const char* kOrder[] = {"structure", "village", "commune", "district", "city", "province", "region"};
+  for (int i = 0; i < 7; ++i) {
+    if (type == kOrder[i]) return 10 - i;
+  }
+  return 0;
+}
+
 // The canonical source for free text: a known alias, else the text itself.
 std::string CanonicalSource(const SentenceAnalysis& s, size_t first, size_t last, const CompiledLexicon& lex) {
   for (const SourceMention& m : s.sources) {
@@ -48,7 +57,9 @@ std::string NearestSubject(const SentenceAnalysis& s, size_t first, size_t last,
       if (!after) after = &m;
       if (!after_near && (m.first == last || m.first == owner_at)) after_near = &m;
     } else if (m.last <= first) {
-      before = &m;  // the last one before wins
+      // The nearest one before wins, unless an earlier one is more specific
+      // ("cầu Phong Châu (Phú Thọ) bị sập, 8 xe rơi" -> the bridge).
+      if (!before || Specificity(m.type) >= Specificity(before->type)) before = &m;
     }
   }
   if (after_near) return after_near->name;

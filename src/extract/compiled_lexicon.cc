@@ -54,10 +54,14 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
     cm.cues_before = PhrasesOf(m.cues_before);
     cm.cues_after = PhrasesOf(m.cues_after);
     cm.excludes = PhrasesOf(m.excludes);
+    cm.required_context = PhrasesOf(m.required_context);
     cm.subject_after = PhrasesOf(m.subject_after);
     cm.subject_types.insert(m.subject_types.begin(), m.subject_types.end());
     for (const auto& r : m.refine) {
-      cm.refinements.push_back({r.metric, r.scope == "sentence", PhrasesOf(r.cues)});
+      RefineScope scope = r.scope == "sentence" ? RefineScope::kSentence
+                          : r.scope == "before" ? RefineScope::kBefore
+                                                : RefineScope::kWindow;
+      cm.refinements.push_back({r.metric, scope, PhrasesOf(r.cues)});
     }
     c->metrics.push_back(std::move(cm));
   }
@@ -79,6 +83,7 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
   c->as_of_markers = PhrasesOf(lex.as_of_markers);
   c->since_markers = PhrasesOf(lex.since_markers);
   c->possessive_markers = PhrasesOf(lex.possessive_markers);
+  c->capitalised_stopwords = PhrasesOf(lex.capitalised_stopwords);
   c->name_prefixes = PhrasesOf(lex.name_prefixes);
   c->non_count_units = PhrasesOf(lex.non_count_units);
   c->abbreviations.insert(lex.abbreviations.begin(), lex.abbreviations.end());

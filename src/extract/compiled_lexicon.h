@@ -18,15 +18,17 @@ class RE2;
 
 namespace claimcheck {
 
+enum class RefineScope { kBefore, kWindow, kSentence };
+
 struct CompiledRefinement {
   std::string metric;
-  bool sentence_scope = false;
+  RefineScope scope = RefineScope::kWindow;
   PhraseSet cues;
 };
 
 struct CompiledMetric {
   const MetricEntry* entry = nullptr;
-  PhraseSet nouns, cues_before, cues_after, excludes, subject_after;
+  PhraseSet nouns, cues_before, cues_after, excludes, required_context, subject_after;
   std::vector<CompiledRefinement> refinements;
   std::unordered_set<std::string> subject_types;
 };
@@ -51,7 +53,7 @@ struct CompiledLexicon {
   PhraseSet sources;         // payload: index into lexicon.sources
   PhraseSet relative_days;   // payload: index into lexicon.relative_days
   PhraseSet attribution_verbs, attribution_preps, as_of_markers, since_markers, possessive_markers,
-      name_prefixes, non_count_units;
+      capitalised_stopwords, name_prefixes, non_count_units;
   std::unordered_set<std::string> abbreviations;
   std::vector<CompiledEvent> events;
   std::vector<PhraseSet> topic_keywords;  // parallel to lexicon.topics

@@ -50,13 +50,31 @@ bool AnyIn(const PhraseSet& set, const SentenceAnalysis& s, size_t from, size_t 
   return !set.FindAll(s.tokens, from, to).empty();
 }
 
-bool CuesMatch(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpan& span) {
-  if (m.cues_before.empty() && m.cues_after.empty()) return true;
-  size_t before_from = std::max(span.window_first,
-                                span.qualifier_first > kCueWindowBefore ? span.qualifier_first - kCueWindowBefore : 0);
-  if (AnyIn(m.cues_before, s, before_from, span.qualifier_first)) return true;
+constexpr size_t kNoCue = SIZE_MAX;
+
+// How far the metric's nearest cue is from the count (in tokens; 0 for a metric
+// that needs no cue), or kNoCue. A metric without nouns needs its cue right in
+// front of the number ("death toll rose to 59").
+size_t CueDistance(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpan& span) {
+  if (m.cues_before.empty() && m.cues_after.empty()) return 0;
+  size_t best = kNoCue;
+  size_t window = m.nouns.empty() ? 3 : kCueWindowBefore;
+  size_t before_from = std::max(span.window_first, span.qualifier_first > window ? span.qualifier_first - window : 0);
+  for (const PhraseMatch& c : m.cues_before.FindAll(s.tokens, before_from, span.qualifier_first)) {
+    best = std::min(best, span.qualifier_first - c.last);
+  }
+  if (m.nouns.empty()) {  // "2,700 wounded": the cue right after the number
+    for (const PhraseMatch& c : m.cues_after.FindAll(s.tokens, span.number_last,
+                                                     std::min(span.window_last, span.number_last + 2))) {
+      best = std::min(best, c.first - span.number_last);
+    }
+    return best;
+  }
   size_t after_to = std::min(span.window_last, span.noun_last + kCueWindowAfter);
-  return AnyIn(m.cues_after, s, span.number_last, after_to);
+  for (const PhraseMatch& c : m.cues_after.FindAll(s.tokens, span.number_last, after_to)) {
+    best = std::min(best, c.first >= span.noun_last ? c.first - span.noun_last : 0);
+  }
+  return best;
 }
 
 bool Excluded(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpan& span) {
@@ -69,10 +87,13 @@ bool Excluded(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpa
 // The refined metric name (troops_planned for "sẽ cử ... quân"), or the metric's own.
 std::string RefinedName(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpan& span) {
   for (const CompiledRefinement& r : m.refinements) {
-    size_t from = r.sentence_scope ? 0 : std::max(span.window_first, span.qualifier_first > kCueWindowBefore
-                                                                        ? span.qualifier_first - kCueWindowBefore
-                                                                        : 0);
-    size_t to = r.sentence_scope ? s.tokens.size() : std::min(span.window_last, span.noun_last + kCueWindowAfter);
+    size_t from = r.scope == RefineScope::kSentence
+                      ? 0
+                      : std::max(span.window_first,
+                                 span.qualifier_first > kCueWindowBefore ? span.qualifier_first - kCueWindowBefore : 0);
+    size_t to = r.scope == RefineScope::kSentence ? s.tokens.size()
+                : r.scope == RefineScope::kBefore  ? span.qualifier_first
+                                                   : std::min(span.window_last, span.noun_last + kCueWindowAfter);
     if (AnyIn(r.cues, s, from, to)) return r.metric;
   }
   return m.entry->name;
@@ -133,12 +154,27 @@ void FindCountClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, cons
       if (!s.numbers[j].number.words) { span.window_last = s.numbers[j].first; break; }
     }
 
+    // The metric whose cue sits nearest the count; ties go to the one listed first.
+    const CompiledMetric* chosen = nullptr;
+    size_t chosen_distance = kNoCue;
+    size_t chosen_noun_last = n.last;
     for (const CompiledMetric& m : lex.metrics) {
       if (!doc.Allows(m.entry->topic)) continue;
       bool fraction = n.number.percent || (n.number.words && n.number.value > 0 && n.number.value < 1);
       if (m.entry->percent != fraction) continue;
       if (!MatchNoun(s, m, n.last, &span.noun_last)) continue;
-      if (!CuesMatch(s, m, span) || Excluded(s, m, span)) continue;
+      if (!m.required_context.empty() && !AnyIn(m.required_context, s, 0, s.tokens.size())) continue;
+      size_t distance = CueDistance(s, m, span);
+      if (distance == kNoCue || Excluded(s, m, span)) continue;
+      if (!chosen || distance < chosen_distance) {
+        chosen = &m;
+        chosen_distance = distance;
+        chosen_noun_last = span.noun_last;
+      }
+    }
+    if (chosen) {
+      const CompiledMetric& m = *chosen;
+      span.noun_last = chosen_noun_last;
 
       Claim c;
       c.kind = ClaimKind::kCount;
@@ -161,7 +197,7 @@ void FindCountClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, cons
         c.subject = doc.countries.front();
         c.confidence = 0.6;
       }
-      if (c.subject.empty()) break;
+      if (c.subject.empty()) continue;
 
       c.attributed_to = FindAttribution(s, span.qualifier_first, lex);
       c.as_of = FindAsOf(s, span.qualifier_first, lex);
@@ -177,7 +213,6 @@ void FindCountClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, cons
       c.span_end = s.offset + e;
       c.pattern_id = m.entry->source.file + ":" + std::to_string(m.entry->source.line);
       out->push_back(std::move(c));
-      break;
     }
   }
 }

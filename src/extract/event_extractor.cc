@@ -120,6 +120,16 @@ std::string EventSubject(const SentenceAnalysis& s, const CompiledLexicon& lex, 
     PhraseMatch owner;
     bool has_owner = lex.possessive_markers.MatchAt(s.tokens, trigger.token_end, &owner);
     if (!has_owner && !before.empty()) subject = before;
+    // A subject of the event's first listed type named inside the trigger wins
+    // ("cầu Phong Châu (Phú Thọ) bị sập" -> the bridge).
+    const std::vector<std::string>& types = ev.entry->subject_types;
+    for (const SubjectMention& m : s.subjects) {
+      if (!types.empty() && m.type == types.front() && m.first >= trigger.token && m.last <= trigger.token_end &&
+          !m.in_pair) {
+        subject = m.name;
+        break;
+      }
+    }
     if (subject.empty() && ev.subject_types.count("country") && !doc.countries.empty()) {
       subject = doc.countries.front();
     }

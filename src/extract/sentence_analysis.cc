@@ -31,7 +31,10 @@ std::vector<int> SplitClauses(const std::vector<TextToken>& tokens, const std::v
     return std::any_of(subjects.begin(), subjects.end(), [i](const SubjectMention& m) { return m.first == i; });
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (IsClauseBreak(tokens[i])) {
+    // "Quảng Ninh - Hải Phòng": a dash between two names joins them.
+    bool joins_names = tokens[i].lower == "-" && i > 0 && i + 1 < tokens.size() && tokens[i - 1].upper_initial &&
+                       tokens[i + 1].upper_initial;
+    if (IsClauseBreak(tokens[i]) && !joins_names) {
       clause_of[i] = clause;
       ++clause;
       continue;
@@ -45,13 +48,18 @@ std::vector<int> SplitClauses(const std::vector<TextToken>& tokens, const std::v
   return clause_of;
 }
 
-// Upper-initial word tokens starting at `i` (at most `max`), stopping at anything else.
-size_t CapitalisedRun(const std::vector<TextToken>& tokens, size_t i, size_t max) {
+// Whether token i can be part of a place name: capitalised and not a function
+// word that happens to start a sentence ("In Lao Cai province").
+bool NameWord(const std::vector<TextToken>& tokens, size_t i, const CompiledLexicon& lex) {
+  PhraseMatch m;
+  return tokens[i].kind == TokenKind::kWord && tokens[i].upper_initial &&
+         !lex.capitalised_stopwords.MatchAt(tokens, i, &m);
+}
+
+// Name words starting at `i` (at most `max`), stopping at anything else.
+size_t CapitalisedRun(const std::vector<TextToken>& tokens, size_t i, size_t max, const CompiledLexicon& lex) {
   size_t n = 0;
-  while (i + n < tokens.size() && n < max && tokens[i + n].kind == TokenKind::kWord &&
-         tokens[i + n].upper_initial) {
-    ++n;
-  }
+  while (i + n < tokens.size() && n < max && NameWord(tokens, i + n, lex)) ++n;
   return n;
 }
 
@@ -75,13 +83,13 @@ void FindPlaces(std::string_view text, const std::vector<TextToken>& tokens, con
     const PlaceWord& w = lex.lexicon.place_words[m.payload];
     size_t name_first, name_last;
     if (!w.after) {
-      size_t n = CapitalisedRun(tokens, m.last, 4);
+      size_t n = CapitalisedRun(tokens, m.last, 4, lex);
       if (n == 0) continue;
       name_first = m.last;
       name_last = m.last + n;
     } else {
       size_t b = m.first;
-      while (b > 0 && m.first - b < 4 && tokens[b - 1].kind == TokenKind::kWord && tokens[b - 1].upper_initial) --b;
+      while (b > 0 && m.first - b < 4 && NameWord(tokens, b - 1, lex)) --b;
       if (b == m.first) continue;
       name_first = b;
       name_last = m.first;
@@ -95,6 +103,13 @@ void FindPlaces(std::string_view text, const std::vector<TextToken>& tokens, con
 }
 
 bool Overlaps(size_t a0, size_t a1, size_t b0, size_t b1) { return a0 < b1 && b0 < a1; }
+
+std::string AsciiUpper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
 
 // `date` moved by `days` (a day-granular date stays one; coarser ones are returned unchanged).
 PartialDate AddDays(const PartialDate& date, int days) {
@@ -158,8 +173,18 @@ SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const
     const SubjectEntry& s = lex.lexicon.subjects[m.payload];
     named.push_back({m.first, m.last, s.name, s.type});
   }
+  // A dateline ("HANOI, Sept 9 (Reuters) -") names where the story was filed, not its subject.
+  size_t dateline_end = 0;
+  while (dateline_end < a.tokens.size() && a.tokens[dateline_end].kind == TokenKind::kWord &&
+         a.tokens[dateline_end].lower.size() > 1 &&
+         sentence.substr(a.tokens[dateline_end].begin, a.tokens[dateline_end].end - a.tokens[dateline_end].begin) ==
+             AsciiUpper(a.tokens[dateline_end].lower)) {
+    ++dateline_end;
+  }
+  if (dateline_end == 0 || dateline_end >= a.tokens.size() || a.tokens[dateline_end].lower != ",") dateline_end = 0;
   for (auto* list : {&places, &named}) {
     for (const SubjectMention& s : *list) {
+      if (s.first < dateline_end) continue;
       bool in_source = std::any_of(a.sources.begin(), a.sources.end(), [&](const SourceMention& src) {
         return Overlaps(s.first, s.last, src.first, src.last);
       });
@@ -175,7 +200,8 @@ SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const
   for (size_t i = 0; i + 1 < a.subjects.size(); ++i) {
     SubjectMention& x = a.subjects[i];
     SubjectMention& y = a.subjects[i + 1];
-    if (y.first == x.last + 1 && a.tokens[x.last].lower == "-") x.in_pair = y.in_pair = true;
+    bool states = (x.type == "country" || x.type == "person") && (y.type == "country" || y.type == "person");
+    if (states && y.first == x.last + 1 && a.tokens[x.last].lower == "-") x.in_pair = y.in_pair = true;
   }
   a.clause_of = SplitClauses(a.tokens, a.subjects);
 

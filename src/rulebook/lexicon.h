@@ -41,6 +41,7 @@ struct MetricEntry {
   std::vector<std::string> cues_before;
   std::vector<std::string> cues_after;
   std::vector<std::string> excludes;
+  std::vector<std::string> required_context;  // TOML "requires": when set, the sentence must contain one of these ("death toll")
   std::vector<std::string> subject_types; // which subjects may own it: country, province, place, ...
   std::vector<std::string> subject_after; // the subject is the one named after one of these ("nguồn gốc từ")
   bool percent = false;                   // the number must be a percentage or a fraction word
@@ -48,7 +49,7 @@ struct MetricEntry {
   // ("sẽ cử") makes troops_deployed troops_planned. Tried in order.
   struct Refinement {
     std::string metric;
-    std::string scope;                    // "window" (near the number) or "sentence"
+    std::string scope;                    // "before" (just before the number), "window" (around it) or "sentence"
     std::vector<std::string> cues;
   };
   std::vector<Refinement> refine;
@@ -125,6 +126,7 @@ struct Lexicon {
   std::vector<std::string> as_of_markers;        // "tính đến", "as of", ...
   std::vector<std::string> since_markers;        // "kể từ", "since": a date that starts a period
   std::vector<std::string> possessive_markers;   // "của", "of": the subject after them owns the count
+  std::vector<std::string> capitalised_stopwords; // "In", "Tại": capitalised but never part of a name
   std::vector<RelativeDay> relative_days;
   std::vector<std::string> name_prefixes;        // "trung đoàn", "sư đoàn": a number right after is a name
   std::vector<std::string> non_count_units;      // "mm", "tuổi", "năm", "km/h": the number is not a count

@@ -135,7 +135,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   FileReader r(root, sink);
   static const std::set<std::string> kTopKeys = {
       "qualifier", "metric", "subject", "place_list", "pair", "place_word", "source", "event", "topic",
-      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "relative_day", "name_prefixes",
+      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "capitalised_stopwords", "relative_day", "name_prefixes",
       "non_count_units", "abbreviations"};
   r.CheckKeys(root, kTopKeys, "a lexicon file");
 
@@ -149,7 +149,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
     lex->qualifiers.push_back(std::move(q));
   });
   r.EachTable("metric", [&](const TomlValue& t) {
-    r.CheckKeys(t, {"name", "topic", "unit", "nouns", "cues_before", "cues_after", "excludes",
+    r.CheckKeys(t, {"name", "topic", "unit", "nouns", "cues_before", "cues_after", "excludes", "requires",
                     "subject_types", "subject_after", "percent", "refine"},
                 "[[metric]]");
     MetricEntry m;
@@ -160,6 +160,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
     m.cues_before = r.Strings(t, "cues_before");
     m.cues_after = r.Strings(t, "cues_after");
     m.excludes = r.Strings(t, "excludes");
+    m.required_context = r.Strings(t, "requires");
     m.subject_types = r.Strings(t, "subject_types");
     m.subject_after = r.Strings(t, "subject_after");
     m.percent = r.Bool(t, "percent");
@@ -177,8 +178,8 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
           MetricEntry::Refinement ref{r.String(item, "metric", true), r.String(item, "scope", false),
                                       r.Strings(item, "cues")};
           if (ref.scope.empty()) ref.scope = "window";
-          if (ref.scope != "window" && ref.scope != "sentence") {
-            ReportAt(sink, item, "refine scope must be \"window\" or \"sentence\"");
+          if (ref.scope != "window" && ref.scope != "sentence" && ref.scope != "before") {
+            ReportAt(sink, item, "refine scope must be \"before\", \"window\" or \"sentence\"");
           }
           m.refine.push_back(std::move(ref));
         }
@@ -266,6 +267,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   append("as_of_markers", &lex->as_of_markers);
   append("since_markers", &lex->since_markers);
   append("possessive_markers", &lex->possessive_markers);
+  append("capitalised_stopwords", &lex->capitalised_stopwords);
   append("name_prefixes", &lex->name_prefixes);
   append("non_count_units", &lex->non_count_units);
   append("abbreviations", &lex->abbreviations);
