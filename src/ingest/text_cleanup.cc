@@ -24,6 +24,10 @@ std::string NormalizeSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // fast path: every space below is multi-byte
+      out += text[i];
+      continue;
+    }
     std::string_view rest = text.substr(i);
     if (StartsWith(rest, "\xC2\xA0")) {  // U+00A0
       out += ' ';

@@ -300,6 +300,15 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
     for (const Conflict& c : conflicts) incoming.insert(c.id);
     std::set<std::string> seen;
     ConflictDelta delta;
+    // InheritDecision scans a group's conflicts for each new one (quadratic in a
+    // large group); with no confirmed or dismissed review stored it cannot
+    // find anything, so skip it (the first check of a big archive).
+    bool any_decided = false;
+    {
+      StatementLease st = impl_->Prepare(
+          "SELECT EXISTS(SELECT 1 FROM reviews WHERE status IN ('confirmed', 'dismissed'))");
+      any_decided = st->executeStep() && st->getColumn(0).getInt() != 0;
+    }
     for (const Conflict& c : conflicts) {
       if (!seen.insert(c.id).second) continue;
       std::optional<bool> changed = EvidenceChanged(*impl_, c);
@@ -314,7 +323,7 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
       }
       if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at);
       Upsert(*impl_, run_id, c);
-      if (!stored && InheritDecision(*impl_, c, incoming, at)) delta.reopened_ids.push_back(c.id);
+      if (!stored && any_decided && InheritDecision(*impl_, c, incoming, at)) delta.reopened_ids.push_back(c.id);
     }
     for (const std::string& id : delta.new_ids) RecordChange(*impl_, run_id, id, "new");
     for (const std::string& id : active_before) {
