@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -195,37 +197,61 @@ void ReopenIfDecided(StoreConnection& impl, const std::string& id, const std::st
   InsertReview(impl, {id, "open", status, "evidence changed since it was " + status, kReviewer, at});
 }
 
+// A confirmed or dismissed conflict (by its latest review), a candidate whose
+// decision a new conflict on the same pair may inherit.
+struct Decided {
+  std::string id, status, note, reviewer;
+  int64_t last_run_id = 0;
+};
+
+// Rule, metric, subject and the two files (in byte order): what stays the
+// same when an article is edited and the conflict's id changes.
+std::string PairKey(const std::string& rule_id, const std::string& metric, const std::string& subject,
+                    const std::string& file_a, const std::string& file_b) {
+  const bool swap = file_b < file_a;
+  return rule_id + "\x1f" + metric + "\x1f" + subject + "\x1f" + (swap ? file_b : file_a) + "\x1f" +
+         (swap ? file_a : file_b);
+}
+
+// Every decided conflict by PairKey, best candidate first (most recently
+// seen, then id). One query over the reviews (few) per SaveConflicts, so the
+// per-conflict lookup is a map find instead of a scan of the conflicts table.
+std::map<std::string, std::vector<Decided>> DecidedConflicts(StoreConnection& impl) {
+  StatementLease st = impl.Prepare(
+      "SELECT c.id, c.rule_id, c.metric, c.subject, c.a_file, c.b_file, COALESCE(c.last_run_id, 0), "
+      "r.status, r.note, r.reviewer FROM reviews r JOIN conflicts c ON c.id = r.conflict_id "
+      "WHERE r.id = (SELECT MAX(id) FROM reviews WHERE conflict_id = r.conflict_id) "
+      "AND r.status IN ('confirmed', 'dismissed')");
+  std::map<std::string, std::vector<Decided>> out;
+  while (st->executeStep()) {
+    Decided d{st->getColumn(0).getString(), st->getColumn(7).getString(), st->getColumn(8).getString(),
+              st->getColumn(9).getString(), st->getColumn(6).getInt64()};
+    out[PairKey(st->getColumn(1).getString(), st->getColumn(2).getString(), st->getColumn(3).getString(),
+                st->getColumn(4).getString(), st->getColumn(5).getString())]
+        .push_back(std::move(d));
+  }
+  for (auto& entry : out) {
+    std::sort(entry.second.begin(), entry.second.end(), [](const Decided& x, const Decided& y) {
+      return x.last_run_id != y.last_run_id ? x.last_run_id > y.last_run_id : x.id < y.id;
+    });
+  }
+  return out;
+}
+
 // A new conflict `c` inherits the decision of a stored conflict on the same
 // rule, metric, subject and pair of files that is confirmed or dismissed and
 // not among `incoming` (its evidence changed, so its id did too): a review
 // sets `c` open with the old decision as previous_status. True when one did.
 bool InheritDecision(StoreConnection& impl, const Conflict& c, const std::set<std::string>& incoming,
-                     const std::string& at) {
-  StatementLease st = impl.Prepare(
-      "SELECT c.id, s.status, s.note, s.reviewer FROM conflicts c "
-      "JOIN conflict_status s ON s.conflict_id = c.id "
-      "WHERE c.rule_id = ? AND c.metric = ? AND c.subject = ? AND c.id <> ? "
-      "AND ((c.a_file = ? AND c.b_file = ?) OR (c.a_file = ? AND c.b_file = ?)) "
-      "AND s.status IN ('confirmed', 'dismissed') "
-      "ORDER BY c.last_run_id DESC, c.id");
-  st->bind(1, c.rule_id);
-  st->bind(2, c.metric);
-  st->bind(3, c.subject);
-  st->bind(4, c.id);
-  st->bind(5, c.a.claim.file);
-  st->bind(6, c.b.claim.file);
-  st->bind(7, c.b.claim.file);
-  st->bind(8, c.a.claim.file);
-  while (st->executeStep()) {
-    std::string old_id = st->getColumn(0).getString();
-    if (incoming.count(old_id)) continue;
-    std::string status = st->getColumn(1).getString();
-    std::string note = st->getColumn(2).getString();
-    std::string reviewer = st->getColumn(3).getString();
-    std::string text = "evidence changed since it was " + status + " as " + old_id;
-    if (!reviewer.empty()) text += " by " + reviewer;
-    if (!note.empty()) text += ": " + note;
-    InsertReview(impl, {c.id, "open", status, text, kReviewer, at});
+                     const std::map<std::string, std::vector<Decided>>& decided, const std::string& at) {
+  auto it = decided.find(PairKey(c.rule_id, c.metric, c.subject, c.a.claim.file, c.b.claim.file));
+  if (it == decided.end()) return false;
+  for (const Decided& d : it->second) {
+    if (d.id == c.id || incoming.count(d.id)) continue;
+    std::string text = "evidence changed since it was " + d.status + " as " + d.id;
+    if (!d.reviewer.empty()) text += " by " + d.reviewer;
+    if (!d.note.empty()) text += ": " + d.note;
+    InsertReview(impl, {c.id, "open", d.status, text, kReviewer, at});
     return true;
   }
   return false;
@@ -300,15 +326,8 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
     for (const Conflict& c : conflicts) incoming.insert(c.id);
     std::set<std::string> seen;
     ConflictDelta delta;
-    // InheritDecision scans a group's conflicts for each new one (quadratic in a
-    // large group); with no confirmed or dismissed review stored it cannot
-    // find anything, so skip it (the first check of a big archive).
-    bool any_decided = false;
-    {
-      StatementLease st = impl_->Prepare(
-          "SELECT EXISTS(SELECT 1 FROM reviews WHERE status IN ('confirmed', 'dismissed'))");
-      any_decided = st->executeStep() && st->getColumn(0).getInt() != 0;
-    }
+    // The decisions new conflicts may inherit, read once (see InheritDecision).
+    const std::map<std::string, std::vector<Decided>> decided = DecidedConflicts(*impl_);
     for (const Conflict& c : conflicts) {
       if (!seen.insert(c.id).second) continue;
       std::optional<bool> changed = EvidenceChanged(*impl_, c);
@@ -323,7 +342,7 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
       }
       if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at);
       Upsert(*impl_, run_id, c);
-      if (!stored && any_decided && InheritDecision(*impl_, c, incoming, at)) delta.reopened_ids.push_back(c.id);
+      if (!stored && InheritDecision(*impl_, c, incoming, decided, at)) delta.reopened_ids.push_back(c.id);
     }
     for (const std::string& id : delta.new_ids) RecordChange(*impl_, run_id, id, "new");
     for (const std::string& id : active_before) {
