@@ -93,7 +93,12 @@ std::string FindAttribution(const SentenceAnalysis& s, size_t at, const Compiled
     PhraseMatch m;
     if (!lex.attribution_verbs.MatchAt(s.tokens, i, &m)) continue;
     size_t b = i;
-    while (b > 0 && i - b < 6 && s.tokens[b - 1].kind == TokenKind::kWord && s.tokens[b - 1].upper_initial) --b;
+    PhraseMatch stop;
+    while (b > 0 && i - b < 6 && s.tokens[b - 1].kind == TokenKind::kWord && s.tokens[b - 1].upper_initial &&
+           !lex.capitalised_stopwords.MatchAt(s.tokens, b - 1, &stop) &&
+           !lex.attribution_preps.MatchAt(s.tokens, b - 1, &stop)) {
+      --b;
+    }
     if (b < i) return CanonicalSource(s, b, i, lex);
   }
   return "";

@@ -58,9 +58,10 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
     cm.subject_after = PhrasesOf(m.subject_after);
     cm.subject_types.insert(m.subject_types.begin(), m.subject_types.end());
     for (const auto& r : m.refine) {
-      RefineScope scope = r.scope == "sentence" ? RefineScope::kSentence
-                          : r.scope == "before" ? RefineScope::kBefore
-                                                : RefineScope::kWindow;
+      RefineScope scope = r.scope == "sentence"      ? RefineScope::kSentence
+                          : r.scope == "before"      ? RefineScope::kBefore
+                          : r.scope == "same_figure" ? RefineScope::kSameFigure
+                                                     : RefineScope::kWindow;
       cm.refinements.push_back({r.metric, scope, PhrasesOf(r.cues)});
     }
     c->metrics.push_back(std::move(cm));

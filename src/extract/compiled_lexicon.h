@@ -18,7 +18,7 @@ class RE2;
 
 namespace claimcheck {
 
-enum class RefineScope { kBefore, kWindow, kSentence };
+enum class RefineScope { kBefore, kWindow, kSentence, kSameFigure };
 
 struct CompiledRefinement {
   std::string metric;

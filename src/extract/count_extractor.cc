@@ -87,6 +87,7 @@ bool Excluded(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpa
 // The refined metric name (troops_planned for "sẽ cử ... quân"), or the metric's own.
 std::string RefinedName(const SentenceAnalysis& s, const CompiledMetric& m, const CountSpan& span) {
   for (const CompiledRefinement& r : m.refinements) {
+    if (r.scope == RefineScope::kSameFigure) continue;  // decided per document (RelabelSameFigures)
     size_t from = r.scope == RefineScope::kSentence
                       ? 0
                       : std::max(span.window_first,
@@ -114,6 +115,21 @@ bool IsNotACount(const SentenceAnalysis& s, const NumberAt& n, const CompiledLex
 }
 
 }  // namespace
+
+void RelabelSameFigures(const CompiledLexicon& lex, std::vector<Claim>* claims) {
+  for (const CompiledMetric& m : lex.metrics) {
+    for (const CompiledRefinement& r : m.refinements) {
+      if (r.scope != RefineScope::kSameFigure) continue;
+      for (Claim& c : *claims) {
+        if (c.kind != ClaimKind::kCount || c.metric != m.entry->name) continue;
+        bool same = std::any_of(claims->begin(), claims->end(), [&](const Claim& o) {
+          return o.kind == ClaimKind::kCount && o.metric == r.metric && o.value == c.value && o.subject == c.subject;
+        });
+        if (same) c.metric = r.metric;
+      }
+    }
+  }
+}
 
 void IntervalFor(Qualifier q, double value, std::optional<double> range_high, std::optional<double>* low,
                  std::optional<double>* high) {

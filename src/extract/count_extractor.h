@@ -18,6 +18,11 @@ namespace claimcheck {
 void FindCountClaims(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc,
                      std::vector<Claim>* out);
 
+// Applies the `same_figure` refinements over one document's claims: a count
+// whose value the document also gives under the refinement's metric takes that
+// metric ("sent 1,500 special forces" beside "another 1,500 troops").
+void RelabelSameFigures(const CompiledLexicon& lex, std::vector<Claim>* claims);
+
 // The interval [low, high] a qualifier gives to a stated value (nullopt = unbounded).
 void IntervalFor(Qualifier q, double value, std::optional<double> range_high, std::optional<double>* low,
                  std::optional<double>* high);

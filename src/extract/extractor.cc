@@ -80,6 +80,7 @@ std::vector<Claim> Extractor::Extract(const Document& doc, const std::string& fa
       for (size_t k = before; k < claims.size(); ++k) claims[k].confidence -= kHeadlinePenalty;
     }
   }
+  RelabelSameFigures(lex, &claims);
   claims = DropRepeatedCounts(std::move(claims));
   for (Claim& c : claims) {
     c.file = doc.file;

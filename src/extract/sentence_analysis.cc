@@ -34,7 +34,10 @@ std::vector<int> SplitClauses(const std::vector<TextToken>& tokens, const std::v
     // "Quảng Ninh - Hải Phòng": a dash between two names joins them.
     bool joins_names = tokens[i].lower == "-" && i > 0 && i + 1 < tokens.size() && tokens[i - 1].upper_initial &&
                        tokens[i + 1].upper_initial;
-    if (IsClauseBreak(tokens[i]) && !joins_names) {
+    // "1,500": a separator inside a number.
+    bool in_number = i > 0 && i + 1 < tokens.size() && tokens[i - 1].kind == TokenKind::kDigits &&
+                     tokens[i + 1].kind == TokenKind::kDigits && !tokens[i].space_before && !tokens[i + 1].space_before;
+    if (IsClauseBreak(tokens[i]) && !joins_names && !in_number) {
       clause_of[i] = clause;
       ++clause;
       continue;

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/engine.h"
@@ -81,10 +82,20 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
     auto it = known.find(doc.file);
     return it != known.end() && it->second == doc.content_hash;
   };
+  // Documents that state no date at all wait for the end of the stream, when the
+  // newest publication date of the batch can stand in as their reference.
+  std::vector<Document> undated;
+  std::string newest_published;
   StreamDocuments(produce, *knowledge.extractor, StreamOptions{}, unchanged, [&](ExtractedDocument& item) {
     if (item.skipped) {
       ++stats.documents_unchanged;
       if (on_document) on_document(item.doc);
+      return true;
+    }
+    newest_published = std::max(newest_published, item.doc.published);
+    if (knowledge.extractor->NeedsReference(item.doc)) {
+      if (on_document) on_document(item.doc);
+      undated.push_back(std::move(item.doc));
       return true;
     }
     batch.emplace_back(std::move(item.doc), std::move(item.claims));
@@ -92,6 +103,11 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
     if (batch.size() >= kDocumentsPerTransaction) flush();
     return failure.ok();
   });
+  for (Document& doc : undated) {
+    std::vector<Claim> claims = knowledge.extractor->Extract(doc, newest_published);
+    batch.emplace_back(std::move(doc), std::move(claims));
+    if (batch.size() >= kDocumentsPerTransaction) flush();
+  }
   flush();
   stats.documents_failed = sink->error_count() - errors_before;
   if (!failure.ok()) return failure;

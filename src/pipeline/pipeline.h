@@ -42,6 +42,9 @@ struct IngestStats {
 // Reads `inputs`, extracts the claims of every new or changed document and
 // stores each document with its claims (batches of documents per transaction).
 // Unchanged documents (same file, same content hash) are not extracted again.
+// A document that states no date at all (no publication date, no full date in
+// its text) is extracted last, with the newest publication date of the run as
+// the reference for its relative dates ("December last year").
 // Bad inputs become diagnostics; the rest are still processed.
 // `on_document`, when set, is called once per document read (new, changed or
 // unchanged), after it has been handled, e.g. to show progress.

@@ -49,7 +49,8 @@ struct MetricEntry {
   // ("sẽ cử") makes troops_deployed troops_planned. Tried in order.
   struct Refinement {
     std::string metric;
-    std::string scope;                    // "before" (just before the number), "window" (around it) or "sentence"
+    std::string scope;                    // "before" (just before the number), "window" (around it), "sentence",
+                                          // or "same_figure" (the article gives this value for `metric`)
     std::vector<std::string> cues;
   };
   std::vector<Refinement> refine;

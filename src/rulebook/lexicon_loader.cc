@@ -178,8 +178,9 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
           MetricEntry::Refinement ref{r.String(item, "metric", true), r.String(item, "scope", false),
                                       r.Strings(item, "cues")};
           if (ref.scope.empty()) ref.scope = "window";
-          if (ref.scope != "window" && ref.scope != "sentence" && ref.scope != "before") {
-            ReportAt(sink, item, "refine scope must be \"before\", \"window\" or \"sentence\"");
+          if (ref.scope != "window" && ref.scope != "sentence" && ref.scope != "before" &&
+              ref.scope != "same_figure") {
+            ReportAt(sink, item, "refine scope must be \"before\", \"window\", \"sentence\" or \"same_figure\"");
           }
           m.refine.push_back(std::move(ref));
         }
