@@ -47,15 +47,20 @@ const std::vector<Country> kCountries = {
 };
 const std::vector<std::string> kPlacesVi = {"Kursk", "Donetsk", "Kharkiv", "Zaporizhzhia", "Bình Nhưỡng",
                                             "Kherson", "Belgorod", "Luhansk"};
-const std::vector<std::string> kProvinces = {"Quảng Ninh", "Hải Phòng", "Thái Bình", "Nam Định", "Nghệ An",
-                                             "Hà Tĩnh", "Quảng Bình", "Lào Cai", "Yên Bái", "Cao Bằng",
-                                             "Thừa Thiên Huế", "Quảng Nam", "Bình Định", "Phú Yên"};
+const std::vector<std::string> kProvinces = {
+    "Quảng Ninh", "Hải Phòng", "Thái Bình", "Nam Định", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Lào Cai",
+    "Yên Bái", "Cao Bằng", "Thừa Thiên Huế", "Quảng Nam", "Bình Định", "Phú Yên", "Hà Giang", "Lạng Sơn",
+    "Sơn La", "Điện Biên", "Lai Châu", "Tuyên Quang", "Thái Nguyên", "Bắc Giang", "Phú Thọ", "Hòa Bình",
+    "Thanh Hóa", "Ninh Bình", "Hà Nam", "Quảng Trị", "Quảng Ngãi", "Khánh Hòa", "Gia Lai", "Kon Tum",
+    "Đắk Lắk", "Lâm Đồng", "Cà Mau", "Bến Tre", "Trà Vinh", "Sóc Trăng", "An Giang", "Kiên Giang"};
 const std::vector<std::string> kSourcesVi = {"Cơ quan Tình báo Quốc gia Hàn Quốc (NIS)", "hãng thông tấn KCNA",
-                                             "Bộ Quốc phòng Anh", "Lầu Năm Góc", "hãng tin Reuters",
-                                             "giới chức địa phương", "Ban Chỉ đạo phòng chống thiên tai"};
+                                             "Bộ Quốc phòng Anh", "Lầu Năm Góc", "hãng tin Reuters"};
 const std::vector<std::string> kSourcesEn = {"South Korea's spy agency", "the Pentagon", "Reuters",
-                                             "the UK defence ministry", "local officials", "state media KCNA",
-                                             "the disaster management authority"};
+                                             "the UK defence ministry", "state media KCNA"};
+const std::vector<std::string> kDisasterSourcesVi = {"giới chức địa phương", "Ban Chỉ đạo phòng chống thiên tai",
+                                                     "Sở Nông nghiệp tỉnh"};
+const std::vector<std::string> kDisasterSourcesEn = {"local officials", "the disaster management authority",
+                                                     "provincial authorities"};
 const std::vector<std::string> kOutletsVi = {"baomau.vn", "tinnhanh.vn", "thoisu24.vn", "docbao.net",
                                              "nhandan-mau.vn", "quocte-online.vn"};
 const std::vector<std::string> kOutletsEn = {"dailywire-sample.com", "worldpost.example", "asiadesk.example",
@@ -101,37 +106,56 @@ std::string Grouped(int n, char sep) {
   return out;
 }
 
-// A figure near `truth`: usually equal, sometimes off (the disagreements the checker finds).
+// A figure near `truth`: usually equal, sometimes off (the disagreements the checker
+// finds). Only non-cumulative counts get noise: one outlier in a cumulative series
+// conflicts with every later report, which would swamp the benchmark.
 int Figure(Rng& rng, int truth) {
-  int roll = rng.Below(100);
-  if (roll < 70) return truth;
-  if (roll < 85) return truth + truth / 10 + 1;
-  return truth - truth / 5;
+  int roll = rng.Below(1000);
+  if (roll < 996) return truth;
+  if (roll < 998) return truth + truth / 4 + 1;
+  return truth - truth / 3;
 }
 
 struct Story {
   int country = 0;      // index into kCountries
   int place = 0;        // war place or province
   int killed = 0, wounded = 0, deployed = 0, dead = 0, missing = 0, houses = 0, rice = 0;
+  int rate = 1;         // killed per day
   int year = 2024, month = 1, day = 1;
   bool disaster = false;
 };
 
+// Figures follow the story's date, so reports of one subject agree over time the
+// way real ones do: war tolls grow with the days since the start of 2022 (per
+// country), one flood toll per province (the engine cannot tell two floods apart).
 Story MakeStory(Rng& rng) {
   Story s;
   s.disaster = rng.Chance(40);
   s.country = rng.Below(static_cast<int>(kCountries.size()));
   s.place = rng.Below(static_cast<int>(s.disaster ? kProvinces.size() : kPlacesVi.size()));
-  s.killed = 50 + rng.Below(5000);
-  s.wounded = s.killed * (2 + rng.Below(3));
-  s.deployed = 1000 * (1 + rng.Below(15));
-  s.dead = 3 + rng.Below(200);
-  s.missing = rng.Below(60);
-  s.houses = 100 + rng.Below(20000);
-  s.rice = 500 + rng.Below(90000);
   s.year = 2022 + rng.Below(4);
   s.month = 1 + rng.Below(12);
   s.day = 1 + rng.Below(28);
+  int days = (s.year - 2022) * 365 + (s.month - 1) * 30 + s.day;
+  s.rate = 3 + s.country * 2;
+  s.killed = 100 + days * s.rate;
+  s.wounded = s.killed * 3;
+  s.deployed = 1000 * (1 + (s.country + s.year) % 12);
+  uint64_t event = static_cast<uint64_t>(s.place) * 131 + 7;
+  s.dead = 3 + static_cast<int>(event * 37 % 200);
+  s.missing = static_cast<int>(event * 11 % 60);
+  s.houses = 100 + static_cast<int>(event * 7919 % 20000);
+  s.rice = 500 + static_cast<int>(event * 104729 % 90000);
+  return s;
+}
+
+// One treaty per country, signed on one day of 2024.
+int TreatyMonth(const Story& s) { return 1 + s.country; }
+int TreatyDay(const Story& s) { return 2 + 3 * s.country; }
+
+// `s` with an ASCII first letter upper-cased (sentences must start like sentences).
+std::string Capitalized(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
 }
 
@@ -146,8 +170,9 @@ const char* QualifierEn(Rng& rng) {
 
 std::string ClaimVi(Rng& rng, const Story& s) {
   const Country& c = kCountries[s.country];
-  const std::string& src = rng.Pick(kSourcesVi);
-  auto num = [&](int v) { return Grouped(Figure(rng, v), '.'); };
+  const std::string& src = s.disaster ? rng.Pick(kDisasterSourcesVi) : rng.Pick(kSourcesVi);
+  auto num = [&](int v) { return Grouped(v, '.'); };
+  auto noisy = [&](int v) { return Grouped(Figure(rng, v), '.'); };
   if (s.disaster) {
     const std::string& prov = kProvinces[s.place];
     switch (rng.Below(6)) {
@@ -162,19 +187,20 @@ std::string ClaimVi(Rng& rng, const Story& s) {
   const std::string& place = kPlacesVi[s.place];
   switch (rng.Below(7)) {
     case 0: return "Theo " + src + ", " + QualifierVi(rng) + num(s.killed) + " binh sĩ " + c.vi + " đã thiệt mạng tại " + place + ".";
-    case 1: return src + " ước tính " + QualifierVi(rng) + num(s.wounded) + " quân nhân " + c.vi + " bị thương trong các trận giao tranh.";
-    case 2: return c.vi + " đã điều " + std::string(QualifierVi(rng)) + num(s.deployed) + " binh sĩ tới " + place + " hồi tháng " + std::to_string(s.month) + "/" + std::to_string(s.year) + ".";
-    case 3: return "Hai nước đã ký hiệp ước hợp tác chiến lược hôm " + std::to_string(s.day) + "/" + std::to_string(s.month) + "/" + std::to_string(s.year) + " tại " + place + ".";
-    case 4: return "Tuần trước, " + src + " nói " + QualifierVi(rng) + num(s.killed) + " lính " + c.vi + " tử trận ở " + place + ".";
-    case 5: return "Con số thương vong của " + c.vi + " tại " + place + " đã lên tới " + num(s.killed + s.wounded) + " người.";
+    case 1: return Capitalized(src) + " ước tính " + QualifierVi(rng) + num(s.wounded) + " quân nhân " + c.vi + " bị thương trong các trận giao tranh.";
+    case 2: return c.vi + " đã điều " + std::string(QualifierVi(rng)) + noisy(s.deployed) + " binh sĩ tới " + place + " hồi tháng " + std::to_string(s.month) + "/" + std::to_string(s.year) + ".";
+    case 3: return "Hai nước đã ký hiệp ước hợp tác chiến lược hôm " + std::to_string(TreatyDay(s)) + "/" + std::to_string(TreatyMonth(s)) + "/2024 tại " + place + ".";
+    case 4: return "Tuần trước, " + src + " nói " + QualifierVi(rng) + num(s.killed - 7 * s.rate) + " lính " + c.vi + " tử trận ở " + place + ".";
+    case 5: return "Tính đến nay, " + c.vi + " đã có " + num(s.killed) + " binh sĩ thiệt mạng, theo " + src + ".";
     default: return "Năm ngoái, " + c.vi + " từng cử " + num(s.deployed / 5) + " công binh tới " + place + " để rà phá bom mìn.";
   }
 }
 
 std::string ClaimEn(Rng& rng, const Story& s) {
   const Country& c = kCountries[s.country];
-  const std::string& src = rng.Pick(kSourcesEn);
-  auto num = [&](int v) { return Grouped(Figure(rng, v), ','); };
+  const std::string& src = s.disaster ? rng.Pick(kDisasterSourcesEn) : rng.Pick(kSourcesEn);
+  auto num = [&](int v) { return Grouped(v, ','); };
+  auto noisy = [&](int v) { return Grouped(Figure(rng, v), ','); };
   const std::string& month = kMonthsEn[s.month - 1];
   if (s.disaster) {
     const std::string& prov = kProvinces[s.place];
@@ -188,12 +214,12 @@ std::string ClaimEn(Rng& rng, const Story& s) {
   }
   const std::string& place = kPlacesVi[s.place];
   switch (rng.Below(6)) {
-    case 0: return std::string(QualifierEn(rng)) + num(s.killed) + " " + c.en + " soldiers have been killed near " + place + ", " + src + " said.";
-    case 1: return src + " estimates that " + QualifierEn(rng) + num(s.wounded) + " " + c.en + " troops were wounded in the fighting.";
-    case 2: return "The two countries signed the defence treaty on " + month + " " + std::to_string(s.day) + ", " + std::to_string(s.year) + ".";
-    case 3: return "Last month " + src + " reported " + QualifierEn(rng) + num(s.killed) + " " + c.en + " fighters killed around " + place + ".";
-    case 4: return "In " + month + " " + std::to_string(s.year) + ", about " + num(s.deployed) + " " + c.en + " troops were sent to " + place + ".";
-    default: return "Casualties among " + c.en + " units near " + place + " have reached " + num(s.killed + s.wounded) + ", " + src + " said.";
+    case 0: return Capitalized(QualifierEn(rng) + num(s.killed)) + " " + c.en + " soldiers have been killed near " + place + ", " + src + " said.";
+    case 1: return Capitalized(src) + " estimates that " + QualifierEn(rng) + num(s.wounded) + " " + c.en + " troops were wounded in the fighting.";
+    case 2: return "The two countries signed the defence treaty on " + kMonthsEn[TreatyMonth(s) - 1] + " " + std::to_string(TreatyDay(s)) + ", 2024.";
+    case 3: return "Last month " + src + " reported " + QualifierEn(rng) + num(s.killed - 30 * s.rate) + " " + c.en + " fighters killed around " + place + ".";
+    case 4: return "In " + month + " " + std::to_string(s.year) + ", about " + noisy(s.deployed) + " " + c.en + " troops were sent to " + place + ".";
+    default: return "So far " + num(s.killed) + " " + c.en + " servicemen have died, according to " + src + ".";
   }
 }
 
@@ -248,18 +274,14 @@ Article MakeArticle(Rng& rng, int index, const Story& story) {
   return a;
 }
 
-// Another outlet re-runs a recent story: same text with one figure nudged.
+// Another outlet re-runs a recent story: the same text without its last paragraph.
 Article NearCopy(Rng& rng, const Article& original, int index) {
   Article a = original;
   const std::vector<std::string>& outlets = a.language == "vi" ? kOutletsVi : kOutletsEn;
   a.outlet = rng.Pick(outlets);
   a.url = "https://" + a.outlet + "/copy/" + std::to_string(index);
-  for (size_t i = 0; i < a.text.size(); ++i) {
-    if (a.text[i] >= '1' && a.text[i] <= '8' && rng.Chance(30)) {
-      a.text[i] = static_cast<char>(a.text[i] + 1);
-      break;
-    }
-  }
+  size_t cut = a.text.rfind("\n\n", a.text.size() > 2 ? a.text.size() - 3 : 0);
+  if (cut != std::string::npos && cut > a.text.size() / 2) a.text.resize(cut + 2);
   return a;
 }
 
@@ -293,7 +315,7 @@ int main(int argc, char** argv) {
   }
   Rng rng(seed);
   std::vector<Story> stories;
-  for (int i = 0; i < 500; ++i) stories.push_back(MakeStory(rng));
+  for (int i = 0; i < 2000; ++i) stories.push_back(MakeStory(rng));
   std::deque<Article> recent;  // the last few articles, candidates for near-copies
   std::string line;
   for (long i = 0; i < n; ++i) {

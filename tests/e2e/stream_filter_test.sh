@@ -14,7 +14,7 @@ mkdir -p "$work"
 cd "$work"
 export CLAIMCHECK_NOW=2026-01-01T00:00:00Z
 
-"$gen" 240 --seed 7 -o corpus.jsonl
+"$gen" 120 --seed 7 -o corpus.jsonl
 split -n l/3 -d corpus.jsonl part.
 
 # The single run.
@@ -57,5 +57,5 @@ cmp -s again.claims part.01.claims || { echo "extract --jsonl is not determinist
 
 # A second load of the same stream changes nothing.
 out=$("$cc" ingest-claims merged.claims.jsonl --db merged.db)
-case "$out" in *"0 new, 0 changed, 240 unchanged"*) ;; *) echo "reload: $out"; exit 1 ;; esac
+case "$out" in *"0 new, 0 changed, 120 unchanged"*) ;; *) echo "reload: $out"; exit 1 ;; esac
 echo "ok: $claims claims, $conflicts conflicts identical"
