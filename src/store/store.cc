@@ -32,12 +32,10 @@ void Configure(SQLite::Database& db) {
   while (wal.executeStep()) {
   }
   db.exec("PRAGMA synchronous = NORMAL");
-  // A 64 MB page cache and memory-mapped reads: with SQLite's 2 MB default,
-  // check on a large corpus spent most of its time in pread (perf, bench/RESULTS.md).
+  // A 64 MB page cache: with SQLite's 2 MB default, check on a large corpus
+  // spent most of its time in pread (perf, bench/RESULTS.md). No mmap: the cache
+  // bounds memory, a mapping would grow with the database file.
   db.exec("PRAGMA cache_size = -65536");
-  SQLite::Statement mmap(db, "PRAGMA mmap_size = 1073741824");
-  while (mmap.executeStep()) {
-  }
 }
 
 }  // namespace
