@@ -21,6 +21,10 @@ int Fail(const Status& status) {
 
 Result<std::unique_ptr<Store>> OpenStore(const Config& c) { return Store::Open(c.db_path); }
 
+Result<std::unique_ptr<Store>> OpenStoreForRun(const Config& c) {
+  return Store::Open(c.db_path, Store::Access::kExclusive);
+}
+
 std::string OutputDir(const Config& c) {
   if (!c.out_dir.empty()) return c.out_dir;
   // Beside the database (README.md, config.h), so a cron job's reports land

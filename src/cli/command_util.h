@@ -19,6 +19,10 @@ void PrintDiagnostics(const DiagnosticSink& sink);
 int Fail(const Status& status);
 // Opens (creating and migrating) the database named by --db.
 Result<std::unique_ptr<Store>> OpenStore(const Config& c);
+// The same, holding the database's run lock for the Store's lifetime (run,
+// ingest, ingest-claims, check): a second one on the same --db fails with
+// "database ... is in use by another claimcheck run (pid N)".
+Result<std::unique_ptr<Store>> OpenStoreForRun(const Config& c);
 // --out, else reports/YYYY-MM-DD (from the run's clock) in the database's folder.
 std::string OutputDir(const Config& c);
 // Points reports/latest at the newest dated folder (only for the default layout).

@@ -13,7 +13,7 @@ int IngestClaimsCommand(const Config& c) {
     std::cerr << "claimcheck ingest-claims: give at least one file written by `claimcheck extract --jsonl`\n";
     return kExitUsage;
   }
-  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  Result<std::unique_ptr<Store>> store = OpenStoreForRun(c);
   if (!store.ok()) return Fail(store.status());
   DiagnosticSink sink;
   Result<IngestStats> stats = IngestClaimStream(c.args, /*run_id=*/0, store->get(), &sink);

@@ -21,7 +21,7 @@ int RunCommand(const Config& c) {
   }
   Result<Knowledge> knowledge = LoadRules(c);
   if (!knowledge.ok()) return Fail(knowledge.status());
-  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  Result<std::unique_ptr<Store>> store = OpenStoreForRun(c);
   if (!store.ok()) return Fail(store.status());
   Store& db = **store;
 
@@ -121,7 +121,7 @@ int IngestCommand(const Config& c) {
   }
   Result<Knowledge> knowledge = LoadRules(c);
   if (!knowledge.ok()) return Fail(knowledge.status());
-  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  Result<std::unique_ptr<Store>> store = OpenStoreForRun(c);
   if (!store.ok()) return Fail(store.status());
   DiagnosticSink sink;
   Result<IngestStats> stats = IngestAndExtract(c.args, *knowledge, /*run_id=*/0, store->get(), &sink);
@@ -137,7 +137,7 @@ int IngestCommand(const Config& c) {
 int CheckCommand(const Config& c) {
   Result<Knowledge> knowledge = LoadRules(c);
   if (!knowledge.ok()) return Fail(knowledge.status());
-  Result<std::unique_ptr<Store>> store = OpenStore(c);
+  Result<std::unique_ptr<Store>> store = OpenStoreForRun(c);
   if (!store.ok()) return Fail(store.status());
   Result<int64_t> run_id = (*store)->BeginRun(c.now, "check");
   if (!run_id.ok()) return Fail(run_id.status());

@@ -87,12 +87,15 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   std::vector<Document> undated;
   std::string newest_published;
   StreamDocuments(produce, *knowledge.extractor, StreamOptions{}, unchanged, [&](ExtractedDocument& item) {
+    // Unchanged documents count too: a run resumed after a crash (whose first
+    // documents are already stored) gives undated ones the same reference as
+    // an uninterrupted run.
+    newest_published = std::max(newest_published, item.doc.published);
     if (item.skipped) {
       ++stats.documents_unchanged;
       if (on_document) on_document(item.doc);
       return true;
     }
-    newest_published = std::max(newest_published, item.doc.published);
     if (knowledge.extractor->NeedsReference(item.doc)) {
       if (on_document) on_document(item.doc);
       undated.push_back(std::move(item.doc));

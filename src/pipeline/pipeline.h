@@ -44,7 +44,8 @@ struct IngestStats {
 // Unchanged documents (same file, same content hash) are not extracted again.
 // A document that states no date at all (no publication date, no full date in
 // its text) is extracted last, with the newest publication date of the run as
-// the reference for its relative dates ("December last year").
+// the reference for its relative dates ("December last year"); unchanged inputs
+// count towards that date, so a run resumed after a crash extracts the same.
 // Bad inputs become diagnostics; the rest are still processed.
 // `on_document`, when set, is called once per document read (new, changed or
 // unchanged), after it has been handled, e.g. to show progress.

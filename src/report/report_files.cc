@@ -11,12 +11,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Writes "<path>.tmp" and renames it over `path`, so a run killed mid-write
+// leaves the previous file (or none), never a truncated one.
 Status WriteFile(const fs::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IoError("cannot open " + path.string() + " for writing");
+  fs::path tmp = path;
+  tmp += ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IoError("cannot open " + tmp.string() + " for writing");
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.close();
-  if (!out) return Status::IoError("cannot write " + path.string());
+  std::error_code ec;
+  if (!out) {
+    fs::remove(tmp, ec);
+    return Status::IoError("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return Status::IoError("cannot rename " + tmp.string() + " to " + path.string() + ": " + ec.message());
+  }
   return Status::Ok();
 }
 

@@ -319,7 +319,7 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
     if (c.id.empty()) return Status::InvalidInput("conflict without id (rule " + c.rule_id + ")");
   }
   return Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
-    SQLite::Transaction transaction(impl_->db);
+    SQLite::Transaction transaction(impl_->db, kWriteTransaction);
     std::string at = RunStartedAt(*impl_, run_id);
     std::set<std::string> active_before = ActiveIds(*impl_);
     std::set<std::string> incoming;
@@ -437,7 +437,7 @@ Status Store::AddReview(const std::string& conflict_id, const std::string& statu
                                 "' (expected open, confirmed, dismissed or needs_info)");
   }
   return Guarded("AddReview", [&]() -> Status {
-    SQLite::Transaction transaction(impl_->db);
+    SQLite::Transaction transaction(impl_->db, kWriteTransaction);
     Result<std::string> id = ResolveConflictId(*impl_, conflict_id);
     if (!id.ok()) return id.status();
     InsertReview(*impl_, {*id, status, CurrentStatus(*impl_, *id), note, reviewer, at});

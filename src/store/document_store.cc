@@ -86,9 +86,11 @@ Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
   if (w.document_id == 0) {
     StatementLease insert = impl.Prepare(
         "INSERT INTO documents(file, path, url, outlet, language, published, title, text, "
-        "content_hash, first_run_id, updated_run_id) VALUES (:file, :path, :url, :outlet, "
-        ":language, :published, :title, :text, :content_hash, :run_id, :run_id)");
+        "content_hash, claim_count, first_run_id, updated_run_id) VALUES (:file, :path, :url, "
+        ":outlet, :language, :published, :title, :text, :content_hash, :claim_count, :run_id, "
+        ":run_id)");
     BindDocument(*insert, doc);
+    insert->bind(":claim_count", static_cast<int64_t>(claims.size()));
     BindId(*insert, ":run_id", run_id);
     insert->exec();
     w.document_id = impl.db.getLastInsertRowid();
@@ -97,8 +99,10 @@ Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
     StatementLease update = impl.Prepare(
         "UPDATE documents SET file = :file, path = :path, url = :url, outlet = :outlet, "
         "language = :language, published = :published, title = :title, text = :text, "
-        "content_hash = :content_hash, updated_run_id = :run_id WHERE id = :id");
+        "content_hash = :content_hash, claim_count = :claim_count, updated_run_id = :run_id "
+        "WHERE id = :id");
     BindDocument(*update, doc);
+    update->bind(":claim_count", static_cast<int64_t>(claims.size()));
     BindId(*update, ":run_id", run_id);
     update->bind(":id", w.document_id);
     update->exec();
@@ -174,7 +178,7 @@ Result<std::vector<std::pair<std::string, std::string>>> Store::LoadDocumentHash
 Result<Store::PutOutcome> Store::PutDocument(int64_t run_id, Document& doc,
                                              std::vector<Claim>& claims) {
   return Guarded("PutDocument " + doc.file, [&]() -> Result<PutOutcome> {
-    SQLite::Transaction transaction(impl_->db);
+    SQLite::Transaction transaction(impl_->db, kWriteTransaction);
     Written w = PutOne(*impl_, run_id, doc, claims);
     transaction.commit();
     ApplyWritten(w, doc, claims);
@@ -185,7 +189,7 @@ Result<Store::PutOutcome> Store::PutDocument(int64_t run_id, Document& doc,
 Result<std::vector<Store::PutOutcome>> Store::PutDocuments(
     int64_t run_id, std::vector<std::pair<Document, std::vector<Claim>>>& batch) {
   return Guarded("PutDocuments", [&]() -> Result<std::vector<PutOutcome>> {
-    SQLite::Transaction transaction(impl_->db);
+    SQLite::Transaction transaction(impl_->db, kWriteTransaction);
     std::vector<Written> written;
     for (const auto& [doc, claims] : batch) written.push_back(PutOne(*impl_, run_id, doc, claims));
     transaction.commit();

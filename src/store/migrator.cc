@@ -1,6 +1,7 @@
 #include "store/migrator.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <string>
 
@@ -44,7 +45,10 @@ Status CheckNumbering(const std::vector<Migration>& migrations) {
 }
 
 void Apply(SQLite::Database& db, const Migration& migration, bool has_fts5) {
-  SQLite::Transaction transaction(db);
+  // IMMEDIATE: two processes opening a new file at once take turns, and the
+  // second finds the migration already applied.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (SchemaVersion(db) >= migration.version) return;
   bool skip = !has_fts5 && migration.sql.find(kRequiresFts5) != std::string_view::npos;
   if (!skip) db.exec(std::string(migration.sql));
   SQLite::Statement record(db,
@@ -62,9 +66,7 @@ void Apply(SQLite::Database& db, const Migration& migration, bool has_fts5) {
 
 int SchemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-Status Migrate(SQLite::Database& db, const std::vector<Migration>& migrations) {
-  if (Status s = CheckNumbering(migrations); !s.ok()) return s;
-  const Migration* current = nullptr;
+Status CheckCompatible(SQLite::Database& db, const std::vector<Migration>& migrations) {
   try {
     if (Status s = CheckOwnership(db); !s.ok()) return s;
     int version = SchemaVersion(db);
@@ -72,8 +74,27 @@ Status Migrate(SQLite::Database& db, const std::vector<Migration>& migrations) {
     if (version > known) {
       return Status::Database("database schema version " + std::to_string(version) +
                               " is newer than this claimcheck supports (" + std::to_string(known) +
-                              "); use a newer claimcheck or another database file");
+                              "); use a newer claimcheck or another database file (the file was "
+                              "not changed)");
     }
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      return Status::Database("not a SQLite database (" + std::string(e.what()) +
+                              "); the file was not changed: give --db a claimcheck database "
+                              "or a new file name");
+    }
+    return Status::Database(std::string("cannot read the database: ") + e.what());
+  }
+  return Status::Ok();
+}
+
+Status Migrate(SQLite::Database& db, const std::vector<Migration>& migrations) {
+  if (Status s = CheckNumbering(migrations); !s.ok()) return s;
+  if (Status s = CheckCompatible(db, migrations); !s.ok()) return s;
+  const Migration* current = nullptr;
+  try {
+    int version = SchemaVersion(db);
+    int known = static_cast<int>(migrations.size());
     if (version == known) return Status::Ok();
     db.exec(
         "CREATE TABLE IF NOT EXISTS schema_version ("

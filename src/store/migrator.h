@@ -19,6 +19,14 @@ namespace claimcheck {
 // a claimcheck database apart; Migrate refuses databases carrying another id.
 inline constexpr int kApplicationId = 0x4343484B;
 
+// Read-only checks that `db` is a database this binary may migrate: a SQLite
+// file (not some other file), a claimcheck database (or an empty one), and a
+// schema version no newer than the last of `migrations`. Writes nothing, so a
+// refused file is left byte for byte as it was. Store::Open runs it before
+// switching the journal to WAL (which would rewrite the file header).
+// Errors: Database, naming the reason (and both versions when too new).
+Status CheckCompatible(SQLite::Database& db, const std::vector<Migration>& migrations);
+
 // Applies every migration in `migrations` newer than the database's
 // PRAGMA user_version, each in its own transaction that also appends a row
 // to schema_version(version, applied_at) and sets user_version to its number.

@@ -6,6 +6,7 @@
 
 #include "store/migration.h"
 #include "store/migrator.h"
+#include "store/run_lock.h"
 #include "store/store_impl.h"
 
 namespace claimcheck {
@@ -40,19 +41,34 @@ void Configure(SQLite::Database& db) {
 
 }  // namespace
 
-Store::Store(std::unique_ptr<StoreConnection> impl) : impl_(std::move(impl)) {}
+Store::Store(std::unique_ptr<RunLock> lock, std::unique_ptr<StoreConnection> impl)
+    : lock_(std::move(lock)), impl_(std::move(impl)) {}
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Access access) {
+  std::unique_ptr<RunLock> lock;
+  if (access == Access::kExclusive && !path.empty() && path != ":memory:") {
+    Result<std::unique_ptr<RunLock>> acquired = RunLock::Acquire(path);
+    if (!acquired.ok()) return acquired.status();
+    lock = std::move(acquired.value());
+  }
   std::unique_ptr<StoreConnection> impl;
   try {
     impl = std::make_unique<StoreConnection>(path);
+  } catch (const SQLite::Exception& e) {
+    return Status::Database("cannot open database " + path + ": " + e.what());
+  }
+  // Read-only checks first: journal_mode = WAL rewrites the header of a
+  // rollback-journal file, and a refused file must stay as it was.
+  const std::vector<Migration> migrations = EmbeddedMigrations();
+  if (Status s = CheckCompatible(impl->db, migrations); !s.ok()) return WithPrefix(s, "database " + path);
+  try {
     Configure(impl->db);
   } catch (const SQLite::Exception& e) {
     return Status::Database("cannot open database " + path + ": " + e.what());
   }
-  if (Status s = Migrate(impl->db, EmbeddedMigrations()); !s.ok()) return WithPrefix(s, path);
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  if (Status s = Migrate(impl->db, migrations); !s.ok()) return WithPrefix(s, path);
+  return std::unique_ptr<Store>(new Store(std::move(lock), std::move(impl)));
 }
 
 }  // namespace claimcheck

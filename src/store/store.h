@@ -24,6 +24,7 @@
 namespace claimcheck {
 
 struct StoreConnection;  // the SQLite connection; defined in store/store_impl.h
+class RunLock;           // store/run_lock.h
 
 class Store {
  public:
@@ -33,7 +34,17 @@ class Store {
   // Errors: Database when the file cannot be opened, is not a claimcheck
   // database, or was written by a newer claimcheck (its schema version is
   // higher than this binary knows).
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  //
+  // kExclusive (run, ingest, ingest-claims, check) also takes the database's
+  // run lock ("<path>.lock", see store/run_lock.h) before touching the file and
+  // holds it while the Store lives: a second kExclusive open of the same file
+  // fails at once with "database <path> is in use by another claimcheck run
+  // (pid N)". kShared opens (export, review, serve, report) take no lock; their
+  // short writes wait up to 5 s for a running transaction (busy timeout).
+  // The file is checked (SQLite, claimcheck, schema not newer) before anything
+  // is written to it, so a refused file is left unchanged.
+  enum class Access { kShared, kExclusive };
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, Access access = Access::kShared);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -159,7 +170,8 @@ class Store {
   Result<std::vector<RunRecord>> LoadRuns();
 
  private:
-  explicit Store(std::unique_ptr<StoreConnection> impl);
+  Store(std::unique_ptr<RunLock> lock, std::unique_ptr<StoreConnection> impl);
+  std::unique_ptr<RunLock> lock_;          // declared first: released after the connection closes
   std::unique_ptr<StoreConnection> impl_;
 };
 

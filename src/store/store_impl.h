@@ -16,6 +16,12 @@
 
 namespace claimcheck {
 
+// Every write transaction takes SQLite's write lock at BEGIN: a deferred
+// transaction that reads first and then writes fails at once (SQLITE_BUSY,
+// no busy wait) when another connection committed in between, whereas an
+// IMMEDIATE one waits up to the busy timeout for the other writer.
+inline constexpr SQLite::TransactionBehavior kWriteTransaction = SQLite::TransactionBehavior::IMMEDIATE;
+
 // A prepared statement borrowed from the cache; reset when the lease ends so
 // no read transaction lingers.
 class StatementLease {

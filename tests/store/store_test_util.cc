@@ -72,7 +72,7 @@ TempDbPath::TempDbPath() {
 
 TempDbPath::~TempDbPath() {
   std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", ".lock"}) {
     std::filesystem::remove(path_ + suffix, ignored);
   }
 }
