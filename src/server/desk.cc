@@ -45,6 +45,25 @@ Result<std::set<std::string>> NewIds(Store* store) {
   return ids;
 }
 
+std::string Lower(std::string s) {
+  for (char& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
+
+// True unless the browser says the POST comes from a page of another site:
+// Origin (or Referer when there is no Origin) must be http://<Host>[/...].
+// Browsers send Origin "null" for sandboxed or opaque origins: refused.
+bool FromThisSite(const HttpRequest& request) {
+  const std::string source = Lower(!request.origin.empty() ? request.origin : request.referer);
+  if (source.empty()) return true;
+  const std::string scheme = "http://";
+  if (source.rfind(scheme, 0) != 0 || request.host.empty()) return false;
+  const std::string authority = source.substr(scheme.size(), source.find('/', scheme.size()) - scheme.size());
+  return authority == Lower(request.host);
+}
+
 }  // namespace
 
 std::string HttpResponse::Header(const std::string& name) const {
@@ -69,7 +88,9 @@ HttpResponse Desk::Handle(const HttpRequest& request) {
         IsConflictId(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()))) {
       const std::string id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
       const std::string token = Get(ParseForm(request.body), "csrf");
-      if (!sessions_.Check(session_id, token)) {
+      if (!FromThisSite(request)) {
+        response = Error(403, "This form was sent from another site. Open the review page itself and try again.");
+      } else if (!sessions_.Check(session_id, token)) {
         response = Error(403, "This form has expired or did not come from this page. Reload the page and try again.");
       } else {
         response = Review(id, request);
@@ -104,7 +125,9 @@ HttpResponse Desk::Handle(const HttpRequest& request) {
                                 "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
                                 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null"
+  // on the page's own form POSTs, which FromThisSite has to refuse.
+  response.headers.emplace_back("Referrer-Policy", "same-origin");
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }

@@ -5,8 +5,11 @@
 //   GET  /conflict/ID            one conflict (active or resolved)
 //   POST /conflict/ID/review     form: csrf, status, note, by -> 303 to the detail
 //   GET  /app.js                 the page script
-// Anything else is 404 (no file is ever served from disk). A POST whose csrf
-// field is not the token of the session named by its cookie is 403. Every
+// Anything else is 404 (no file is ever served from disk). A POST from another
+// site is 403: its Origin (or, without one, its Referer) must name this server
+// (http://<Host>); "null" never does. A POST with neither header (curl, a
+// script) is judged by its token alone. A POST whose csrf field is not the
+// token of the session named by its cookie is 403. Every
 // response carries a strict Content-Security-Policy and no-sniff headers.
 // Handle() is serialised by a mutex, so one Desk (and its Store) may serve
 // several threads.
@@ -30,6 +33,9 @@ struct HttpRequest {
   std::map<std::string, std::string> query;  // decoded
   std::string body;    // raw (application/x-www-form-urlencoded for POST)
   std::string cookie;  // the Cookie header, "" when absent
+  std::string host;    // the Host header ("127.0.0.1:8080"), "" when absent
+  std::string origin;  // the Origin header, "" when absent
+  std::string referer; // the Referer header, "" when absent
 };
 
 struct HttpResponse {

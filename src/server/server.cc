@@ -24,6 +24,9 @@ DeskServer::DeskServer(Desk* desk) : impl_(std::make_unique<Impl>()) {
     }
     request.body = req.body;
     request.cookie = req.get_header_value("Cookie");
+    request.host = req.get_header_value("Host");
+    request.origin = req.get_header_value("Origin");
+    request.referer = req.get_header_value("Referer");
     HttpResponse response = impl_->desk->Handle(request);
     res.status = response.status;
     for (const auto& [key, value] : response.headers) res.set_header(key.c_str(), value);

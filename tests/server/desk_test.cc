@@ -33,12 +33,16 @@ class DeskTest : public ::testing::Test {
     return response;
   }
 
-  HttpResponse Post(const std::string& path, const std::string& body) {
+  HttpResponse Post(const std::string& path, const std::string& body, const std::string& origin = "",
+                    const std::string& referer = "") {
     HttpRequest r;
     r.method = "POST";
     r.path = path;
     r.body = body;
     r.cookie = cookie_;
+    r.host = "127.0.0.1:8080";
+    r.origin = origin;
+    r.referer = referer;
     return desk_->Handle(r);
   }
 
@@ -139,8 +143,41 @@ TEST_F(DeskTest, PostWithTheTokenStoresTheReview) {
   EXPECT_EQ(Post("/conflict/ffffffffffffffff/review", "csrf=" + token + "&status=open").status, 404);
 }
 
+TEST_F(DeskTest, CrossSitePostIsForbiddenEvenWithTheToken) {
+  const std::string token = TokenFromDetail();
+  const std::string path = "/conflict/c0ffee0011223344/review";
+  const std::string body = "csrf=" + token + "&status=dismissed";
+  struct Case {
+    const char* origin;
+    const char* referer;
+    int status;
+  };
+  const Case cases[] = {
+      {"http://evil.example", "", 403},
+      {"null", "", 403},
+      {"http://127.0.0.1:8081", "", 403},                      // another port is another site
+      {"https://127.0.0.1:8080", "", 403},                     // and another scheme
+      {"http://127.0.0.1:8080.evil.example", "", 403},
+      {"", "http://evil.example/conflict/c0ffee0011223344", 403},
+      {"", "http://127.0.0.1:8080@evil.example/", 403},
+      {"http://evil.example", "http://127.0.0.1:8080/", 403},  // Origin wins over Referer
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Post(path, body, c.origin, c.referer).status, c.status) << c.origin << " " << c.referer;
+  }
+  EXPECT_EQ(Status(), "open/");
+  EXPECT_EQ(Post(path, body, "http://127.0.0.1:8080").status, 303);
+  EXPECT_EQ(Post(path, "csrf=" + token + "&status=open", "", "http://127.0.0.1:8080/conflict/c0ffee0011223344")
+                .status,
+            303);
+  EXPECT_EQ(Status(), "open/");
+  EXPECT_EQ(Get("/").Header("Referrer-Policy"), "same-origin");
+}
+
 TEST_F(DeskTest, OnlyItsOwnRoutes) {
-  for (const char* path : {"/etc/passwd", "/../claims.db", "/claims.db", "/conflict/", "/conflict/XYZ123",
+  for (const char* path : {"/etc/passwd", "/../claims.db", "/claims.db", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                           "/..%2f..%2fetc%2fpasswd", "/conflict/../../etc/passwd", "/conflict/c0ffee0011223344/../../x",
+                           "/conflict/", "/conflict/XYZ123",
                            "/conflict/c0ffee0011223344/extra", "/app.js/x", "/index.html"}) {
     EXPECT_EQ(Get(path).status, 404) << path;
   }

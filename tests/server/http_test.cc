@@ -47,9 +47,23 @@ TEST(HttpTest, ServesTheDeskOnLoopback) {
                            "application/x-www-form-urlencoded");
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->status, 303);
-  auto missing = client.Get("/../../etc/passwd");
-  ASSERT_TRUE(missing);
-  EXPECT_EQ(missing->status, 404);
+  // A cross-site POST carrying a valid session and token (CSRF from a page on
+  // another site the editor has open) is refused.
+  httplib::Headers cross = {{"Cookie", session}, {"Origin", "http://evil.example"}};
+  auto cross_site = client.Post("/conflict/c0ffee0011223344/review", cross, "csrf=" + token + "&status=open",
+                                "application/x-www-form-urlencoded");
+  ASSERT_TRUE(cross_site);
+  EXPECT_EQ(cross_site->status, 403);
+  // No file outside the desk's own pages, however the path is spelled (httplib
+  // decodes %2e and %2f before routing; the desk still only knows its routes).
+  for (const char* path : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+                           "/..%2f..%2fetc%2fpasswd", "/conflict/..%2f..%2fetc%2fpasswd", "//etc/passwd",
+                           "/app.js/../../etc/passwd", "/.%2e/.%2e/etc/passwd"}) {
+    auto missing = client.Get(path);
+    ASSERT_TRUE(missing) << path;
+    EXPECT_TRUE(missing->status == 404 || missing->status == 400) << path << " " << missing->status;
+    EXPECT_EQ(missing->body.find("root:"), std::string::npos) << path;
+  }
 
   server.Stop();
   thread.join();
