@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <unordered_map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -99,8 +101,14 @@ class Sources {
     return r;
   }
 
-  std::string OutletOf(size_t i) const { return info_[i].doc ? info_[i].doc->outlet : ""; }
-  std::string LanguageOf(size_t i) const { return info_[i].doc ? info_[i].doc->language : ""; }
+  std::string_view OutletOf(size_t i) const { return info_[i].doc ? std::string_view(info_[i].doc->outlet) : ""; }
+  std::string_view LanguageOf(size_t i) const {
+    return info_[i].doc ? std::string_view(info_[i].doc->language) : "";
+  }
+  // The file a conflict names for claim i (its own, else its document's): what Ref() puts in.
+  const std::string& RefFile(const Claim& c, size_t i) const {
+    return c.file.empty() && info_[i].doc ? info_[i].doc->file : c.file;
+  }
 
  private:
   std::vector<ClaimInfo> info_;
@@ -113,31 +121,39 @@ std::string Value(const Claim& c) {
   return FormatNumber(c.value) + std::string(QualifierName(c.qualifier)) + bound(c.low) + bound(c.high);
 }
 
-std::string Evidence(const Claim& c) {
-  return c.file + "\x1e" + c.quote + "\x1e" +
-         (c.kind == ClaimKind::kDate ? c.date : FormatNumber(c.value));
-}
-
 bool ClaimBefore(const Claim& x, const Claim& y) {
   return std::tie(x.file, x.span_begin, x.quote, x.value, x.date) <
          std::tie(y.file, y.span_begin, y.quote, y.value, y.date);
 }
 
-// A verdict for one pair, with what decides between verdicts of several rules.
+// A verdict for one pair, with what decides between verdicts of several rules. Kept
+// small: the row a reader sees (both claims with their documents, the explanation in
+// two languages, the id) is built only for the verdicts that survive (Materialize).
 struct Candidate {
-  Conflict conflict;
+  const CheckRule* rule = nullptr;
+  Severity severity = Severity::kConflict;
   int priority = 0;  // 2: stale_figure, 1: cumulative_decrease (they know which report came later)
   int specificity = 0;
-  size_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b
-  const CheckRule* rule = nullptr;
+  size_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b (a sorts first)
+  size_t first = 0;       // the claim the rule names first: bound's lower count, sum's total, the whole
+  size_t older = 0;       // stale_figure: the older report the later one repeats
+  const std::string* subject = nullptr;
+  std::shared_ptr<const Explanation> explanation;  // built at once by sum and part rules
+  bool hidden = false;    // wins over other verdicts on its pair but shows no row (see Cumulative)
 };
 
 bool Better(const Candidate& x, const Candidate& y) {
   if (x.priority != y.priority) return x.priority > y.priority;
-  if (x.conflict.severity != y.conflict.severity) return x.conflict.severity < y.conflict.severity;
+  if (x.severity != y.severity) return x.severity < y.severity;
   if (x.specificity != y.specificity) return x.specificity > y.specificity;
-  return x.conflict.rule_id < y.conflict.rule_id;
+  return x.rule->id < y.rule->id;
 }
+
+// A surviving verdict with its row.
+struct Row {
+  Candidate candidate;
+  Conflict conflict;
+};
 
 Severity Softer(Severity rule_severity, Severity s) { return std::max(rule_severity, s); }
 
@@ -148,10 +164,23 @@ bool SameUnit(const Claim& x, const Claim& y) {
 using GroupKey = std::tuple<ClaimKind, std::string, std::string>;
 using Groups = std::map<GroupKey, std::vector<size_t>>;
 
+struct PairHash {
+  size_t operator()(const std::pair<size_t, size_t>& p) const {
+    return std::hash<size_t>()(p.first * 0x9E3779B97F4A7C15ull ^ p.second);
+  }
+};
+
 class Checker {
  public:
   Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources)
-      : rules_(rules), claims_(claims), sources_(sources) {}
+      : rules_(rules), claims_(claims), sources_(sources) {
+    // Each distinct stated value once, so rows are deduplicated on integers.
+    std::map<std::string, int> ids;
+    value_id_.resize(claims.size());
+    for (size_t i = 0; i < claims.size(); ++i) {
+      value_id_[i] = ids.emplace(Value(claims[i]), static_cast<int>(ids.size())).first->second;
+    }
+  }
 
   void CheckGroup(ClaimKind kind, const std::string& metric, const std::string& subject,
                   const std::vector<size_t>& members) {
@@ -166,42 +195,68 @@ class Checker {
       rules.insert(rules.end(), selected.begin(), selected.end());
     }
     if (rules.empty()) return;
-    for (size_t i = 0; i < members.size(); ++i) {
-      for (size_t j = i + 1; j < members.size(); ++j) {
+    // Per rule and member: whether the rule applies, and the widened interval.
+    const size_t n = members.size();
+    std::vector<std::vector<char>> applies(rules.size(), std::vector<char>(n));
+    std::vector<std::vector<Interval>> widened(rules.size(), std::vector<Interval>(n));
+    for (size_t r = 0; r < rules.size(); ++r) {
+      for (size_t k = 0; k < n; ++k) {
+        applies[r][k] = Applies(*rules[r], members[k]);
+        if (kind == ClaimKind::kCount) widened[r][k] = WidenedInterval(claims_[members[k]], *rules[r]);
+      }
+    }
+    std::vector<std::optional<size_t>> latest_earlier;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (rules[r]->kind == CheckKind::kCumulativeDecrease) {
+        latest_earlier = LatestEarlier(members, applies[r]);
+        break;
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
         size_t x = members[i], y = members[j];
         if (sources_.SameSource(x, y)) continue;
-        for (const CheckRule* rule : rules) {
-          if (!Applies(*rule, x) || !Applies(*rule, y)) continue;
+        std::optional<Candidate> best;
+        for (size_t r = 0; r < rules.size(); ++r) {
+          if (!applies[r][i] || !applies[r][j]) continue;
+          const CheckRule& rule = *rules[r];
           std::optional<Candidate> c;
-          switch (rule->kind) {
-            case CheckKind::kCountAgreement: c = CountAgreement(*rule, x, y); break;
-            case CheckKind::kCumulativeDecrease: c = Cumulative(*rule, x, y); break;
-            case CheckKind::kStaleFigure: c = Stale(*rule, x, y, members); break;
-            case CheckKind::kDateAgreement: c = DateAgreement(*rule, x, y); break;
+          switch (rule.kind) {
+            case CheckKind::kCountAgreement:
+              c = CountAgreement(rule, x, y, widened[r][i], widened[r][j]);
+              break;
+            case CheckKind::kCumulativeDecrease:
+              c = Cumulative(rule, x, y, widened[r][i], widened[r][j], latest_earlier[i], latest_earlier[j]);
+              break;
+            case CheckKind::kStaleFigure: c = Stale(rule, x, y, members); break;
+            case CheckKind::kDateAgreement: c = DateAgreement(rule, x, y); break;
             default: break;
           }
-          if (c) Offer(std::move(*c));
+          if (c && (!best || Better(*c, *best))) best = std::move(c);
         }
+        if (best && !best->hidden) Offer(std::move(*best));
       }
     }
   }
 
   void CheckBound(const CheckRule& rule, const std::vector<size_t>& lower,
                   const std::vector<size_t>& upper) {
+    std::vector<size_t> up;
+    for (size_t ui : upper) {
+      if (Applies(rule, ui)) up.push_back(ui);
+    }
     for (size_t li : lower) {
-      for (size_t ui : upper) {
-        const Claim& lo = claims_[li];
-        const Claim& up = claims_[ui];
-        if (sources_.SameSource(li, ui) || !Applies(rule, li) || !Applies(rule, ui) ||
-            !SameUnit(lo, up)) {
-          continue;
-        }
+      if (!Applies(rule, li)) continue;
+      const Claim& lo = claims_[li];
+      const double lo_low = WidenedInterval(lo, rule).low;
+      for (size_t ui : up) {
+        const Claim& u = claims_[ui];
+        if (sources_.SameSource(li, ui) || !SameUnit(lo, u)) continue;
         const auto& tl = sources_.Info(li).time;
         const auto& tu = sources_.Info(ui).time;
         if (tl && tu && CompareAtCoarserGranularity(*tu, *tl) < 0) continue;  // older upper count
-        if (WidenedInterval(lo, rule).low <= WidenedInterval(up, rule).high) continue;
-        Explanation e = ExplainBound(rule.id, sources_.Ref(lo, li), sources_.Ref(up, ui));
-        Offer(Make(rule, rule.severity, lo.subject, li, ui, e, 1));
+        if (lo_low <= WidenedInterval(u, rule).high) continue;
+        Offer(Make(rule, rule.severity, lo.subject, li, ui, 1));
       }
     }
   }
@@ -227,7 +282,7 @@ class Checker {
           if (!SameDocumentAndTime(ti, pi) || !Applies(rule, pi) || !SameUnit(claims_[ti], claims_[pi])) {
             continue;
           }
-          if (only && Value(claims_[*only]) != Value(claims_[pi])) ambiguous = true;
+          if (only && value_id_[*only] != value_id_[pi]) ambiguous = true;
           if (!only) only = pi;
         }
         if (!only || ambiguous) break;
@@ -247,8 +302,10 @@ class Checker {
       });
       std::vector<ClaimRef> refs;
       for (size_t pi : chosen) refs.push_back(sources_.Ref(claims_[pi], pi));
-      Explanation e = ExplainSum(rule.id, sources_.Ref(claims_[ti], ti), refs, sum, wt);
-      Offer(Make(rule, rule.severity, subject, ti, largest, e, rule.Specificity()));
+      Candidate c = Make(rule, rule.severity, total_subject(subject), ti, largest, rule.Specificity());
+      c.explanation = std::make_shared<Explanation>(
+          ExplainSum(rule.id, sources_.Ref(claims_[ti], ti), refs, sum, wt));
+      Offer(std::move(c));
     }
   }
 
@@ -280,8 +337,10 @@ class Checker {
         if (!SameUnit(w, p) || !SameTime(wi, pi)) continue;
         Interval wp = WidenedInterval(p, rule);
         if (wp.low > ww.high) {
-          Explanation e = ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), {sources_.Ref(p, pi)}, wp);
-          Offer(Make(rule, rule.severity, w.subject, wi, pi, e, rule.Specificity()));
+          Candidate c = Make(rule, rule.severity, w.subject, wi, pi, rule.Specificity());
+          c.explanation = std::make_shared<Explanation>(
+              ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), {sources_.Ref(p, pi)}, wp));
+          Offer(std::move(c));
         }
         if (SameDocumentAndTime(wi, pi)) {
           auto [it, added] = same_document.emplace(p.subject, pi);
@@ -300,31 +359,39 @@ class Checker {
         if (claims_[pi].value > claims_[largest].value) largest = pi;
       }
       if (sum.low <= ww.high) continue;
-      Explanation e = ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), refs, sum);
-      Offer(Make(rule, rule.severity, w.subject, wi, largest, e, rule.Specificity()));
+      Candidate c = Make(rule, rule.severity, w.subject, wi, largest, rule.Specificity());
+      c.explanation =
+          std::make_shared<Explanation>(ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), refs, sum));
+      Offer(std::move(c));
     }
   }
 
   // The rows, one per source pair and pair of stated values: the same figure said twice
   // in one article, or by two copies of it, is reported once (the row whose files sort first).
-  std::vector<Candidate> Take() {
-    std::map<std::string, Candidate> unique;
+  std::vector<Row> Take() {
+    using Side = std::pair<int, int>;  // (source, value)
+    using Key = std::tuple<std::string_view, std::string_view, std::string_view, Side, Side>;
+    std::map<Key, Candidate> unique;
     for (auto& [pair, c] : best_) {
-      const Conflict& k = c.conflict;
-      std::string sa = std::to_string(sources_.Info(c.ia).source) + "\x1e" + Value(k.a.claim);
-      std::string sb = std::to_string(sources_.Info(c.ib).source) + "\x1e" + Value(k.b.claim);
+      Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
+      Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
       if (sb < sa) std::swap(sa, sb);
-      std::string key = k.rule_id + "\x1f" + k.metric + "\x1f" + k.subject + "\x1f" + sa + "\x1f" + sb;
-      auto it = unique.find(key);
-      if (it == unique.end() ||
-          std::tie(k.a.claim.file, k.b.claim.file, k.id) <
-              std::tie(it->second.conflict.a.claim.file, it->second.conflict.b.claim.file,
-                       it->second.conflict.id)) {
-        unique[key] = std::move(c);
+      Key key{c.rule->id, MetricOf(c), *c.subject, sa, sb};
+      auto [it, added] = unique.try_emplace(key, c);
+      if (added) continue;
+      const Candidate& old = it->second;
+      const std::string& fa = File(c.ia);
+      const std::string& fb = File(c.ib);
+      const std::string& oa = File(old.ia);
+      const std::string& ob = File(old.ib);
+      if (std::tie(fa, fb) < std::tie(oa, ob) || (std::tie(fa, fb) == std::tie(oa, ob) && IdOf(c) < IdOf(old))) {
+        it->second = std::move(c);
       }
     }
-    std::vector<Candidate> out;
-    for (auto& [key, c] : unique) out.push_back(std::move(c));
+    best_.clear();
+    std::vector<Row> out;
+    out.reserve(unique.size());
+    for (auto& [key, c] : unique) out.push_back({c, Materialize(c)});
     return out;
   }
 
@@ -339,6 +406,11 @@ class Checker {
       if (r.Specificity() == best) out.push_back(&r);
     }
     return out;
+  }
+
+  // The subject string a sum row names (the rule's subject key, stable for the run).
+  const std::string& total_subject(const std::string& subject) {
+    return *subjects_.insert(subject).first;
   }
 
   // The rule's scope beyond metric and subject: confidence, outlet, language.
@@ -358,38 +430,105 @@ class Checker {
            claims_[x].as_of == claims_[y].as_of;
   }
 
-  // Builds the row with a = the claim whose file sorts first and a stable id.
+  const std::string& File(size_t i) const { return sources_.RefFile(claims_[i], i); }
+
+  // The order rows name their claims in: file, position, quote, value, date.
+  bool Before(size_t x, size_t y) const {
+    const Claim& cx = claims_[x];
+    const Claim& cy = claims_[y];
+    return std::tie(File(x), cx.span_begin, cx.quote, cx.value, cx.date) <
+           std::tie(File(y), cy.span_begin, cy.quote, cy.value, cy.date);
+  }
+
+  std::string EvidenceOf(size_t i) const {
+    const Claim& c = claims_[i];
+    return File(i) + "\x1e" + c.quote + "\x1e" + (c.kind == ClaimKind::kDate ? c.date : FormatNumber(c.value));
+  }
+
+  const std::string& MetricOf(const Candidate& c) const {
+    const CheckRule& rule = *c.rule;
+    return rule.kind == CheckKind::kBound        ? rule.lower_metric
+           : rule.kind == CheckKind::kSumOfParts ? rule.total_metric
+                                                 : claims_[c.first].metric;
+  }
+
+  // The stable id: rule, metric, subject and both claims' evidence, in either order.
+  std::string IdOf(const Candidate& c) const {
+    std::string ea = EvidenceOf(c.ia), eb = EvidenceOf(c.ib);
+    if (eb < ea) std::swap(ea, eb);
+    return Hex64(Fnv1a64(c.rule->id + "\x1f" + MetricOf(c) + "\x1f" + *c.subject + "\x1f" + ea + "\x1f" + eb));
+  }
+
+  // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
   Candidate Make(const CheckRule& rule, Severity severity, const std::string& subject, size_t x,
-                 size_t y, const Explanation& e, int specificity) const {
+                 size_t y, int specificity) const {
     Candidate c;
-    c.specificity = specificity;
     c.rule = &rule;
+    c.severity = severity;
+    c.specificity = specificity;
     c.priority = rule.kind == CheckKind::kStaleFigure         ? 2
                  : rule.kind == CheckKind::kCumulativeDecrease ? 1
                                                                : 0;
-    Conflict& k = c.conflict;
-    k.rule_id = rule.id;
-    k.severity = severity;
-    k.metric = rule.kind == CheckKind::kBound        ? rule.lower_metric
-               : rule.kind == CheckKind::kSumOfParts ? rule.total_metric
-                                                     : claims_[x].metric;
-    k.subject = subject;
-    ClaimRef rx = sources_.Ref(claims_[x], x), ry = sources_.Ref(claims_[y], y);
-    bool swap = ClaimBefore(ry.claim, rx.claim);
+    c.subject = &subject;
+    c.first = x;
+    bool swap = Before(y, x);
     c.ia = swap ? y : x;
     c.ib = swap ? x : y;
-    k.a = swap ? std::move(ry) : std::move(rx);
-    k.b = swap ? std::move(rx) : std::move(ry);
-    k.explanation = e.en;
-    k.explanation_vi = e.vi;
-    std::string ea = Evidence(k.a.claim), eb = Evidence(k.b.claim);
-    if (eb < ea) std::swap(ea, eb);
-    k.id = Hex64(Fnv1a64(rule.id + "\x1f" + k.metric + "\x1f" + k.subject + "\x1f" + ea + "\x1f" + eb));
     return c;
   }
 
-  // The explanation names claim a first, so it is built after ordering.
-  std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y) const {
+  // The row a reader sees; the explanation names claim a first, so it is built after ordering.
+  Conflict Materialize(const Candidate& c) const {
+    const CheckRule& rule = *c.rule;
+    Conflict k;
+    k.rule_id = rule.id;
+    k.severity = c.severity;
+    k.metric = MetricOf(c);
+    k.subject = *c.subject;
+    k.a = sources_.Ref(claims_[c.ia], c.ia);
+    k.b = sources_.Ref(claims_[c.ib], c.ib);
+    Explanation e;
+    switch (rule.kind) {
+      case CheckKind::kCountAgreement:
+        e = ExplainCountAgreement(rule.id, c.severity, k.a, k.b, WidenedInterval(claims_[c.ia], rule),
+                                  WidenedInterval(claims_[c.ib], rule));
+        break;
+      case CheckKind::kDateAgreement: {
+        auto da = ParseDatePoint(claims_[c.ia].date), db = ParseDatePoint(claims_[c.ib].date);
+        DateGranularity g = CoarserGranularity(*da, *db);
+        e = ExplainDateAgreement(rule.id, k.a, k.b, DateGranularityName(g), DateGranularityNameVi(g));
+        break;
+      }
+      case CheckKind::kCumulativeDecrease: {
+        bool a_first = *Order(c.ia, c.ib) < 0;
+        size_t earlier = a_first ? c.ia : c.ib, later = a_first ? c.ib : c.ia;
+        bool decrease = WidenedInterval(claims_[later], rule).high < WidenedInterval(claims_[earlier], rule).low;
+        e = ExplainCumulative(rule.id, a_first ? k.a : k.b, a_first ? k.b : k.a, decrease);
+        break;
+      }
+      case CheckKind::kStaleFigure: {
+        bool a_first = *Order(c.ia, c.ib) < 0;
+        e = ExplainStale(rule.id, sources_.Ref(claims_[c.older], c.older), a_first ? k.a : k.b,
+                         a_first ? k.b : k.a);
+        break;
+      }
+      case CheckKind::kBound: {
+        bool a_lower = c.first == c.ia;
+        e = ExplainBound(rule.id, a_lower ? k.a : k.b, a_lower ? k.b : k.a);
+        break;
+      }
+      default:
+        if (c.explanation) e = *c.explanation;
+        break;
+    }
+    k.explanation = std::move(e.en);
+    k.explanation_vi = std::move(e.vi);
+    k.id = IdOf(c);
+    return k;
+  }
+
+  std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
+                                          const Interval& wy) const {
     const Claim& cx = claims_[x];
     const Claim& cy = claims_[y];
     if (!SameUnit(cx, cy)) return std::nullopt;
@@ -400,7 +539,6 @@ class Checker {
         CompareAtCoarserGranularity(*ix.time, *iy.time) != 0) {
       return std::nullopt;
     }
-    Interval wx = WidenedInterval(cx, rule), wy = WidenedInterval(cy, rule);
     Severity s;
     if (!Overlaps(wx, wy)) {
       s = rule.severity;
@@ -409,13 +547,7 @@ class Checker {
     } else {
       return std::nullopt;
     }
-    Candidate c = Make(rule, s, cx.subject, x, y, {}, rule.Specificity());
-    bool swapped = c.ia != x;
-    Explanation e = ExplainCountAgreement(rule.id, s, c.conflict.a, c.conflict.b, swapped ? wy : wx,
-                                          swapped ? wx : wy);
-    c.conflict.explanation = e.en;
-    c.conflict.explanation_vi = e.vi;
-    return c;
+    return Make(rule, s, cx.subject, x, y, rule.Specificity());
   }
 
   // <0 when x's figure held before y's, >0 after, nullopt when unknown or the same period.
@@ -428,20 +560,53 @@ class Checker {
     return order;
   }
 
-  std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y) const {
+  // For each member, a member (the rule applying) reported in the latest period before
+  // its own; rises are shown between adjacent periods only (a series of n reports gives
+  // n - 1 rows, not n^2 / 2; the series column shows the whole run).
+  std::vector<std::optional<size_t>> LatestEarlier(const std::vector<size_t>& members,
+                                                   const std::vector<char>& applies) const {
+    std::vector<size_t> dated;
+    for (size_t k = 0; k < members.size(); ++k) {
+      if (applies[k] && sources_.Info(members[k]).time) dated.push_back(members[k]);
+    }
+    std::vector<std::optional<size_t>> out(members.size());
+    for (size_t k = 0; k < members.size(); ++k) {
+      if (!sources_.Info(members[k]).time) continue;
+      std::optional<size_t> best;
+      for (size_t m : dated) {
+        auto before = Order(m, members[k]);
+        if (!before || *before > 0) continue;
+        if (!best || Order(*best, m).value_or(0) < 0) best = m;
+      }
+      out[k] = best;
+    }
+    return out;
+  }
+
+  std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
+                                      const Interval& wy, const std::optional<size_t>& latest_x,
+                                      const std::optional<size_t>& latest_y) const {
     if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
     auto order = Order(x, y);
     if (!order) return std::nullopt;
-    size_t earlier = *order < 0 ? x : y, later = *order < 0 ? y : x;
+    bool x_first = *order < 0;
+    size_t earlier = x_first ? x : y, later = x_first ? y : x;
+    const Interval& we = x_first ? wx : wy;
+    const Interval& wl = x_first ? wy : wx;
     const Claim& ce = claims_[earlier];
     const Claim& cl = claims_[later];
-    Interval we = WidenedInterval(ce, rule), wl = WidenedInterval(cl, rule);
     bool decrease = wl.high < we.low;
     bool rise = !decrease && cl.value > ce.value && StatedValuesDiffer(ce, cl);
     if (!decrease && !rise) return std::nullopt;  // no opinion: count_agreement decides
     Severity s = decrease ? rule.severity : Severity::kInfo;
-    Explanation e = ExplainCumulative(rule.id, sources_.Ref(ce, earlier), sources_.Ref(cl, later), decrease);
-    return Make(rule, s, ce.subject, x, y, e, rule.Specificity());
+    Candidate c = Make(rule, s, ce.subject, x, y, rule.Specificity());
+    if (rise) {
+      // A rise over more than one period is still a rise (no conflict), but only the
+      // step from the period just before gets a row.
+      const std::optional<size_t>& latest = x_first ? latest_y : latest_x;
+      c.hidden = latest && Order(earlier, *latest).has_value();
+    }
+    return c;
   }
 
   // A later, undated, clearly lower figure that matches one reported before the higher one.
@@ -464,21 +629,15 @@ class Checker {
       if (!older || ClaimBefore(claims_[m], claims_[*older])) older = m;
     }
     if (!older) return std::nullopt;
-    Explanation e = ExplainStale(rule.id, sources_.Ref(claims_[*older], *older),
-                                 sources_.Ref(claims_[higher], higher), sources_.Ref(claims_[later], later));
-    return Make(rule, rule.severity, claims_[x].subject, x, y, e, rule.Specificity());
+    Candidate c = Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
+    c.older = *older;
+    return c;
   }
 
   std::optional<Candidate> DateAgreement(const CheckRule& rule, size_t x, size_t y) const {
     auto dx = ParseDatePoint(claims_[x].date), dy = ParseDatePoint(claims_[y].date);
     if (!dx || !dy || CompareAtCoarserGranularity(*dx, *dy) == 0) return std::nullopt;
-    DateGranularity g = CoarserGranularity(*dx, *dy);
-    Candidate c = Make(rule, rule.severity, claims_[x].subject, x, y, {}, rule.Specificity());
-    Explanation e = ExplainDateAgreement(rule.id, c.conflict.a, c.conflict.b, DateGranularityName(g),
-                                         DateGranularityNameVi(g));
-    c.conflict.explanation = e.en;
-    c.conflict.explanation_vi = e.vi;
-    return c;
+    return Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
   }
 
   void Offer(Candidate c) {
@@ -494,7 +653,9 @@ class Checker {
   const std::vector<CheckRule>& rules_;
   const std::vector<Claim>& claims_;
   const Sources& sources_;
-  std::map<std::pair<size_t, size_t>, Candidate> best_;
+  std::vector<int> value_id_;     // per claim: its distinct stated value
+  std::set<std::string> subjects_;
+  std::unordered_map<std::pair<size_t, size_t>, Candidate, PairHash> best_;
 };
 
 CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
@@ -556,7 +717,7 @@ std::string Series(const std::vector<Claim>& claims, const Sources& sources,
 // Fills likely_value, support_a/b, trust_a/b and series of every row.
 void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims,
                       const Sources& sources, const Groups& groups,
-                      std::vector<Candidate>* rows) {
+                      std::vector<Row>* rows) {
   SupportInput input;
   input.question.assign(claims.size(), -1);
   input.source.resize(claims.size());
@@ -587,9 +748,9 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
     return SameUnit(cx, cy) && Overlaps(WidenedInterval(cx, r), WidenedInterval(cy, r));
   };
   SupportScores scores = ScoreSupport(input);
-  for (Candidate& row : *rows) {
+  for (Row& row : *rows) {
     Conflict& k = row.conflict;
-    size_t a = row.ia, b = row.ib;
+    size_t a = row.candidate.ia, b = row.candidate.ib;
     k.trust_a = scores.source_trust[static_cast<size_t>(input.source[a])];
     k.trust_b = scores.source_trust[static_cast<size_t>(input.source[b])];
     int ga = input.question[a], gb = input.question[b];
@@ -601,8 +762,8 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
       double ca = scores.claim_confidence[a], cb = scores.claim_confidence[b];
       if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims[a], Language::kEnglish);
       if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims[b], Language::kEnglish);
-      if (row.rule && (row.rule->kind == CheckKind::kCumulativeDecrease ||
-                       row.rule->kind == CheckKind::kStaleFigure)) {
+      if (row.candidate.rule->kind == CheckKind::kCumulativeDecrease ||
+          row.candidate.rule->kind == CheckKind::kStaleFigure) {
         k.series = Series(claims, sources, members);
       }
     } else {
@@ -660,7 +821,7 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
     }
   }
 
-  std::vector<Candidate> rows = checker.Take();
+  std::vector<Row> rows = checker.Take();
   AddSourceSupport(rules, claims, sources, groups, &rows);
   for (auto& row : rows) result.conflicts.push_back(std::move(row.conflict));
   std::sort(result.conflicts.begin(), result.conflicts.end(), [](const Conflict& x, const Conflict& y) {
