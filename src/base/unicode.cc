@@ -80,6 +80,47 @@ std::optional<size_t> FindInvalidUtf8(std::string_view s) {
   return std::nullopt;
 }
 
+Utf8Repair RepairUtf8(std::string_view s) {
+  Utf8Repair r;
+  r.text.reserve(s.size());
+  auto note = [&](size_t offset) {
+    if (!r.changed()) r.first_offset = offset;
+  };
+  bool in_bad_run = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      in_bad_run = false;
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F) {
+        note(i);
+        ++r.dropped;
+      } else {
+        r.text += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0 || cp < 0) {
+      if (!in_bad_run) {
+        note(i);
+        ++r.replaced;
+        r.text += "\xEF\xBF\xBD";  // U+FFFD
+      }
+      in_bad_run = true;
+      ++i;
+      continue;
+    }
+    in_bad_run = false;
+    r.text.append(s.substr(i, static_cast<size_t>(n)));
+    i += static_cast<size_t>(n);
+  }
+  return r;
+}
+
 std::string NormalizeNfc(std::string_view s) {
   return MapComposed(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE, /*fold=*/false);
 }

@@ -1,11 +1,19 @@
 #include "ingest/document_builder.h"
 
+#include <cstdio>
+
 #include "base/strings.h"
 #include "base/unicode.h"
 #include "ingest/metadata_detector.h"
 #include "ingest/text_cleanup.h"
 
 namespace claimcheck {
+
+std::string Megabytes(uintmax_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
+}
 
 std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
                                          const IngestOptions& options, Diagnostic* error) {
@@ -18,7 +26,13 @@ std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
     error->message = "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")";
     return std::nullopt;
   }
-  std::string text = NormalizeSpaces(NormalizeNfc(NormalizeLineEnds(raw)));
+  if (raw.size() > options.max_document_bytes) {
+    error->line = 0;
+    error->message = "text is " + Megabytes(raw.size()) + ", over the " +
+                     Megabytes(options.max_document_bytes) + " limit for one document; not processed";
+    return std::nullopt;
+  }
+  std::string text = NormalizeSpaces(NormalizeNfc(NormalizeLineEnds(RepairUtf8(raw).text)));
   std::string token_date = TakeDateToken(&text);
   text = TidyLines(CutClutter(text, options.clutter_markers));
   if (text.empty()) {

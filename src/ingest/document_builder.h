@@ -3,6 +3,7 @@
 // clean NFC text, detected metadata and a content hash.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +16,9 @@ namespace claimcheck {
 
 // Builds a Document from `raw` (the bytes as read) and `meta`, whose file, path, url,
 // outlet, language, published and title are kept when non-empty (meta.text, id and
-// content_hash are ignored). Steps: reject invalid UTF-8; drop a BOM; CRLF/CR -> LF;
+// content_hash are ignored). Steps: reject a text over options.max_document_bytes and
+// invalid UTF-8 (files are repaired before, see
+// input_decoder.h); drop NUL and other control bytes (RepairUtf8); drop a BOM; CRLF/CR -> LF;
 // NFC; take a leading " date YYYY-MM[-DD]" token out of the text; cut page clutter
 // (options.clutter_markers); tidy blank lines; then fill the empty metadata fields:
 // published from the date token, else a dateline (DetectDateline); outlet from a source
@@ -29,5 +32,8 @@ std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
 // 16 hex digits of FNV-1a over the text, url, outlet, published, title and language, so
 // that a change to any of them is a change to the document.
 std::string ContentHash(const Document& document);
+
+// "2.0 MB" (MiB, one decimal), for size messages.
+std::string Megabytes(uintmax_t bytes);
 
 }  // namespace claimcheck

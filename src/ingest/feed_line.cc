@@ -24,9 +24,11 @@ bool ReadString(const Json& record, const char* key, std::string* out, std::stri
 }  // namespace
 
 std::optional<FeedRecord> ParseFeedLine(std::string_view line, std::string* error) {
-  Json record = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (record.is_discarded()) {
-    *error = "malformed JSON";
+  Json record;
+  try {
+    record = Json::parse(line.begin(), line.end());
+  } catch (const Json::parse_error& e) {
+    *error = "malformed JSON at byte " + std::to_string(e.byte) + " of the line";
     return std::nullopt;
   }
   if (!record.is_object()) {

@@ -1,6 +1,8 @@
 #include "ingest/ingest.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,6 +12,8 @@
 #include "base/unicode.h"
 #include "ingest/feed_line.h"
 #include "ingest/html_to_text.h"
+#include "ingest/input_decoder.h"
+#include "ingest/legacy_encoding.h"
 #include "ingest/manifest.h"
 #include "ingest/metadata_detector.h"
 #include "ingest/text_cleanup.h"
@@ -36,13 +40,26 @@ InputKind KindOf(const fs::path& path) {
   return InputKind::kText;
 }
 
-bool ReadFile(const fs::path& path, std::string* contents) {
+// Reads the whole file; on failure returns false with the reason in *error.
+bool ReadFile(const fs::path& path, std::string* contents, std::string* error) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    *error = "is a directory";
+    return false;
+  }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) {
+    *error = errno != 0 ? std::strerror(errno) : "cannot open";
+    return false;
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return false;
-  *contents = buffer.str();
+  if (in.bad() || (buffer.str().empty() && !in.eof() && in.fail() && errno != 0)) {
+    *error = errno != 0 ? std::strerror(errno) : "read error";
+    return false;
+  }
+  *contents = std::move(buffer).str();
   return true;
 }
 
@@ -92,6 +109,8 @@ class Ingester {
                                                       const std::vector<fs::path>& files);
   void File(const fs::path& path, const ManifestEntry* entry);
   void Feed(const fs::path& path);
+  void FeedLine(const fs::path& path, int number, std::string& line);
+  bool WithinSizeLimit(const fs::path& path);
   void Build(std::string_view raw, Document meta);
 
   const IngestOptions& options_;
@@ -107,6 +126,8 @@ void Ingester::Input(const std::string& input) {
     sink_->Error(input, 0, "no such file or directory");
   } else if (fs::is_directory(status)) {
     Directory(input);
+  } else if (!fs::is_regular_file(status)) {  // a FIFO or device would block or never end
+    sink_->Error(input, 0, "not a regular file (a pipe, socket or device); not read");
   } else {
     File(input, nullptr);
   }
@@ -156,9 +177,9 @@ std::map<std::string, ManifestEntry> Ingester::ApplyManifests(
   });
   std::map<std::string, ManifestEntry> metadata;
   for (const fs::path& manifest : ordered) {
-    std::string text;
-    if (!ReadFile(manifest, &text)) {
-      sink_->Error(manifest.string(), 0, "cannot read");
+    std::string text, error;
+    if (!ReadFile(manifest, &text, &error)) {
+      sink_->Error(manifest.string(), 0, "cannot read: " + error);
       continue;
     }
     if (std::optional<size_t> bad = FindInvalidUtf8(text)) {
@@ -170,6 +191,8 @@ std::map<std::string, ManifestEntry> Ingester::ApplyManifests(
       std::string where = "manifest entry " + std::to_string(entry.index) + " (\"" + entry.file +
                           "\")";
       if (matches.empty()) {
+        // A warning: the manifest is metadata, and a nightly feed may list a file before
+        // it arrives; no document failed.
         sink_->Warning(manifest.string(), entry.line, where + ": file not found");
       } else if (matches.size() > 1) {
         sink_->Warning(manifest.string(), entry.line,
@@ -188,11 +211,19 @@ void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
     Feed(path);
     return;
   }
-  std::string raw;
-  if (!ReadFile(path, &raw)) {
-    sink_->Error(path.string(), 0, "cannot read file");
+  if (!WithinSizeLimit(path)) return;
+  std::string raw, error;
+  if (!ReadFile(path, &raw, &error)) {
+    sink_->Error(path.string(), 0, "cannot read file: " + error);
     return;
   }
+  DecodedInput decoded = DecodeInput(raw);
+  raw = std::string();
+  for (Diagnostic& d : decoded.diagnostics) {
+    d.file = path.string();
+    sink_->Report(std::move(d));
+  }
+  if (!decoded.ok) return;
   Document meta;
   meta.file = path.filename().string();
   meta.path = path.string();
@@ -203,11 +234,12 @@ void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
     meta.published = entry->published;
   }
   if (kind == InputKind::kHtml) {
-    if (std::optional<size_t> bad = FindInvalidUtf8(raw)) {
-      Build(raw, std::move(meta));  // reports the bad byte's line and column
-      return;
+    HtmlPage page = ParseHtmlPage(decoded.text);
+    if (page.ignored_tags > 0) {
+      sink_->Warning(path.string(), 0,
+                     "HTML nested deeper than " + std::to_string(kMaxHtmlDepth) + " elements: " +
+                         std::to_string(page.ignored_tags) + " tags below that depth ignored");
     }
-    HtmlPage page = ParseHtmlPage(raw);
     if (meta.title.empty()) meta.title = page.title;
     if (meta.published.empty()) meta.published = CanonicalDate(page.published);
     if (meta.outlet.empty()) meta.outlet = page.site_name;
@@ -217,48 +249,116 @@ void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
     Build(page.text, std::move(meta));
     return;
   }
-  Build(raw, std::move(meta));
+  Build(decoded.text, std::move(meta));
 }
 
+bool Ingester::WithinSizeLimit(const fs::path& path) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec || size <= options_.max_file_bytes) return true;  // unreadable: said when read
+  sink_->Error(path.string(), 0,
+               "file is " + Megabytes(size) + ", over the " + Megabytes(options_.max_file_bytes) +
+                   " limit for one input file; not read");
+  return false;
+}
+
+// Reads a feed line by line (a feed may be large). Binary data is refused from its
+// first bytes; a UTF-16 feed is converted whole first. A line with invalid UTF-8 is
+// repaired (U+FFFD) with a warning; a line that is not a good record is an error; the
+// other lines are read either way.
 void Ingester::Feed(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink_->Error(path.string(), 0, "cannot read file");
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    sink_->Error(path.string(), 0, "cannot read file: is a directory");
     return;
   }
-  std::string feed_name = path.filename().string();
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (Trim(line).empty()) continue;
-    if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
-      sink_->Report({Diagnostic::Level::kError, path.string(), number,
-                     static_cast<int>(*bad) + 1, "invalid UTF-8", ""});
-      continue;
-    }
-    std::string error;
-    std::optional<FeedRecord> record = ParseFeedLine(line, &error);
-    if (!record) {
-      sink_->Error(path.string(), number, error);
-      continue;
-    }
-    std::string where = path.string() + ":" + std::to_string(number);
-    record->meta.file =
-        record->meta.url.empty() ? feed_name + ":" + std::to_string(number) : record->meta.url;
-    record->meta.path = where;
-    Diagnostic diagnostic;
-    std::optional<Document> doc =
-        DocumentFromText(record->text, std::move(record->meta), options_, &diagnostic);
-    if (!doc) {
-      sink_->Error(path.string(), number, diagnostic.message);
-      continue;
-    }
-    emit_(std::move(*doc));
-    ++emitted_;
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink_->Error(path.string(), 0,
+                 std::string("cannot read file: ") + (errno != 0 ? std::strerror(errno) : "cannot open"));
+    return;
   }
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (in.bad()) {
+    sink_->Error(path.string(), 0, "cannot read file: read error");
+    return;
+  }
+  if (head.empty()) {
+    sink_->Error(path.string(), 0, "empty file");
+    return;
+  }
+  bool bom = false;
+  std::string utf16 = DetectUtf16(head, &bom);
+  if (!utf16.empty()) {
+    std::string raw, error;
+    if (!WithinSizeLimit(path) || !ReadFile(path, &raw, &error)) {
+      if (!error.empty()) sink_->Error(path.string(), 0, "cannot read file: " + error);
+      return;
+    }
+    sink_->Warning(path.string(), 0, "read as " + std::string(utf16 == "utf-16be" ? "UTF-16BE" : "UTF-16LE"));
+    std::istringstream text(Utf16ToUtf8(std::string_view(raw).substr(bom ? 2 : 0), utf16 == "utf-16be"));
+    raw = std::string();
+    std::string line;
+    for (int number = 1; std::getline(text, line); ++number) FeedLine(path, number, line);
+    return;
+  }
+  if (std::string reason = BinaryReason(head); !reason.empty()) {
+    sink_->Error(path.string(), 0, "looks like binary data (" + reason + "); not read");
+    return;
+  }
+  in.clear();
+  in.seekg(0);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) FeedLine(path, number, line);
+}
+
+void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
+  if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (Trim(line).empty()) return;
+  if (line.size() > options_.max_file_bytes) {
+    sink_->Error(path.string(), number,
+                 "line is " + Megabytes(line.size()) + ", over the " +
+                     Megabytes(options_.max_file_bytes) + " limit for one feed line; not read");
+    return;
+  }
+  if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
+    Utf8Repair repair = RepairUtf8(line);
+    sink_->Report({Diagnostic::Level::kWarning, path.string(), number, static_cast<int>(*bad) + 1,
+                   "invalid UTF-8: " + std::to_string(repair.replaced) + " bad byte sequence" +
+                       (repair.replaced == 1 ? "" : "s") + " replaced with U+FFFD",
+                   ""});
+    line = std::move(repair.text);
+  } else if (Utf8Repair repair = RepairUtf8(line); repair.dropped > 0) {
+    sink_->Report({Diagnostic::Level::kWarning, path.string(), number,
+                   static_cast<int>(repair.first_offset) + 1,
+                   std::to_string(repair.dropped) + " NUL or control byte" +
+                       (repair.dropped == 1 ? "" : "s") + " dropped",
+                   ""});
+    line = std::move(repair.text);
+  }
+  std::string error;
+  std::optional<FeedRecord> record = ParseFeedLine(line, &error);
+  if (!record) {
+    sink_->Error(path.string(), number, error);
+    return;
+  }
+  std::string where = path.string() + ":" + std::to_string(number);
+  record->meta.file =
+      record->meta.url.empty() ? path.filename().string() + ":" + std::to_string(number) : record->meta.url;
+  record->meta.path = where;
+  Diagnostic diagnostic;
+  std::optional<Document> doc =
+      DocumentFromText(record->text, std::move(record->meta), options_, &diagnostic);
+  if (!doc) {
+    sink_->Error(path.string(), number, diagnostic.message);
+    return;
+  }
+  emit_(std::move(*doc));
+  ++emitted_;
 }
 
 void Ingester::Build(std::string_view raw, Document meta) {

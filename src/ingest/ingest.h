@@ -23,15 +23,20 @@ namespace claimcheck {
 //   manifest.json supplies url/outlet/language/published for the files it names (a
 //   path relative to its own folder, or a base name found below it); the deepest
 //   manifest wins. A manifest
-//   entry naming a missing file is a warning naming manifest.json and the entry.
+//   entry naming a missing file is a warning naming manifest.json, its line and the entry
+//   (the file may arrive later).
 // - a .jsonl/.ndjson file: one article per line (see feed_line.h); file = the url, or
 //   "<feed base name>:<line>" without one; path = "<feed path>:<line>". Read line by line.
 // - a .html/.htm/.xhtml file: ParseHtmlPage, then DocumentFromText with the page's
 //   title, published time, site name (as outlet) and lang.
 // - any other file: plain text through DocumentFromText.
-// Document.file is the base name, Document.path the path as read. Each bad input
-// (missing, unreadable, invalid UTF-8, empty, a malformed feed line, a bad manifest) is
-// reported to `sink` with its file and line. Returns the number of documents emitted.
+// Document.file is the base name, Document.path the path as read. Files are decoded
+// first (DecodeInput: UTF-16 and windows-1258 converted, invalid UTF-8 repaired, NUL
+// bytes dropped -- each a warning, the document is kept). Each bad input is an error
+// reported to `sink` with its file and line, and reading goes on: missing, unreadable
+// or not a regular file; empty; binary data; an unreadable 8-bit encoding; over the
+// size limits (IngestOptions); a malformed feed line; a manifest that is not JSON.
+// Returns the number of documents emitted.
 // REQUIRES: sink != nullptr.
 int IngestInputs(const std::vector<std::string>& inputs, const IngestOptions& options,
                  DiagnosticSink* sink, const std::function<void(Document)>& emit);

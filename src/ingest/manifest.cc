@@ -70,7 +70,9 @@ std::vector<ManifestEntry> ParseManifest(std::string_view json, const std::strin
     root = Json::parse(json.begin(), json.end());
   } catch (const Json::parse_error& e) {
     size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    sink->Error(path, LocateOffset(json, offset).line, std::string("bad JSON: ") + e.what());
+    LineColumn where = LocateOffset(json, offset);
+    sink->Report({Diagnostic::Level::kError, path, where.line, where.column,
+                  std::string("not valid JSON, so no entry of it is used: ") + e.what(), ""});
     return {};
   }
   if (!root.is_array()) {

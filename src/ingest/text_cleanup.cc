@@ -87,7 +87,8 @@ LineColumn LocateOffset(std::string_view text, size_t offset) {
   LineColumn where;
   size_t line_start = 0;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
+    bool lone_cr = text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    if (text[i] == '\n' || lone_cr) {
       ++where.line;
       line_start = i + 1;
     }

@@ -26,7 +26,8 @@ std::string TidyLines(std::string_view text);
 // UTF-8 in NFC, LF line ends; markers in NFC.
 std::string CutClutter(std::string_view text, const std::vector<std::string>& markers);
 
-// 1-based line and column (in bytes) of byte `offset` in `text`.
+// 1-based line and column (in bytes) of byte `offset` in `text`; LF, CRLF and a lone CR
+// each end a line.
 struct LineColumn {
   int line = 1;
   int column = 1;

@@ -16,6 +16,37 @@ TEST(UnicodeTest, FindsInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("ok \xC3"), 3u);  // truncated sequence
 }
 
+TEST(UnicodeTest, RepairsUtf8) {
+  struct Case {
+    std::string in, out;
+    int replaced, dropped;
+    size_t first;
+  };
+  const Case cases[] = {
+      {"Triều Tiên", "Triều Tiên", 0, 0, 0},
+      {"tab\tcr\r\nff\f", "tab\tcr\r\nff\f", 0, 0, 0},
+      {"ab\xFF" "cd", "ab\uFFFD" "cd", 1, 0, 2},
+      {"ab\xFF\xFE\xC3" "cd", "ab\uFFFD" "cd", 1, 0, 2},            // one run, one U+FFFD
+      {"D\xC3\xB2ng \xE1\xBB ba", "D\xC3\xB2ng \uFFFD ba", 1, 0, 6},  // truncated sequence
+      {"a\xC0\xAF" "b", "a\uFFFD" "b", 1, 0, 1},                       // overlong '/'
+      {"a\xED\xA0\x80" "b", "a\uFFFD" "b", 1, 0, 1},                  // surrogate
+      {"x\xFFy\xFFz", "x\uFFFDy\uFFFDz", 2, 0, 1},
+      {std::string("nul\0here\0", 9), "nulhere", 0, 2, 3},
+      {"bell\x07 esc\x1B del\x7F.", "bell esc del.", 0, 3, 4},
+      {"ok \xC3", "ok \uFFFD", 1, 0, 3},
+  };
+  for (const Case& c : cases) {
+    Utf8Repair r = RepairUtf8(c.in);
+    EXPECT_EQ(r.text, c.out) << c.in;
+    EXPECT_EQ(r.replaced, c.replaced) << c.in;
+    EXPECT_EQ(r.dropped, c.dropped) << c.in;
+    if (r.changed()) {
+      EXPECT_EQ(r.first_offset, c.first) << c.in;
+    }
+    EXPECT_FALSE(FindInvalidUtf8(r.text).has_value()) << c.in;
+  }
+}
+
 TEST(UnicodeTest, StripsDiacritics) {
   EXPECT_EQ(StripDiacriticsLower("Đà Nẵng"), "da nang");
   EXPECT_EQ(StripDiacriticsLower("Quảng Ninh"), "quang ninh");

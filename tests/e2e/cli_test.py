@@ -156,10 +156,13 @@ def test_bad_input_file(work):
                 "Trận lũ quét đêm qua làm 9 người chết tại tỉnh Yên Bái.\n")
     with open(os.path.join(inputs, "broken.txt"), "wb") as f:
         f.write("Dòng một\nDòng hai\n".encode() + b"Dong \xff ba\n")
+    open(os.path.join(inputs, "empty.txt"), "wb").close()
     db = os.path.join(work, "inputs.db")
     p = cc("run", inputs, "--db", db, "--out", os.path.join(work, "out3"), "--rules", RULES,
            check=4)
-    expect("broken.txt:3" in p.stderr, f"invalid UTF-8: stderr {p.stderr!r}")
+    # Invalid UTF-8 is repaired with a warning (not a failed input); the empty file fails.
+    expect("broken.txt:3:6: warning: invalid UTF-8" in p.stderr, f"invalid UTF-8: stderr {p.stderr!r}")
+    expect("empty.txt: error: empty file" in p.stderr, f"empty file: stderr {p.stderr!r}")
     text = cc("export", "claims", "--db", db, check=0).stdout
     files = {r["file"] for r in csv.DictReader(io.StringIO(text))}
     expect(files == {"good.txt"}, f"claims stored for {files}, expected good.txt only")

@@ -83,7 +83,7 @@ TEST(IngestTest, HtmlPage) {
 TEST(IngestTest, FeedWithBadLineKeepsGoodLines) {
   IngestRun run = Ingest({kTestData + "/feed.jsonl"});
   EXPECT_EQ(run.count, 2);
-  EXPECT_EQ(Relative(run.Messages()), "feed.jsonl:2: error: malformed JSON\n");
+  EXPECT_EQ(Relative(run.Messages()), "feed.jsonl:2: error: malformed JSON at byte 132 of the line\n");
   ASSERT_EQ(run.docs.size(), 2u);
   EXPECT_EQ(run.docs[0].file, "https://example.org/a1");
   EXPECT_EQ(Relative(run.docs[0].path), "feed.jsonl:1");
@@ -108,28 +108,38 @@ TEST(IngestTest, NfdFileBecomesNfc) {
   EXPECT_EQ(doc.language, "vi");
 }
 
-TEST(IngestTest, InvalidUtf8IsReportedWithLineAndReadingContinues) {
+// Invalid UTF-8 is repaired with a warning (the document is kept); an empty file, an
+// empty feed record and a missing input are errors; reading goes on past each.
+TEST(IngestTest, InvalidUtf8IsRepairedAndReadingContinues) {
   std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "ingest_bad_utf8";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "a_bad.txt", std::ios::binary) << "Dòng một\nDòng hai\nDòng \xE1\xBB ba\n";
   std::ofstream(dir / "b_good.txt", std::ios::binary) << "Văn bản hợp lệ.\n";
   std::ofstream(dir / "c_empty.txt", std::ios::binary) << "\n  \n";
+  std::ofstream(dir / "c_zero.txt", std::ios::binary) << "";
   std::ofstream(dir / "d_feed.jsonl", std::ios::binary)
       << "{\"text\": \"Good one.\"}\n{\"text\": \"bad \xFF\"}\n\n{\"text\": \"\"}\n";
   IngestRun run = Ingest({dir.string(), (dir / "nope.txt").string()});
-  EXPECT_EQ(run.count, 2);
-  ASSERT_EQ(run.docs.size(), 2u);
-  EXPECT_EQ(run.docs[0].file, "b_good.txt");
-  EXPECT_EQ(run.docs[1].file, "d_feed.jsonl:1");
+  EXPECT_EQ(run.count, 4);
+  ASSERT_EQ(run.docs.size(), 4u);
+  EXPECT_EQ(run.docs[0].file, "a_bad.txt");
+  EXPECT_EQ(run.docs[0].text, "Dòng một\nDòng hai\nDòng \uFFFD ba");
+  EXPECT_EQ(run.docs[1].file, "b_good.txt");
+  EXPECT_EQ(run.docs[2].file, "d_feed.jsonl:1");
+  EXPECT_EQ(run.docs[3].text, "bad \uFFFD");
   std::string messages = run.Messages();
   std::string d = dir.string();
   EXPECT_EQ(messages,
-            d + "/a_bad.txt:3:7: error: invalid UTF-8 (byte offset 28)\n" +
+            d + "/a_bad.txt:3:7: warning: invalid UTF-8: 1 bad byte sequence replaced with U+FFFD "
+                "(first at byte offset 28)\n" +
             d + "/c_empty.txt: error: empty document (no text after removing page clutter)\n" +
-            d + "/d_feed.jsonl:2:15: error: invalid UTF-8\n" +
+            d + "/c_zero.txt: error: empty file\n" +
+            d + "/d_feed.jsonl:2:15: warning: invalid UTF-8: 1 bad byte sequence replaced with "
+                "U+FFFD\n" +
             d + "/d_feed.jsonl:4: error: missing or empty \"text\"\n" +
             d + "/nope.txt: error: no such file or directory\n");
+  EXPECT_EQ(run.sink.error_count(), 4);
   std::filesystem::remove_all(dir);
 }
 

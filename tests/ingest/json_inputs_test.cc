@@ -33,7 +33,8 @@ TEST(ManifestTest, ParsesEntries) {
 
 TEST(ManifestTest, ReportsErrors) {
   const std::pair<std::string, std::string> cases[] = {
-      {"[\n{\"file\": \"a.txt\",,}\n]", "m.json:2: error: bad JSON"},
+      {"[\n{\"file\": \"a.txt\",,}\n]", "m.json:2:18: error: not valid JSON, so no entry of it is used"},
+      {"not json at all", "m.json:1:2: error: not valid JSON"},
       {"{\"file\": \"a.txt\"}", "m.json:1: error: manifest must be a JSON array of entries"},
       {"[1]", "m.json: error: manifest entry 1: not an object"},
       {"[{\"url\": \"x\"}]", "m.json: error: manifest entry 1: \"file\" must be a non-empty string"},
@@ -64,7 +65,7 @@ TEST(FeedLineTest, ParsesRecord) {
 
 TEST(FeedLineTest, RejectsBadLines) {
   const std::pair<std::string, std::string> cases[] = {
-      {R"({"text": "cut off)", "malformed JSON"},
+      {R"({"text": "cut off)", "malformed JSON at byte 18 of the line"},
       {R"(["text"])", "a feed line must be a JSON object"},
       {R"({"url": "u"})", "missing or empty \"text\""},
       {R"({"text": "  "})", "missing or empty \"text\""},

@@ -42,6 +42,8 @@ TEST(TextCleanupTest, LocateOffset) {
   EXPECT_EQ(LocateOffset(text, 4).line, 2);
   EXPECT_EQ(LocateOffset(text, 4).column, 2);
   EXPECT_EQ(LocateOffset(text, 8).line, 4);
+  EXPECT_EQ(LocateOffset("a\r\nb\rc", 5).line, 3);  // CRLF and a lone CR end lines
+  EXPECT_EQ(LocateOffset("a\r\nb\rc", 5).column, 1);
 }
 
 }  // namespace
