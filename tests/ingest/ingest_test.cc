@@ -1,6 +1,8 @@
 #include "ingest/ingest.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -140,6 +142,61 @@ TEST(IngestTest, InvalidUtf8IsRepairedAndReadingContinues) {
             d + "/d_feed.jsonl:4: error: missing or empty \"text\"\n" +
             d + "/nope.txt: error: no such file or directory\n");
   EXPECT_EQ(run.sink.error_count(), 4);
+  std::filesystem::remove_all(dir);
+}
+
+// A pipe named on the command line is refused (reading it would block); a mode-000
+// file is refused unless we run as root (root reads it anyway: the test checks the
+// rest, then reports itself skipped).
+TEST(IngestTest, UnreadableInputsAreRefusedAndReadingContinues) {
+  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "ingest_unreadable";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  ASSERT_EQ(mkfifo((dir / "pipe").c_str(), 0600), 0);
+  std::ofstream(dir / "good.txt", std::ios::binary) << "Văn bản hợp lệ.\n";
+  std::ofstream(dir / "locked.txt", std::ios::binary) << "Không đọc được.\n";
+  std::filesystem::permissions(dir / "locked.txt", std::filesystem::perms::none);
+  IngestRun run = Ingest({(dir / "pipe").string(), (dir / "locked.txt").string(),
+                          (dir / "good.txt").string()});
+  std::string d = dir.string();
+  std::string expected = d + "/pipe: error: not a regular file (a pipe, socket or device); not read\n";
+  if (geteuid() != 0) expected += d + "/locked.txt: error: cannot read file: Permission denied\n";
+  EXPECT_EQ(run.Messages(), expected);
+  ASSERT_FALSE(run.docs.empty());
+  EXPECT_EQ(run.docs.back().file, "good.txt");
+  std::filesystem::permissions(dir / "locked.txt", std::filesystem::perms::owner_all);
+  std::filesystem::remove_all(dir);
+  if (geteuid() == 0) GTEST_SKIP() << "running as root: a mode-000 file is readable";
+}
+
+// The same article in NFC and NFD (decomposed tone marks) becomes the same Document
+// (text, metadata, content hash), so extraction gives the same claims.
+TEST(IngestTest, NfdAndNfcGiveTheSameDocument) {
+  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "ingest_nfd_nfc";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string nfc =
+      "Bão đổ bộ vào Quảng Ninh\n\nThứ Bảy, 07/09/2024 18:00\n\n"
+      "Cơn bão làm 4 người chết tại tỉnh Quảng Ninh.\n";
+  // NFD by hand: ả = a + U+0309, ộ = o + U+0323 + U+0302, ư = u + U+031B, ế = e + U+0302 + U+0301.
+  std::string nfd = nfc;
+  const std::pair<std::string, std::string> decompose[] = {
+      {"ả", "a\xCC\x89"}, {"ộ", "o\xCC\xA3\xCC\x82"}, {"ư", "u\xCC\x9B"},
+      {"ế", "e\xCC\x82\xCC\x81"}, {"ứ", "u\xCC\x9B\xCC\x81"}, {"ờ", "o\xCC\x9B\xCC\x80"},
+      {"ỉ", "i\xCC\x89"}, {"ả", "a\xCC\x89"}, {"ổ", "o\xCC\x82\xCC\x89"}};
+  for (const auto& [from, to] : decompose) {
+    for (size_t pos; (pos = nfd.find(from)) != std::string::npos;) nfd.replace(pos, from.size(), to);
+  }
+  ASSERT_NE(nfd, nfc);
+  std::ofstream(dir / "a_nfc.txt", std::ios::binary) << nfc;
+  std::ofstream(dir / "b_nfd.txt", std::ios::binary) << nfd;
+  IngestRun run = Ingest({dir.string()});
+  ASSERT_EQ(run.docs.size(), 2u) << run.Messages();
+  EXPECT_TRUE(run.sink.empty()) << run.Messages();
+  EXPECT_EQ(run.docs[1].text, run.docs[0].text);
+  EXPECT_EQ(run.docs[1].title, run.docs[0].title);
+  EXPECT_EQ(run.docs[1].published, run.docs[0].published);
+  EXPECT_EQ(run.docs[1].content_hash, run.docs[0].content_hash);
   std::filesystem::remove_all(dir);
 }
 
