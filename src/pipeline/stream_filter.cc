@@ -34,9 +34,13 @@ FilterStats ExtractFilter(std::istream& in, std::ostream& out, const std::string
     while (std::getline(in, line)) {
       ++number;
       if (!PrepareLine(&line, number)) continue;
-      if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
-        sink->Report({Diagnostic::Level::kError, name, number, static_cast<int>(*bad) + 1, "invalid UTF-8", ""});
-        continue;
+      if (std::optional<size_t> bad = FindInvalidUtf8(line)) {  // repaired, as `run` does
+        Utf8Repair repair = RepairUtf8(line);
+        sink->Report({Diagnostic::Level::kWarning, name, number, static_cast<int>(*bad) + 1,
+                      "invalid UTF-8: " + std::to_string(repair.replaced) + " bad byte sequence" +
+                          (repair.replaced == 1 ? "" : "s") + " replaced with U+FFFD",
+                      ""});
+        line = std::move(repair.text);
       }
       std::string error;
       std::optional<FeedRecord> record = ParseFeedLine(line, &error);

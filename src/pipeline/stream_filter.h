@@ -17,7 +17,7 @@ namespace claimcheck {
 
 struct FilterStats {
   int documents = 0;
-  int failed = 0;  // lines reported to the sink (bad JSON, invalid UTF-8, empty text)
+  int failed = 0;  // lines reported as errors (bad JSON, empty text); invalid UTF-8 is repaired
   int claims = 0;
 };
 

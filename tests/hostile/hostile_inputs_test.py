@@ -10,6 +10,7 @@ first, then runs `claimcheck run` on the whole hostile set and checks:
   - the NFD article gives exactly the claims of the NFC one;
   - the long line and the deeply nested page are processed (the script's figure
     is not read as text), the 30 MB line is refused by size;
+  - `extract --jsonl` treats the feed's lines as `run` does;
   - what was stored before the bad run is still there.
 
 usage: hostile_inputs_test.py CLAIMCHECK MAKE_HOSTILE RULES WORKDIR
@@ -128,6 +129,16 @@ def main():
     for refused in ("empty.txt", "binary.txt", "tcvn3.txt", "huge_line.txt", "picture.png",
                     "photo.png"):
         expect(refused not in after, f"{refused} gave claims: {after.get(refused)}")
+
+    # The stream filter reads a feed the same way: line 2 fails, line 4 is repaired.
+    with open(os.path.join(data, "feed.jsonl"), "rb") as feed:
+        p = subprocess.run([claimcheck, "extract", "--jsonl", "--rules", rules], stdin=feed,
+                           capture_output=True, env=u.env())
+    err = p.stderr.decode("utf-8", "replace")
+    expect(p.returncode == 4, f"extract --jsonl exited {p.returncode}: {err}")
+    expect("stdin:2: error: malformed JSON" in err and "stdin:4:174: warning: invalid UTF-8" in err,
+           f"extract --jsonl stderr: {err}")
+    expect(len(p.stdout.decode().splitlines()) == 4, f"extract --jsonl: {p.stdout!r}")
 
     # A second run on the same inputs: the same failures, nothing stored is lost.
     p = u.run([claimcheck, "run", *inputs, *common, "--out", os.path.join(work, "out3")], check=4)
