@@ -10,6 +10,7 @@
 namespace claimcheck {
 
 std::string Megabytes(uintmax_t bytes) {
+  if (bytes < 100 * 1024) return std::to_string(bytes) + " bytes";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   return buf;

@@ -33,7 +33,7 @@ std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
 // that a change to any of them is a change to the document.
 std::string ContentHash(const Document& document);
 
-// "2.0 MB" (MiB, one decimal), for size messages.
+// "2.0 MB" (MiB, one decimal; "812 bytes" below 100 KB), for size messages.
 std::string Megabytes(uintmax_t bytes);
 
 }  // namespace claimcheck

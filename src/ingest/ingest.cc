@@ -53,14 +53,36 @@ bool ReadFile(const fs::path& path, std::string* contents, std::string* error) {
     *error = errno != 0 ? std::strerror(errno) : "cannot open";
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad() || (buffer.str().empty() && !in.eof() && in.fail() && errno != 0)) {
+  std::string data;
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec) data.reserve(static_cast<size_t>(size));
+  char buffer[64 * 1024];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    data.append(buffer, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
     *error = errno != 0 ? std::strerror(errno) : "read error";
     return false;
   }
-  *contents = std::move(buffer).str();
+  *contents = std::move(data);
   return true;
+}
+
+// Reads one line (without its '\n') from `in` into *line, keeping at most `limit` bytes
+// of it: a longer line is read to its end but not kept, and *length says how long it
+// was. Returns false at the end of the input. Memory stays bounded by `limit`.
+bool ReadBoundedLine(std::istream& in, size_t limit, std::string* line, size_t* length) {
+  line->clear();
+  *length = 0;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (int c = buf->sbumpc(); c != std::char_traits<char>::eof(); c = buf->sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (++*length <= limit) line->push_back(static_cast<char>(c));
+  }
+  if (*length > limit) line->clear();
+  return any;
 }
 
 // Extension-less files count as text unless their first 4 KB hold a NUL byte.
@@ -109,6 +131,7 @@ class Ingester {
                                                       const std::vector<fs::path>& files);
   void File(const fs::path& path, const ManifestEntry* entry);
   void Feed(const fs::path& path);
+  void Lines(const fs::path& path, std::istream& in);
   void FeedLine(const fs::path& path, int number, std::string& line);
   bool WithinSizeLimit(const fs::path& path);
   void Build(std::string_view raw, Document meta);
@@ -301,8 +324,7 @@ void Ingester::Feed(const fs::path& path) {
     sink_->Warning(path.string(), 0, "read as " + std::string(utf16 == "utf-16be" ? "UTF-16BE" : "UTF-16LE"));
     std::istringstream text(Utf16ToUtf8(std::string_view(raw).substr(bom ? 2 : 0), utf16 == "utf-16be"));
     raw = std::string();
-    std::string line;
-    for (int number = 1; std::getline(text, line); ++number) FeedLine(path, number, line);
+    Lines(path, text);
     return;
   }
   if (std::string reason = BinaryReason(head); !reason.empty()) {
@@ -311,20 +333,27 @@ void Ingester::Feed(const fs::path& path) {
   }
   in.clear();
   in.seekg(0);
+  Lines(path, in);
+}
+
+void Ingester::Lines(const fs::path& path, std::istream& in) {
   std::string line;
-  for (int number = 1; std::getline(in, line); ++number) FeedLine(path, number, line);
+  size_t length = 0;
+  for (int number = 1; ReadBoundedLine(in, options_.max_file_bytes, &line, &length); ++number) {
+    if (length > options_.max_file_bytes) {
+      sink_->Error(path.string(), number,
+                   "line is " + Megabytes(length) + ", over the " +
+                       Megabytes(options_.max_file_bytes) + " limit for one feed line; not read");
+      continue;
+    }
+    FeedLine(path, number, line);
+  }
 }
 
 void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
   if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (Trim(line).empty()) return;
-  if (line.size() > options_.max_file_bytes) {
-    sink_->Error(path.string(), number,
-                 "line is " + Megabytes(line.size()) + ", over the " +
-                     Megabytes(options_.max_file_bytes) + " limit for one feed line; not read");
-    return;
-  }
   if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
     Utf8Repair repair = RepairUtf8(line);
     sink_->Report({Diagnostic::Level::kWarning, path.string(), number, static_cast<int>(*bad) + 1,

@@ -200,6 +200,37 @@ TEST(IngestTest, NfdAndNfcGiveTheSameDocument) {
   std::filesystem::remove_all(dir);
 }
 
+// Size limits (small here): a file over max_file_bytes is not read, a text over
+// max_document_bytes not processed, a feed line over max_file_bytes skipped without
+// being kept in memory; the rest is read.
+TEST(IngestTest, SizeLimits) {
+  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "ingest_limits";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "a_big.txt", std::ios::binary) << std::string(100, 'x');
+  std::ofstream(dir / "b_long.txt", std::ios::binary) << std::string(50, 'y');
+  std::ofstream(dir / "c_ok.txt", std::ios::binary) << "Short.\n";
+  std::ofstream(dir / "d_feed.jsonl", std::ios::binary)
+      << "{\"text\": \"One.\"}\n{\"text\": \"" << std::string(200, 'z')
+      << "\"}\n{\"text\": \"Three.\"}";
+  IngestOptions options = ShippedOptions();
+  options.max_file_bytes = 64;
+  options.max_document_bytes = 32;
+  IngestRun run;
+  run.count = IngestInputs({dir.string()}, options, &run.sink,
+                           [&](Document d) { run.docs.push_back(std::move(d)); });
+  std::string d = dir.string();
+  EXPECT_EQ(run.Messages(),
+            d + "/a_big.txt: error: file is 100 bytes, over the 64 bytes limit for one input file; not read\n" +
+            d + "/b_long.txt: error: text is 50 bytes, over the 32 bytes limit for one document; not processed\n" +
+            d + "/d_feed.jsonl:2: error: line is 212 bytes, over the 64 bytes limit for one feed line; not read\n");
+  ASSERT_EQ(run.docs.size(), 3u);
+  EXPECT_EQ(run.docs[0].file, "c_ok.txt");
+  EXPECT_EQ(run.docs[1].text, "One.");
+  EXPECT_EQ(run.docs[2].text, "Three.");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(IngestTest, DirectoryWithManifest) {
   IngestRun run = Ingest({kTestData + "/corpus"});
   // Sorted by path; the hidden file, the picture and manifest.json are skipped.
