@@ -34,6 +34,8 @@ int ServeCommand(const Config& c) {
   Desk::Options options;
   options.default_reviewer = c.reviewer;
   options.clock = ClockNow;
+  // On loopback, only loopback names: guards against DNS rebinding.
+  if (IsLoopback(c.host)) options.allowed_hosts = {"127.0.0.1", "localhost", "::1", c.host};
   Desk desk(store->get(), options);
   DeskServer server(&desk);
   Result<int> bound = server.Bind(c.host, static_cast<int>(port));

@@ -64,6 +64,22 @@ bool FromThisSite(const HttpRequest& request) {
   return authority == Lower(request.host);
 }
 
+// "127.0.0.1:8080" -> "127.0.0.1", "[::1]:8080" -> "::1", lower-cased.
+std::string HostName(const std::string& host_header) {
+  std::string host = Lower(host_header);
+  if (!host.empty() && host[0] == '[') {
+    size_t close = host.find(']');
+    return close == std::string::npos ? host : host.substr(1, close - 1);
+  }
+  return host.substr(0, host.find(':'));
+}
+
+bool HostAllowed(const std::vector<std::string>& allowed, const std::string& host_header) {
+  if (allowed.empty()) return true;
+  const std::string name = HostName(host_header);
+  return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
+}
+
 }  // namespace
 
 std::string HttpResponse::Header(const std::string& name) const {
@@ -81,7 +97,9 @@ HttpResponse Desk::Handle(const HttpRequest& request) {
   const std::string session_id = CookieValue(request.cookie, kSessionCookie);
   const std::string& path = request.path;
   const std::string prefix = "/conflict/";
-  if (request.method == "POST") {
+  if (!HostAllowed(options_.allowed_hosts, request.host)) {
+    response = Error(403, "This page answers only to the address it was started on.");
+  } else if (request.method == "POST") {
     const std::string suffix = "/review";
     if (path.size() > prefix.size() + suffix.size() && path.rfind(prefix, 0) == 0 &&
         path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0 &&

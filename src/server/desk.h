@@ -9,7 +9,8 @@
 // site is 403: its Origin (or, without one, its Referer) must name this server
 // (http://<Host>); "null" never does. A POST with neither header (curl, a
 // script) is judged by its token alone. A POST whose csrf field is not the
-// token of the session named by its cookie is 403. Every
+// token of the session named by its cookie is 403. With Options::allowed_hosts,
+// any request for another Host name is 403. Every
 // response carries a strict Content-Security-Policy and no-sniff headers.
 // Handle() is serialised by a mutex, so one Desk (and its Store) may serve
 // several threads.
@@ -55,6 +56,11 @@ class Desk {
   struct Options {
     std::string default_reviewer = "editor";  // the form's default "by"
     std::function<std::string()> clock;       // ISO 8601 UTC "now" for reviews; required
+    // When not empty, a request whose Host header (without its port) is not
+    // one of these names is refused with 403: a page of another site whose
+    // name an attacker re-points at 127.0.0.1 (DNS rebinding) cannot read or
+    // post to the desk. `claimcheck serve` on loopback sets the loopback names.
+    std::vector<std::string> allowed_hosts;
   };
 
   // REQUIRES: store outlives the Desk; options.clock is set.

@@ -13,7 +13,8 @@ After `claimcheck run`:
     that would start a formula starts with ' instead; a plain negative
     number stays a number;
   - the server refuses a cross-site POST (Origin of another site) even with a
-    valid session and token, and serves no file for traversal paths.
+    valid session and token, answers only to loopback Host names (DNS
+    rebinding), and serves no file for traversal paths.
 
 usage: hostile_test.py CLAIMCHECK WORKDIR
 """
@@ -136,6 +137,8 @@ def serve_checks(cc, db, conflict_ids):
         expect(status == 303, f"a same-site POST gave {status}, expected 303")
         _, _, page = request("GET", f"/conflict/{cid}", headers={"Cookie": cookie})
         check_html("serve detail with a hostile note", page)
+        status, _, _ = request("GET", "/", headers={"Host": f"rebound.evil.example:{port}"})
+        expect(status == 403, f"a request for another Host name (DNS rebinding) gave {status}, expected 403")
         for path in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
                      "/conflict/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd", "/" + os.path.basename(db)):
             status, _, body = request("GET", path)

@@ -174,6 +174,26 @@ TEST_F(DeskTest, CrossSitePostIsForbiddenEvenWithTheToken) {
   EXPECT_EQ(Get("/").Header("Referrer-Policy"), "same-origin");
 }
 
+TEST_F(DeskTest, OnlyTheAllowedHostNames) {
+  Desk::Options options;
+  options.clock = [] { return std::string("2025-06-14T09:30:00Z"); };
+  options.allowed_hosts = {"127.0.0.1", "localhost", "::1"};
+  Desk desk(fixture_.store.get(), options);
+  struct Case {
+    const char* host;
+    int status;
+  };
+  for (const Case& c : {Case{"127.0.0.1:8080", 200}, Case{"LOCALHOST:8080", 200}, Case{"[::1]:8080", 200},
+                        Case{"localhost", 200}, Case{"evil.example:8080", 403}, Case{"127.0.0.1.evil.example", 403},
+                        Case{"", 403}}) {
+    HttpRequest r;
+    r.method = "GET";
+    r.path = "/";
+    r.host = c.host;
+    EXPECT_EQ(desk.Handle(r).status, c.status) << c.host;
+  }
+}
+
 TEST_F(DeskTest, OnlyItsOwnRoutes) {
   for (const char* path : {"/etc/passwd", "/../claims.db", "/claims.db", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
                            "/..%2f..%2fetc%2fpasswd", "/conflict/../../etc/passwd", "/conflict/c0ffee0011223344/../../x",
