@@ -17,7 +17,7 @@ struct IngestOptions {
   // Prefixes of a source line ("Nguồn:", "Theo", "Source:"); see DetectOutlet. NFC.
   std::vector<std::string> source_prefixes;
   // Size limits, so that one hostile input cannot take the run's time or memory
-  // (extraction holds about 70 bytes per byte of a document's text). News articles
+  // (extraction holds 30 to 150 bytes per byte of a document's text). News articles
   // are tens of kilobytes; bigger inputs are refused with a message naming the limit.
   size_t max_document_bytes = 2u << 20;  // an article's text (DocumentFromText)
   size_t max_file_bytes = 32u << 20;     // a text or HTML file, or one feed line, as read
