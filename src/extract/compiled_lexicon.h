@@ -37,6 +37,29 @@ struct CompiledEvent {
   const EventEntry* entry = nullptr;
   std::vector<std::unique_ptr<re2::RE2>> triggers, context, excludes;
   std::unordered_set<std::string> subject_types;
+  size_t first_trigger = 0;  // TriggerFilter index of triggers[0]; the others follow
+};
+
+// Which trigger patterns of all events can match a text, in one pass over it
+// (an RE2::Set of every trigger, numbered event after event), so that only
+// those are run one by one to find where they match.
+class TriggerFilter {
+ public:
+  TriggerFilter();
+  ~TriggerFilter();
+  // Adds the next pattern (lower-cased, already known to compile); false when
+  // the set refuses it (the filter then lets every pattern through).
+  bool Add(const std::string& pattern);
+  void Compile();
+  // Sets (*may_match)[k] for each pattern k that matches somewhere in `text`
+  // (every k when the set could not tell). `may_match` is resized to size().
+  void Match(const std::string& text, std::vector<bool>* may_match) const;
+  size_t size() const { return size_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  size_t size_ = 0;
 };
 
 struct CompiledLexicon {
@@ -46,6 +69,7 @@ struct CompiledLexicon {
   CompiledLexicon& operator=(const CompiledLexicon&) = delete;
 
   Lexicon lexicon;
+  WordVocabulary vocabulary;  // the words of every phrase set below
   PhraseSet qualifiers;      // payload: index into lexicon.qualifiers
   std::vector<CompiledMetric> metrics;
   PhraseSet subjects;        // payload: index into lexicon.subjects
@@ -56,6 +80,7 @@ struct CompiledLexicon {
       capitalised_stopwords, name_prefixes, non_count_units;
   std::unordered_set<std::string> abbreviations;
   std::vector<CompiledEvent> events;
+  TriggerFilter trigger_filter;  // every event's triggers (CompiledEvent::first_trigger)
   std::vector<PhraseSet> topic_keywords;  // parallel to lexicon.topics
 };
 

@@ -251,9 +251,23 @@ size_t ReadYearSuffix(const Tokens& t, size_t j, RawDate* r) {
   return j;
 }
 
+// Whether a date can start at token `t`: digits, or a first word one of the
+// matchers of DateScanner accepts (MatchRelativeWords, MatchThang, MatchQuy,
+// MatchNam, MatchEnglishRelative, MatchEnglishMonth). Keep in step with them:
+// the scanner tries no matcher at any other token, which spares it most words.
+bool MayStartDate(const TextToken& t) {
+  if (t.kind == TokenKind::kDigits) return true;
+  if (t.kind != TokenKind::kWord) return false;
+  static const auto* first_words = new std::unordered_set<std::string_view>{
+      "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "tuần",  // MatchRelativeWords
+      "tháng", "quý", "năm",                                                  // MatchThang, MatchQuy, MatchNam
+      "yesterday", "today", "tomorrow", "last", "this", "next"};             // MatchEnglishRelative
+  return first_words->count(t.lower) > 0 || EnglishMonth(t) != 0;
+}
+
 class DateScanner {
  public:
-  explicit DateScanner(std::string_view text) : text_(text), t_(TokenizeText(text)) {}
+  DateScanner(std::string_view text, const Tokens& tokens) : text_(text), t_(tokens) {}
 
   std::vector<RawDate> Run() {
     std::vector<RawDate> out;
@@ -270,8 +284,6 @@ class DateScanner {
     return out;
   }
 
-  const Tokens& tokens() const { return t_; }
-
  private:
   bool Match(size_t i, size_t consumed, RawDate* r) {
     using Matcher = bool (DateScanner::*)(size_t, RawDate*);
@@ -281,6 +293,7 @@ class DateScanner {
         &DateScanner::MatchNam,           &DateScanner::MatchEnglishMonth,
         &DateScanner::MatchEnglishDayMonth, &DateScanner::MatchEnglishRelative,
         &DateScanner::MatchBareYear};
+    if (!MayStartDate(t_[i])) return false;
     bool ok = false;
     consumed_ = consumed;
     for (Matcher m : kMatchers) {
@@ -303,8 +316,8 @@ class DateScanner {
   // "hôm qua", "hôm nay", "sáng nay", "tối qua", "tuần trước", "ngày mai".
   bool MatchRelativeWords(size_t i, RawDate* r) {
     if (t_[i].kind != TokenKind::kWord || i + 1 >= t_.size()) return false;
-    const std::string& w = t_[i].lower;
-    const std::string& n = t_[i + 1].lower;
+    std::string_view w = t_[i].lower;
+    std::string_view n = t_[i + 1].lower;
     bool day_word = w == "hôm" || w == "sáng" || w == "trưa" || w == "chiều" || w == "tối" ||
                     w == "đêm" || w == "khuya";
     if (day_word && (n == "qua" || n == "nay" || (w == "hôm" && n == "kia"))) {
@@ -442,7 +455,7 @@ class DateScanner {
   bool MatchThang(size_t i, RawDate* r) {
     if (!IsWordT(t_, i, "tháng") || IsCountBefore(t_, i)) return false;
     if (i + 1 < t_.size() && t_[i + 1].kind == TokenKind::kWord) {
-      const std::string& n = t_[i + 1].lower;
+      std::string_view n = t_[i + 1].lower;
       if (n != "trước" && n != "này" && n != "sau" && n != "tới") return false;
       r->rel = RawDate::Rel::kMonthOffset;
       r->offset = n == "trước" ? -1 : n == "này" ? 0 : 1;
@@ -540,7 +553,7 @@ class DateScanner {
   // "yesterday", "today", "last month", "this year", "last week".
   bool MatchEnglishRelative(size_t i, RawDate* r) {
     if (t_[i].kind != TokenKind::kWord) return false;
-    const std::string& w = t_[i].lower;
+    std::string_view w = t_[i].lower;
     r->e = i + 1;
     if (w == "yesterday" || w == "today" || w == "tomorrow") {
       r->rel = RawDate::Rel::kDayOffset;
@@ -550,7 +563,7 @@ class DateScanner {
     }
     if ((w != "last" && w != "this" && w != "next") || i + 1 >= t_.size()) return false;
     int sign = w == "last" ? -1 : w == "this" ? 0 : 1;
-    const std::string& n = t_[i + 1].lower;
+    std::string_view n = t_[i + 1].lower;
     r->e = i + 2;
     if (n == "year") {
       r->rel = RawDate::Rel::kYearOffset, r->offset = sign, r->g = DateGranularity::kYear;
@@ -580,7 +593,7 @@ class DateScanner {
   }
 
   std::string_view text_;
-  Tokens t_;
+  const Tokens& t_;
   size_t consumed_ = 0;  // tokens before this index belong to earlier mentions
 };
 
@@ -657,9 +670,11 @@ std::optional<PartialDate> Resolve(const RawDate& r, const DateContext& ctx, boo
 }  // namespace
 
 std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx) {
-  DateScanner scanner(text);
-  std::vector<RawDate> raws = scanner.Run();
-  const Tokens& t = scanner.tokens();
+  return FindDates(text, TokenizeText(text), ctx);
+}
+
+std::vector<DateMention> FindDates(std::string_view text, const std::vector<TextToken>& t, const DateContext& ctx) {
+  std::vector<RawDate> raws = DateScanner(text, t).Run();
   std::vector<DateMention> out;
   for (const RawDate& r : raws) {
     DateMention m;
@@ -675,11 +690,15 @@ std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx
 }
 
 std::optional<PartialDate> InferAnchor(std::string_view text) {
+  return InferAnchor(text, TokenizeText(text));
+}
+
+std::optional<PartialDate> InferAnchor(std::string_view text, const std::vector<TextToken>& tokens) {
   std::optional<PartialDate> best_fine, best_year;
   auto key = [](const PartialDate& p) {
     return std::make_tuple(p.year, StartMonth(p), p.day, static_cast<int>(p.granularity));
   };
-  for (const RawDate& r : DateScanner(text).Run()) {
+  for (const RawDate& r : DateScanner(text, tokens).Run()) {
     if (r.rel != RawDate::Rel::kNone || r.year == 0) continue;
     bool relative, inferred;
     std::optional<PartialDate> d = Resolve(r, DateContext{}, &relative, &inferred);

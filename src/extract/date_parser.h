@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/number_parser.h"
+
 namespace claimcheck {
 
 enum class DateGranularity { kYear, kQuarter, kMonth, kDay };
@@ -57,10 +59,15 @@ struct DateMention {
 // explicit 9/11 only. A year-less d/m needs a date word before it ("ngày", "hôm", "tối",
 // "vào", "(" ...) so that "24/7" or a score is not read as a date.
 std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx);
+// The same over `tokens`, which must be TokenizeText(text) (number_parser.h).
+std::vector<DateMention> FindDates(std::string_view text, const std::vector<TextToken>& tokens,
+                                   const DateContext& ctx);
 
 // The anchor for documents without a publication date: the latest date written
 // with its year ("tháng 8/2024", "19/6/2024", "quý II năm 2025"), preferring dates
 // of month or finer granularity over bare years; nullopt when there is none.
 std::optional<PartialDate> InferAnchor(std::string_view text);
+// The same over `tokens`, which must be TokenizeText(text).
+std::optional<PartialDate> InferAnchor(std::string_view text, const std::vector<TextToken>& tokens);
 
 }  // namespace claimcheck

@@ -5,10 +5,10 @@
 
 namespace claimcheck {
 
-DocumentContext MakeDocumentContext(const Document& doc, const CompiledLexicon& lex) {
+DocumentContext MakeDocumentContext(const Document& doc, const std::vector<TextToken>& tokens,
+                                    const CompiledLexicon& lex) {
   DocumentContext ctx;
   ctx.doc = &doc;
-  std::vector<TextToken> tokens = TokenizeText(doc.text);
 
   std::vector<std::pair<std::string, int>> topic_hits;
   for (size_t t = 0; t < lex.topic_keywords.size(); ++t) {
@@ -37,7 +37,7 @@ DocumentContext MakeDocumentContext(const Document& doc, const CompiledLexicon& 
   });
 
   ctx.dates.published = ParseIsoDate(doc.published);
-  if (!ctx.dates.published) ctx.dates.anchor = InferAnchor(doc.text);
+  if (!ctx.dates.published) ctx.dates.anchor = InferAnchor(doc.text, tokens);
   ctx.dates.english = doc.language == "en";
   return ctx;
 }

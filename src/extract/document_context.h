@@ -26,7 +26,9 @@ struct DocumentContext {
 };
 
 // Builds the context of `doc`: topics whose keywords occur at least twice,
-// country mentions counted over the text, the date reference.
-DocumentContext MakeDocumentContext(const Document& doc, const CompiledLexicon& lex);
+// country mentions counted over the text, the date reference. `tokens` are
+// TokenizeText(doc.text), looked up in lex.vocabulary.
+DocumentContext MakeDocumentContext(const Document& doc, const std::vector<TextToken>& tokens,
+                                    const CompiledLexicon& lex);
 
 }  // namespace claimcheck

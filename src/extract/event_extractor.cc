@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "extract/claim_context.h"
@@ -59,25 +60,47 @@ struct Trigger {
 // Trigger matches of every applicable event, at whole-word boundaries.
 std::vector<Trigger> FindTriggers(const SentenceAnalysis& s, const CompiledLexicon& lex, const DocumentContext& doc) {
   std::vector<Trigger> out;
-  JoinedText sentence = Join(s.tokens, 0, s.tokens.size());
   int clauses = s.clause_of.empty() ? 0 : s.clause_of.back() + 1;
   std::vector<JoinedText> clause_text;
   std::vector<size_t> clause_first;
+  std::vector<std::vector<bool>> may_match(clauses);  // per clause, per trigger (lex.trigger_filter)
   for (int c = 0; c < clauses; ++c) {
     size_t b = std::find(s.clause_of.begin(), s.clause_of.end(), c) - s.clause_of.begin();
     size_t e = b;
     while (e < s.clause_of.size() && s.clause_of[e] == c) ++e;
     clause_text.push_back(Join(s.tokens, b, e));
     clause_first.push_back(b);
+    lex.trigger_filter.Match(clause_text.back().text, &may_match[c]);
   }
+  // Whether trigger k of `ev` may match in clause c; in any clause when c < 0.
+  auto may = [&](const CompiledEvent& ev, size_t k, int c) {
+    if (c >= 0) return static_cast<bool>(may_match[c][ev.first_trigger + k]);
+    for (int d = 0; d < clauses; ++d) {
+      if (may_match[d][ev.first_trigger + k]) return true;
+    }
+    return false;
+  };
+  auto any_may = [&](const CompiledEvent& ev, int c) {
+    for (size_t k = 0; k < ev.triggers.size(); ++k) {
+      if (may(ev, k, c)) return true;
+    }
+    return false;
+  };
+  std::optional<JoinedText> sentence;  // joined when an event's context is checked
   for (size_t ei = 0; ei < lex.events.size(); ++ei) {
     const CompiledEvent& ev = lex.events[ei];
     if (!doc.Allows(ev.entry->topic)) continue;
-    if (!ev.context.empty() && !AnyMatch(ev.context, sentence.text)) continue;
+    if (!any_may(ev, -1)) continue;  // no trigger anywhere: the checks below cannot matter
+    if (!ev.context.empty()) {
+      if (!sentence) sentence = Join(s.tokens, 0, s.tokens.size());
+      if (!AnyMatch(ev.context, sentence->text)) continue;
+    }
     for (int c = 0; c < clauses; ++c) {
       const JoinedText& jt = clause_text[c];
-      if (AnyMatch(ev.excludes, jt.text)) continue;
-      for (const auto& re : ev.triggers) {
+      if (!any_may(ev, c) || AnyMatch(ev.excludes, jt.text)) continue;
+      for (size_t k = 0; k < ev.triggers.size(); ++k) {
+        if (!may(ev, k, c)) continue;
+        const auto& re = ev.triggers[k];
         re2::StringPiece input(jt.text);
         re2::StringPiece match;
         size_t pos = 0;

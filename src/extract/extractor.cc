@@ -47,6 +47,35 @@ bool IsHeadline(std::string_view text, const SentenceSpan& span, size_t index) {
          line_end != std::string_view::npos;
 }
 
+// The tokens of the sentence `span`, cut from the document's tokens `doc`
+// (offsets made relative to the sentence): the same as TokenizeText of the
+// sentence, which starts afresh (space and line before its first token).
+// `*next` is the first document token not yet given to a sentence (sentences
+// come in text order). A token crossing the sentence's edge (which the
+// splitter does not make) falls back to tokenising the sentence.
+std::vector<TextToken> SentenceTokens(std::string_view text, const std::vector<TextToken>& doc,
+                                      const SentenceSpan& span, const WordVocabulary& vocabulary, size_t* next) {
+  size_t first = *next;
+  while (first < doc.size() && doc[first].begin < span.begin) ++first;
+  size_t last = first;
+  while (last < doc.size() && doc[last].begin < span.end) ++last;
+  *next = last;
+  bool crosses = (first > 0 && doc[first - 1].end > span.begin) || (last > first && doc[last - 1].end > span.end);
+  if (crosses) {
+    std::vector<TextToken> tokens = TokenizeText(text.substr(span.begin, span.end - span.begin));
+    vocabulary.Assign(&tokens);
+    return tokens;
+  }
+  std::vector<TextToken> tokens(doc.begin() + static_cast<std::ptrdiff_t>(first),
+                                doc.begin() + static_cast<std::ptrdiff_t>(last));
+  for (TextToken& t : tokens) {
+    t.begin -= span.begin;
+    t.end -= span.begin;
+  }
+  if (!tokens.empty()) tokens.front().space_before = tokens.front().line_start = true;
+  return tokens;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Extractor>> Extractor::Create(Lexicon lexicon, DiagnosticSink* sink) {
@@ -61,18 +90,24 @@ bool Extractor::NeedsReference(const Document& doc) const {
 
 std::vector<Claim> Extractor::Extract(const Document& doc, const std::string& fallback_reference) const {
   const CompiledLexicon& lex = *lexicon_;
-  DocumentContext ctx = MakeDocumentContext(doc, lex);
+  std::string_view text = doc.text;
+  std::vector<TextToken> tokens = TokenizeText(text);  // once: the sentences' tokens are cut from these
+  lex.vocabulary.Assign(&tokens);
+  DocumentContext ctx = MakeDocumentContext(doc, tokens, lex);
   bool guessed_reference = false;
   if (!ctx.dates.published && !ctx.dates.anchor && !fallback_reference.empty()) {
     ctx.dates.published = ParseIsoDate(fallback_reference);
     guessed_reference = ctx.dates.published.has_value();
   }
   std::vector<Claim> claims;
-  std::string_view text = doc.text;
   std::vector<SentenceSpan> sentences = SplitSentences(text, lex.abbreviations);
+  size_t next_token = 0;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceSpan& span = sentences[i];
-    SentenceAnalysis s = AnalyseSentence(text.substr(span.begin, span.end - span.begin), span.begin, lex, ctx.dates);
+    SentenceAnalysis s = AnalyseSentence(text.substr(span.begin, span.end - span.begin), span.begin,
+                                         SentenceTokens(text, tokens, span, lex.vocabulary, &next_token), lex,
+                                         ctx.dates);
+    if (!s.HasFigures()) continue;
     size_t before = claims.size();
     FindCountClaims(s, lex, ctx, &claims);
     FindEventClaims(s, lex, ctx, &claims);

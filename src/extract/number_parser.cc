@@ -44,10 +44,30 @@ bool IsLetterCodePoint(char32_t cp) {
   return true;
 }
 
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// ToLowerUtf8 of a non-ASCII word, remembered per thread: news text repeats the
+// same few thousand words, and one lookup is cheaper than mapping the word
+// piece by piece again. Bounded like ToLowerUtf8's own memo.
+std::string LowerWord(std::string_view word) {
+  thread_local std::unordered_map<std::string, std::string> memo;
+  if (memo.size() > 200000) memo.clear();
+  std::string key(word);
+  auto it = memo.find(key);
+  if (it == memo.end()) it = memo.emplace(std::move(key), ToLowerUtf8(word)).first;
+  return it->second;
+}
+
 }  // namespace
 
 std::vector<TextToken> TokenizeText(std::string_view text) {
   std::vector<TextToken> out;
+  out.reserve(text.size() / 4);
   bool space = true, line = true;
   size_t i = 0;
   while (i < text.size()) {
@@ -82,7 +102,14 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
     t.end = i;
     std::string_view raw = text.substr(t.begin, t.end - t.begin);
     if (t.kind == TokenKind::kWord) {
-      t.lower = ToLowerUtf8(raw);
+      if (IsAscii(raw)) {  // what ToLowerUtf8 gives, without its piecewise mapping
+        t.lower.assign(raw);
+        for (char& c : t.lower) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+      } else {
+        t.lower = LowerWord(raw);
+      }
       t.upper_initial = t.lower.compare(0, len, raw.substr(0, len)) != 0;
     } else {
       t.lower = std::string(raw);
@@ -199,7 +226,7 @@ bool IsYearToken(const TextToken& t) {
 
 // "km2", "m3": a length unit glued to a one-digit exponent at t[k], t[k+1].
 bool IsUnitWithExponent(const Tokens& t, size_t k, size_t chunk_end) {
-  const std::string& w = t[k].lower;
+  std::string_view w = t[k].lower;
   if (!(w == "km" || w == "m" || w == "cm" || w == "mm") || !IsDigits(t, k + 1)) return false;
   if (t[k + 1].lower != "2" && t[k + 1].lower != "3") return false;
   return k + 2 >= chunk_end || t[k + 2].kind == TokenKind::kPunct;
@@ -343,11 +370,37 @@ Quantity ReadDigitQuantity(const Tokens& t, size_t i) {
   return q;
 }
 
-// Vietnamese number words. Returns the value and sets *end (exclusive token index).
-std::optional<double> ReadViWords(const Tokens& t, size_t i, size_t* end) {
-  static const auto* units = new std::unordered_map<std::string, int>{
+// Number word tables shared by the readers below and MayStartNumberWords.
+const std::unordered_map<std::string, int>& ViUnits() {
+  static const auto* m = new std::unordered_map<std::string, int>{
       {"một", 1}, {"hai", 2}, {"ba", 3}, {"bốn", 4}, {"năm", 5},
       {"sáu", 6}, {"bảy", 7}, {"bẩy", 7}, {"tám", 8}, {"chín", 9}};
+  return *m;
+}
+const std::unordered_map<std::string, int>& EnSmall() {
+  static const auto* m = new std::unordered_map<std::string, int>{
+      {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+      {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
+  return *m;
+}
+const std::unordered_map<std::string, int>& EnTens() {
+  static const auto* m = new std::unordered_map<std::string, int>{
+      {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
+      {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
+  return *m;
+}
+const std::unordered_map<std::string, double>& EnPlural() {
+  static const auto* m = new std::unordered_map<std::string, double>{
+      {"tens", 10}, {"dozens", 24}, {"hundreds", 100}, {"thousands", 1e3},
+      {"millions", 1e6}, {"billions", 1e9}};
+  return *m;
+}
+
+// Vietnamese number words. Returns the value and sets *end (exclusive token index).
+std::optional<double> ReadViWords(const Tokens& t, size_t i, size_t* end) {
+  const auto* units = &ViUnits();
   static const auto* after_tens = new std::unordered_map<std::string, int>{
       {"mốt", 1}, {"tư", 4}, {"lăm", 5}, {"nhăm", 5}};
   static const auto* big = new std::unordered_map<std::string, double>{
@@ -447,14 +500,8 @@ std::optional<double> ReadViWords(const Tokens& t, size_t i, size_t* end) {
 
 // English number words ("twenty-one", "a hundred", "two million", "half").
 std::optional<double> ReadEnWords(const Tokens& t, size_t i, size_t* end) {
-  static const auto* small = new std::unordered_map<std::string, int>{
-      {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
-      {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
-      {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-      {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
-  static const auto* tens = new std::unordered_map<std::string, int>{
-      {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
-      {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
+  const auto* small = &EnSmall();
+  const auto* tens = &EnTens();
   static const auto* big = new std::unordered_map<std::string, double>{
       {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
   enum Last { kStart, kA, kUnit, kTeen, kTens, kTensUnit, kHundred, kScale, kAnd };
@@ -551,9 +598,7 @@ bool ReadVague(const Tokens& t, size_t i, NumberMention* m, size_t* end) {
   static const auto* vi_scales = new std::unordered_map<std::string, double>{
       {"chục", 10}, {"trăm", 100}, {"nghìn", 1e3}, {"ngàn", 1e3},
       {"vạn", 1e4}, {"triệu", 1e6}, {"tỷ", 1e9},   {"tỉ", 1e9}};
-  static const auto* en_plural = new std::unordered_map<std::string, double>{
-      {"tens", 10}, {"dozens", 24}, {"hundreds", 100}, {"thousands", 1e3},
-      {"millions", 1e6}, {"billions", 1e9}};
+  const auto* en_plural = &EnPlural();
   static const auto* en_scales = new std::unordered_map<std::string, double>{
       {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
   const std::string& w = t[i].lower;
@@ -595,10 +640,29 @@ bool ReadVague(const Tokens& t, size_t i, NumberMention* m, size_t* end) {
   return true;
 }
 
+// Whether a number in words can start at word `w`: the first words ReadVague,
+// ReadViWords and ReadEnWords accept (their tables and the words they test by
+// name at their start). One lookup spares the readers' own lookups for the
+// many words that start no number.
+bool MayStartNumberWords(const std::string& w) {
+  static const auto* s = [] {
+    auto* set = new std::unordered_set<std::string>{
+        "hàng", "vài", "mấy", "several", "a",  // ReadVague
+        "mười", "nửa",                         // ReadViWords, besides the units
+        "half"};                               // ReadEnWords ("a" above), besides small and tens
+    for (const auto& [word, value] : ViUnits()) set->insert(word);
+    for (const auto& [word, value] : EnSmall()) set->insert(word);
+    for (const auto& [word, value] : EnTens()) set->insert(word);
+    for (const auto& [word, value] : EnPlural()) set->insert(word);
+    return set;
+  }();
+  return s->count(w) > 0;
+}
+
 class NumberScanner {
  public:
-  NumberScanner(std::string_view text, bool lenient)
-      : text_(text), t_(TokenizeText(text)), lenient_(lenient), skip_(t_.size(), false) {
+  NumberScanner(std::string_view text, const Tokens& tokens, bool lenient)
+      : text_(text), t_(tokens), lenient_(lenient), skip_(t_.size(), false) {
     for (size_t b = 0; b < t_.size(); b = ChunkEnd(t_, b)) MarkDateOrCodeChunk(t_, b, ChunkEnd(t_, b), &skip_);
     MarkDateParts();
   }
@@ -700,6 +764,7 @@ class NumberScanner {
 
   bool ReadWords(size_t i, NumberMention* m, size_t* end) {
     const TextToken& w = t_[i];
+    if (!MayStartNumberWords(w.lower)) return false;
     std::string prev = i > 0 && t_[i - 1].kind == TokenKind::kWord ? t_[i - 1].lower : "";
     m->begin = w.begin;
     if (ReadVague(t_, i, m, end)) return true;
@@ -739,7 +804,7 @@ class NumberScanner {
   }
 
   std::string_view text_;
-  Tokens t_;
+  const Tokens& t_;
   bool lenient_;
   std::vector<bool> skip_;
 };
@@ -747,13 +812,18 @@ class NumberScanner {
 }  // namespace
 
 std::vector<NumberMention> FindNumbers(std::string_view text) {
-  return NumberScanner(text, /*lenient=*/false).Run();
+  return FindNumbers(text, TokenizeText(text));
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view text, const std::vector<TextToken>& tokens) {
+  return NumberScanner(text, tokens, /*lenient=*/false).Run();
 }
 
 std::optional<double> ParseNumber(std::string_view text) {
   std::string_view trimmed = Trim(text);
   if (trimmed.empty()) return std::nullopt;
-  std::vector<NumberMention> all = NumberScanner(trimmed, /*lenient=*/true).Run();
+  Tokens tokens = TokenizeText(trimmed);
+  std::vector<NumberMention> all = NumberScanner(trimmed, tokens, /*lenient=*/true).Run();
   if (all.size() != 1 || all[0].begin != 0 || all[0].end != trimmed.size()) return std::nullopt;
   return all[0].value;
 }

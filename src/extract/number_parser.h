@@ -56,6 +56,11 @@ bool LooksLikeDateOrCode(std::string_view text, size_t pos);
 
 enum class TokenKind { kWord, kDigits, kPunct };
 
+// TextToken::word_id before the token is looked up in a WordVocabulary, and
+// when its word is not in the vocabulary.
+constexpr int kWordNotLookedUp = -2;
+constexpr int kUnknownWord = -1;
+
 // One token of text. Words are maximal runs of letters (ASCII or non-ASCII letters),
 // digits are maximal runs of ASCII digits, anything else is a one-code-point punct token.
 // Whitespace separates tokens and is not a token.
@@ -66,9 +71,14 @@ struct TextToken {
   bool space_before = true;   // whitespace (or start of text) precedes this token
   bool upper_initial = false; // a word starting with an upper-case letter
   bool line_start = true;     // a newline (or start of text) precedes this token
+  int word_id = kWordNotLookedUp;  // id of `lower` in a WordVocabulary (word_vocabulary.h)
 };
 
 // Tokens of NFC UTF-8 `text`. REQUIRES: valid UTF-8.
 std::vector<TextToken> TokenizeText(std::string_view text);
+
+// FindNumbers over `tokens`, which must be TokenizeText(text) (so a caller
+// that already tokenised the text does not tokenise it again).
+std::vector<NumberMention> FindNumbers(std::string_view text, const std::vector<TextToken>& tokens);
 
 }  // namespace claimcheck

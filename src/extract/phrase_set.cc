@@ -4,33 +4,51 @@
 
 namespace claimcheck {
 
-void PhraseSet::Add(std::string_view phrase, int payload) {
+void PhraseSet::Add(std::string_view phrase, int payload, WordVocabulary* vocabulary) {
   std::vector<TextToken> tokens = TokenizeText(phrase);
   if (tokens.empty()) return;
+  vocabulary_ = vocabulary;
   Entry e;
   e.payload = payload;
-  for (const TextToken& t : tokens) e.words.push_back(t.lower);
+  for (const TextToken& t : tokens) e.words.push_back(vocabulary->Add(t.lower));
   max_len_ = std::max(max_len_, e.words.size());
-  auto& bucket = by_first_[e.words.front()];
+  size_t word = static_cast<size_t>(e.words.front());
+  if (first_bits_.size() <= word / 64) first_bits_.resize(word / 64 + 1, 0);
+  first_bits_[word / 64] |= uint64_t{1} << (word % 64);
+  auto pos = std::lower_bound(first_words_.begin(), first_words_.end(), e.words.front());
+  size_t k = static_cast<size_t>(pos - first_words_.begin());
+  if (pos == first_words_.end() || *pos != e.words.front()) {
+    first_words_.insert(pos, e.words.front());
+    buckets_.insert(buckets_.begin() + static_cast<std::ptrdiff_t>(k), std::vector<Entry>());
+  }
+  std::vector<Entry>& bucket = buckets_[k];
   bucket.push_back(std::move(e));
   // Longest first, so the first match found is the longest.
   std::stable_sort(bucket.begin(), bucket.end(),
                    [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
 }
 
+const std::vector<PhraseSet::Entry>* PhraseSet::Starting(int id) const {
+  size_t word = static_cast<size_t>(id);
+  if (id < 0 || word / 64 >= first_bits_.size() || !(first_bits_[word / 64] >> (word % 64) & 1)) return nullptr;
+  auto pos = std::lower_bound(first_words_.begin(), first_words_.end(), id);
+  if (pos == first_words_.end() || *pos != id) return nullptr;
+  return &buckets_[static_cast<size_t>(pos - first_words_.begin())];
+}
+
 bool PhraseSet::Matches(const Entry& e, const std::vector<TextToken>& tokens, size_t i) const {
   if (i + e.words.size() > tokens.size()) return false;
-  for (size_t k = 0; k < e.words.size(); ++k) {
-    if (tokens[i + k].lower != e.words[k]) return false;
+  for (size_t k = 1; k < e.words.size(); ++k) {  // the first word is the bucket's
+    if (IdOf(tokens[i + k]) != e.words[k]) return false;
   }
   return true;
 }
 
 bool PhraseSet::MatchAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const {
-  if (i >= tokens.size()) return false;
-  auto it = by_first_.find(tokens[i].lower);
-  if (it == by_first_.end()) return false;
-  for (const Entry& e : it->second) {
+  if (i >= tokens.size() || first_words_.empty()) return false;
+  const std::vector<Entry>* bucket = Starting(IdOf(tokens[i]));
+  if (!bucket) return false;
+  for (const Entry& e : *bucket) {
     if (Matches(e, tokens, i)) {
       *out = {i, i + e.words.size(), e.payload};
       return true;
@@ -40,26 +58,25 @@ bool PhraseSet::MatchAt(const std::vector<TextToken>& tokens, size_t i, PhraseMa
 }
 
 bool PhraseSet::MatchEndingAt(const std::vector<TextToken>& tokens, size_t end, PhraseMatch* out) const {
-  bool found = false;
+  if (first_words_.empty()) return false;
   size_t lo = end > max_len_ ? end - max_len_ : 0;
   for (size_t start = lo; start < end; ++start) {  // earliest start = longest phrase
-    auto it = by_first_.find(tokens[start].lower);
-    if (it == by_first_.end()) continue;
-    for (const Entry& e : it->second) {
+    const std::vector<Entry>* bucket = Starting(IdOf(tokens[start]));
+    if (!bucket) continue;
+    for (const Entry& e : *bucket) {
       if (start + e.words.size() == end && Matches(e, tokens, start)) {
         *out = {start, end, e.payload};
-        found = true;
-        break;
+        return true;
       }
     }
-    if (found) break;
   }
-  return found;
+  return false;
 }
 
 std::vector<PhraseMatch> PhraseSet::FindAll(const std::vector<TextToken>& tokens, size_t from,
                                             size_t to) const {
   std::vector<PhraseMatch> out;
+  if (first_words_.empty()) return out;
   to = std::min(to, tokens.size());
   for (size_t i = from; i < to;) {
     PhraseMatch m;

@@ -1,14 +1,18 @@
 // PhraseSet: a set of word phrases ("thiệt mạng", "more than") matched on whole
 // tokens of a tokenised sentence, case-insensitively. Each phrase carries an
 // integer payload (which entry it belongs to). Pure and immutable once built.
+// Words are compared as ids of a WordVocabulary shared by all the sets of a
+// lexicon: tokens looked up in that vocabulary (WordVocabulary::Assign) match
+// without any string comparison; other tokens are looked up on the fly.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/number_parser.h"
+#include "extract/word_vocabulary.h"
 
 namespace claimcheck {
 
@@ -20,9 +24,11 @@ struct PhraseMatch {
 
 class PhraseSet {
  public:
-  // Adds `phrase` (tokenised like the text) with `payload`. Empty phrases are ignored.
-  void Add(std::string_view phrase, int payload);
-  bool empty() const { return by_first_.empty(); }
+  // Adds `phrase` (tokenised like the text) with `payload`, numbering its words
+  // in `vocabulary` (which must outlive the set and be the same for every Add).
+  // Empty phrases are ignored.
+  void Add(std::string_view phrase, int payload, WordVocabulary* vocabulary);
+  bool empty() const { return first_words_.empty(); }
 
   // The longest phrase that starts at token `i`, if any.
   bool MatchAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const;
@@ -33,11 +39,20 @@ class PhraseSet {
 
  private:
   struct Entry {
-    std::vector<std::string> words;
+    std::vector<int> words;  // vocabulary ids
     int payload;
   };
+  int IdOf(const TextToken& t) const {
+    return t.word_id != kWordNotLookedUp ? t.word_id : vocabulary_->Find(t.lower);
+  }
+  // The phrases whose first word is `id`, longest first; nullptr when none.
+  const std::vector<Entry>* Starting(int id) const;
   bool Matches(const Entry& e, const std::vector<TextToken>& tokens, size_t i) const;
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+
+  std::vector<int> first_words_;             // sorted ids of the phrases' first words
+  std::vector<uint64_t> first_bits_;         // the same as a bit set, to reject most words at once
+  std::vector<std::vector<Entry>> buckets_;  // parallel to first_words_
+  const WordVocabulary* vocabulary_ = nullptr;
   size_t max_len_ = 0;
 };
 

@@ -158,12 +158,27 @@ size_t SentenceAnalysis::TokenAtOrAfter(size_t byte) const {
   return static_cast<size_t>(it - tokens.begin());
 }
 
-SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const CompiledLexicon& lex,
-                                 const DateContext& date_context) {
+SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, std::vector<TextToken> tokens,
+                                 const CompiledLexicon& lex, const DateContext& date_context) {
   SentenceAnalysis a;
   a.text = sentence;
   a.offset = offset;
-  a.tokens = TokenizeText(sentence);
+  a.tokens = std::move(tokens);
+
+  for (DateMention& d : FindDates(sentence, a.tokens, date_context)) {
+    DateAt at{d, a.TokenAtOrAfter(d.begin), a.TokenAtOrAfter(d.end)};
+    a.dates.push_back(std::move(at));
+  }
+  AddRelativeDays(lex, &a);
+  for (NumberMention& n : FindNumbers(sentence, a.tokens)) {
+    bool in_date = std::any_of(a.dates.begin(), a.dates.end(), [&](const DateAt& d) {
+      return Overlaps(n.begin, n.end, d.date.begin, d.date.end);
+    });
+    if (in_date) continue;
+    NumberAt at{n, a.TokenAtOrAfter(n.begin), a.TokenAtOrAfter(n.end)};
+    a.numbers.push_back(std::move(at));
+  }
+  if (!a.HasFigures()) return a;
 
   for (const PhraseMatch& m : lex.sources.FindAll(a.tokens, 0, a.tokens.size())) {
     a.sources.push_back({m.first, m.last, lex.lexicon.sources[m.payload].name});
@@ -207,20 +222,6 @@ SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const
     if (states && y.first == x.last + 1 && a.tokens[x.last].lower == "-") x.in_pair = y.in_pair = true;
   }
   a.clause_of = SplitClauses(a.tokens, a.subjects);
-
-  for (DateMention& d : FindDates(sentence, date_context)) {
-    DateAt at{d, a.TokenAtOrAfter(d.begin), a.TokenAtOrAfter(d.end)};
-    a.dates.push_back(std::move(at));
-  }
-  AddRelativeDays(lex, &a);
-  for (NumberMention& n : FindNumbers(sentence)) {
-    bool in_date = std::any_of(a.dates.begin(), a.dates.end(), [&](const DateAt& d) {
-      return Overlaps(n.begin, n.end, d.date.begin, d.date.end);
-    });
-    if (in_date) continue;
-    NumberAt at{n, a.TokenAtOrAfter(n.begin), a.TokenAtOrAfter(n.end)};
-    a.numbers.push_back(std::move(at));
-  }
   return a;
 }
 

@@ -48,10 +48,15 @@ struct SentenceAnalysis {
 
   // Index of the first token whose begin >= byte (tokens.size() when none).
   size_t TokenAtOrAfter(size_t byte) const;
+  // Whether the sentence has a number or a date: no claim comes from one without.
+  bool HasFigures() const { return !numbers.empty() || !dates.empty(); }
 };
 
-// Analyses `sentence` (which starts at `offset` in its document).
-SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, const CompiledLexicon& lex,
-                                 const DateContext& dates);
+// Analyses `sentence` (which starts at `offset` in its document). `tokens` are
+// TokenizeText(sentence), looked up in lex.vocabulary. A sentence without
+// figures (!HasFigures()) is left at that: its subjects, sources and clauses
+// are not looked for.
+SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, std::vector<TextToken> tokens,
+                                 const CompiledLexicon& lex, const DateContext& dates);
 
 }  // namespace claimcheck
