@@ -25,7 +25,13 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool StartsWith(std::string_view s, std::string_view p) {
+  // The first byte decides most calls (ingest tests every non-ASCII character
+  // against a few space prefixes) without a call to memcmp.
+  if (p.empty()) return true;
+  if (s.size() < p.size() || s[0] != p[0]) return false;
+  return s.substr(1, p.size() - 1) == p.substr(1);
+}
 bool EndsWith(std::string_view s, std::string_view x) {
   return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
 }
