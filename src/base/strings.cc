@@ -1,5 +1,6 @@
 #include "base/strings.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -77,7 +78,11 @@ std::string FormatNumber(double v) {
   if (std::isnan(v)) return "";
   char buf[64];
   if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e17) {
-    std::snprintf(buf, sizeof buf, "%.0f", std::round(v));
+    // Whole numbers (most counts): integer formatting, the same text as "%.0f".
+    double r = std::round(v);
+    if (r == 0 && std::signbit(r)) return "-0";
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(r));
+    return std::string(buf, end);
   } else {
     std::snprintf(buf, sizeof buf, "%.6g", v);
   }

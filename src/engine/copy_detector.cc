@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "base/unicode.h"
-#include "engine/numeric.h"
 
 namespace claimcheck {
 namespace {
@@ -47,6 +50,21 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
+// |a ∩ b| of two sorted, unique sets.
+size_t SharedCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return shared;
+}
+
 struct UnionFind {
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
   size_t Find(size_t x) {
@@ -59,6 +77,52 @@ struct UnionFind {
   }
   std::vector<size_t> parent;
 };
+
+// Joins in `uf` the pairs (a, b) of sets whose containment |A∩B| / min(|A|,|B|) reaches
+// options.min_similarity (both sets of at least options.min_shingles). Prefix
+// filtering: order features by document frequency (rarest first); when A is the
+// smaller set and |A∩B| >= t|A|, at most ceil(t|A|) - 1 of A's features lie outside
+// A∩B, so the first |A| - ceil(t|A|) + 1 features of A include one of B's. Each set
+// probes just that prefix in an inverted index and counts the overlap of the
+// candidates exactly, unless they are already joined (through other copies).
+void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOptions& options, UnionFind* uf) {
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;  // feature -> sets holding it
+  for (size_t i = 0; i < sets.size(); ++i) {
+    if (sets[i].size() < options.min_shingles) continue;
+    for (uint32_t f : sets[i]) postings[f].push_back(static_cast<uint32_t>(i));
+  }
+  // (size, index) orders the sets; a pair is counted from its smaller side only.
+  auto smaller = [&](size_t x, size_t y) {
+    return sets[x].size() != sets[y].size() ? sets[x].size() < sets[y].size() : x < y;
+  };
+  std::vector<size_t> seen(sets.size(), SIZE_MAX);
+  for (size_t a = 0; a < sets.size(); ++a) {
+    const size_t n = sets[a].size();
+    if (n < options.min_shingles) continue;
+    const double need = std::ceil(options.min_similarity * static_cast<double>(n) - 1e-9);
+    if (need > static_cast<double>(n)) continue;  // no set can hold enough of a's features
+    const size_t prefix = n - static_cast<size_t>(std::max(need, 1.0)) + 1;
+    // (document frequency, feature): rarest first, ties by feature id.
+    std::vector<std::pair<size_t, const std::vector<uint32_t>*>> order;
+    order.reserve(n);
+    for (uint32_t f : sets[a]) {
+      const std::vector<uint32_t>& holders = postings.find(f)->second;
+      order.emplace_back(holders.size(), &holders);
+    }
+    // Within one frequency the order is the set's own (ascending feature ids).
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (size_t k = 0; k < prefix; ++k) {
+      for (uint32_t b : *order[k].second) {
+        if (b == a || seen[b] == a || !smaller(a, b)) continue;
+        seen[b] = a;
+        if (uf->Find(a) == uf->Find(b)) continue;
+        if (static_cast<double>(SharedCount(sets[a], sets[b])) >= need) uf->Union(a, b);
+      }
+    }
+  }
+}
+
 
 }  // namespace
 
@@ -130,11 +194,7 @@ std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>
     sets.push_back(std::move(set));
   }
   UnionFind uf(files.size());
-  for (const auto& o : SharedFeatureCounts(sets, kShingleDimension)) {
-    size_t smaller = std::min(sets[o.a].size(), sets[o.b].size());
-    if (smaller < options.min_shingles) continue;
-    if (o.shared / static_cast<double>(smaller) >= options.min_similarity) uf.Union(o.a, o.b);
-  }
+  JoinCopies(sets, options, &uf);
   // Shared credits: every document crediting a source is one source with the others
   // crediting it, and with the document published by that source if there is exactly one.
   std::map<std::string, std::vector<size_t>> crediting, publishing;

@@ -44,6 +44,9 @@ std::string CreditedSource(std::string_view text, const std::vector<std::string>
 // are copies, and (with credit_prefixes) documents crediting the same original source,
 // each joined by the one document whose outlet is that source when exactly one is.
 // Documents sharing a file name are treated as one document.
+// Exact, and near-linear on real archives: pairs are found by prefix filtering (each
+// text probes only its rarest shingles, as many as a copy must share, against the texts
+// at least as large), never by comparing every pair.
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
                                                      const CopyOptions& options);
 

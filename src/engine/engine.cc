@@ -172,13 +172,15 @@ struct PairHash {
 
 class Checker {
  public:
-  Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources)
+  // `value_keys`: Value() of each claim.
+  Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
+          const std::vector<std::string>& value_keys)
       : rules_(rules), claims_(claims), sources_(sources) {
     // Each distinct stated value once, so rows are deduplicated on integers.
-    std::map<std::string, int> ids;
+    std::unordered_map<std::string_view, int> ids;
     value_id_.resize(claims.size());
     for (size_t i = 0; i < claims.size(); ++i) {
-      value_id_[i] = ids.emplace(Value(claims[i]), static_cast<int>(ids.size())).first->second;
+      value_id_[i] = ids.emplace(value_keys[i], static_cast<int>(ids.size())).first->second;
     }
   }
 
@@ -716,12 +718,12 @@ std::string Series(const std::vector<Claim>& claims, const Sources& sources,
 
 // Fills likely_value, support_a/b, trust_a/b and series of every row.
 void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims,
-                      const Sources& sources, const Groups& groups,
+                      const Sources& sources, const Groups& groups, std::vector<std::string> value_keys,
                       std::vector<Row>* rows) {
   SupportInput input;
   input.question.assign(claims.size(), -1);
   input.source.resize(claims.size());
-  input.value_key.resize(claims.size());
+  input.value_key = std::move(value_keys);
   input.sources = sources.outlets();
   std::vector<const CheckRule*> rule_of_group;
   std::vector<const std::vector<size_t>*> members_of_group;
@@ -735,7 +737,6 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
   }
   for (size_t i = 0; i < claims.size(); ++i) {
     input.source[i] = sources.Info(i).outlet;
-    input.value_key[i] = Value(claims[i]);
   }
   input.compatible = [&](size_t x, size_t y) {
     const Claim& cx = claims[x];
@@ -748,6 +749,20 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
     return SameUnit(cx, cy) && Overlaps(WidenedInterval(cx, r), WidenedInterval(cy, r));
   };
   SupportScores scores = ScoreSupport(input);
+  // Many rows of one group share their sides' values: support and series once each.
+  using SupportKey = std::tuple<int, std::string_view, std::string_view, std::string_view, std::string_view>;
+  std::map<SupportKey, int> support_cache;
+  auto support = [&](int g, size_t side, long other) {
+    const size_t o = other < 0 ? side : static_cast<size_t>(other);
+    SupportKey key{g, input.value_key[side], claims[side].unit, other < 0 ? "" : std::string_view(input.value_key[o]),
+                   other < 0 ? "" : std::string_view(claims[o].unit)};
+    auto it = support_cache.find(key);
+    if (it == support_cache.end()) {
+      it = support_cache.emplace(key, IndependentSupport(input, *members_of_group[static_cast<size_t>(g)], side, other)).first;
+    }
+    return it->second;
+  };
+  std::map<int, std::string> series_cache;
   for (Row& row : *rows) {
     Conflict& k = row.conflict;
     size_t a = row.candidate.ia, b = row.candidate.ib;
@@ -757,18 +772,20 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
     if (ga < 0 || gb < 0) continue;
     if (ga == gb) {
       const auto& members = *members_of_group[static_cast<size_t>(ga)];
-      k.support_a = IndependentSupport(input, members, a, static_cast<long>(b));
-      k.support_b = IndependentSupport(input, members, b, static_cast<long>(a));
+      k.support_a = support(ga, a, static_cast<long>(b));
+      k.support_b = support(ga, b, static_cast<long>(a));
       double ca = scores.claim_confidence[a], cb = scores.claim_confidence[b];
       if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims[a], Language::kEnglish);
       if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims[b], Language::kEnglish);
       if (row.candidate.rule->kind == CheckKind::kCumulativeDecrease ||
           row.candidate.rule->kind == CheckKind::kStaleFigure) {
-        k.series = Series(claims, sources, members);
+        auto it = series_cache.find(ga);
+        if (it == series_cache.end()) it = series_cache.emplace(ga, Series(claims, sources, members)).first;
+        k.series = it->second;
       }
     } else {
-      k.support_a = IndependentSupport(input, *members_of_group[static_cast<size_t>(ga)], a, -1);
-      k.support_b = IndependentSupport(input, *members_of_group[static_cast<size_t>(gb)], b, -1);
+      k.support_a = support(ga, a, -1);
+      k.support_b = support(gb, b, -1);
     }
   }
 }
@@ -780,7 +797,9 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   CheckResult result;
   result.copy_groups = FindCopyGroups(documents, CopyOptionsFrom(rules));
   Sources sources(documents, result.copy_groups, claims);
-  Checker checker(rules, claims, sources);
+  std::vector<std::string> value_keys(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) value_keys[i] = Value(claims[i]);
+  Checker checker(rules, claims, sources, value_keys);
 
   // Group by (kind, metric, subject); claims without a metric or subject compare with nothing.
   Groups groups;
@@ -822,11 +841,17 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   }
 
   std::vector<Row> rows = checker.Take();
-  AddSourceSupport(rules, claims, sources, groups, &rows);
-  for (auto& row : rows) result.conflicts.push_back(std::move(row.conflict));
-  std::sort(result.conflicts.begin(), result.conflicts.end(), [](const Conflict& x, const Conflict& y) {
+  AddSourceSupport(rules, claims, sources, groups, std::move(value_keys), &rows);
+  // Sorted by index (a row is large; each moves once).
+  std::vector<size_t> order(rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const Conflict& x = rows[i].conflict;
+    const Conflict& y = rows[j].conflict;
     return std::tie(x.severity, x.metric, x.subject, x.id) < std::tie(y.severity, y.metric, y.subject, y.id);
   });
+  result.conflicts.reserve(rows.size());
+  for (size_t i : order) result.conflicts.push_back(std::move(rows[i].conflict));
   return result;
 }
 
