@@ -241,6 +241,10 @@ mu::data CommonData(const ReportModel& model) {
   d.set("sections", SectionsData(model.items));
   d.set("documents", DocumentsData(model.documents));
   d.set("has_documents", !model.documents.empty());
+  d.set("has_items_omitted", model.items_omitted > 0);
+  d.set("items_omitted", std::to_string(model.items_omitted));
+  d.set("has_documents_omitted", model.documents_omitted > 0);
+  d.set("documents_omitted", std::to_string(model.documents_omitted));
   return d;
 }
 

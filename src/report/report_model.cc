@@ -132,22 +132,44 @@ ReportModel BuildReportModel(const ReportInput& input) {
   model.has_run_summary = HasRunSummary(input.run);
   const std::set<std::string> new_ids(input.run.new_conflict_ids.begin(),
                                       input.run.new_conflict_ids.end());
-  std::vector<Conflict> conflicts = input.conflicts;
-  SortConflictsForReport(&conflicts);
-  for (const Conflict& k : conflicts) model.items.push_back(MakeItem(k, new_ids));
-  std::vector<Conflict> resolved = input.run.resolved_conflicts;
-  SortConflictsForReport(&resolved);
-  for (const Conflict& k : resolved) model.resolved.push_back(MakeItem(k, {}));
-  model.documents = MakeDocuments(input);
-  model.counts.documents = static_cast<int>(input.documents.size());
-  model.counts.claims = static_cast<int>(input.claims.size());
-  for (const ReportItem& item : model.items) {
-    switch (item.severity) {
+  // Cards for at most max_items conflicts: the new ones first, then in report order.
+  std::vector<const Conflict*> shown;
+  for (const Conflict& k : input.conflicts) {
+    switch (k.severity) {
       case Severity::kConflict: ++model.counts.conflicts; break;
       case Severity::kDivergence: ++model.counts.divergences; break;
       case Severity::kInfo: ++model.counts.info; break;
     }
+    shown.push_back(&k);
   }
+  auto report_order = [](const Conflict* x, const Conflict* y) {
+    return std::tie(x->severity, x->metric, x->subject, x->id) < std::tie(y->severity, y->metric, y->subject, y->id);
+  };
+  if (shown.size() > input.max_items) {
+    auto first = [&](const Conflict* x, const Conflict* y) {
+      bool nx = new_ids.count(x->id) > 0, ny = new_ids.count(y->id) > 0;
+      return nx != ny ? nx : report_order(x, y);
+    };
+    std::nth_element(shown.begin(), shown.begin() + static_cast<long>(input.max_items), shown.end(), first);
+    model.items_omitted = shown.size() - input.max_items;
+    shown.resize(input.max_items);
+  }
+  std::stable_sort(shown.begin(), shown.end(), report_order);
+  for (const Conflict* k : shown) model.items.push_back(MakeItem(*k, new_ids));
+  std::vector<Conflict> resolved = input.run.resolved_conflicts;
+  SortConflictsForReport(&resolved);
+  if (resolved.size() > input.max_items) {
+    model.resolved_omitted = resolved.size() - input.max_items;
+    resolved.resize(input.max_items);
+  }
+  for (const Conflict& k : resolved) model.resolved.push_back(MakeItem(k, {}));
+  model.documents = MakeDocuments(input);
+  if (model.documents.size() > input.max_documents) {
+    model.documents_omitted = model.documents.size() - input.max_documents;
+    model.documents.resize(input.max_documents);
+  }
+  model.counts.documents = static_cast<int>(input.documents.size());
+  model.counts.claims = static_cast<int>(input.claims.size());
   return model;
 }
 
@@ -157,6 +179,10 @@ std::string ReportModel::ToString() const {
                     " conflicts=" + std::to_string(counts.conflicts) +
                     " divergences=" + std::to_string(counts.divergences) +
                     " info=" + std::to_string(counts.info) + "\n";
+  if (items_omitted + resolved_omitted + documents_omitted > 0) {
+    out += "omitted items=" + std::to_string(items_omitted) + " resolved=" + std::to_string(resolved_omitted) +
+           " documents=" + std::to_string(documents_omitted) + "\n";
+  }
   if (has_run_summary) {
     out += "run \"" + run.run_label + "\" documents=" + std::to_string(run.documents) +
            " new=" + std::to_string(run.documents_new) +

@@ -32,6 +32,10 @@ struct ReportInput {
   std::vector<Claim> claims;
   std::vector<Conflict> conflicts;
   RunSummary run;
+  // What the pages show at most (the CSV export holds every conflict): the report's
+  // cost follows what it shows, not the size of the archive.
+  size_t max_items = 2000;      // conflict cards (new ones first, then report order)
+  size_t max_documents = 2000;  // rows of the documents table (by file)
 };
 
 // One side of a conflict card. Text fields are raw (unescaped); renderers escape.
@@ -87,6 +91,8 @@ struct ReportModel {
   // new items (is_new), then still-open ones (the other items), then
   // `resolved` (run.resolved_conflicts in report order; is_new false).
   std::vector<ReportItem> resolved;
+  // Rows left out by ReportInput::max_items / max_documents (counts still cover them).
+  size_t items_omitted = 0, resolved_omitted = 0, documents_omitted = 0;
 
   // Canonical multi-line dump for tests: "counts ...", "run ...", one "item ..."
   // line per item, one "resolved ..." line per resolved item and one

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/report.h"
 #include "report_fixture.h"
 
 namespace claimcheck {
@@ -44,6 +45,39 @@ TEST(ReportModelTest, OrdersBySeverityThenMetricSubjectId) {
   std::string order;
   for (const ReportItem& i : BuildReportModel(in).items) order += i.id + " ";
   EXPECT_EQ(order, "01 02 03 00 04 05 ");
+}
+
+TEST(ReportModelTest, ShowsAtMostMaxItemsNewOnesFirstAndCountsAll) {
+  const Claim a = MakeCountClaim("a.txt", "x", "y", 1, Qualifier::kExact, "1", "1");
+  const Claim b = MakeCountClaim("b.txt", "x", "y", 2, Qualifier::kExact, "2", "2");
+  ReportInput in;
+  in.conflicts = {MakeConflict("05", Severity::kInfo, "dead", "ha_noi", a, b),
+                  MakeConflict("04", Severity::kDivergence, "dead", "ha_noi", a, b),
+                  MakeConflict("03", Severity::kConflict, "missing", "ha_noi", a, b),
+                  MakeConflict("02", Severity::kConflict, "dead", "lao_cai", a, b),
+                  MakeConflict("01", Severity::kConflict, "dead", "lao_cai", a, b)};
+  in.run.new_conflict_ids = {"05"};
+  in.max_items = 3;
+  in.max_documents = 1;
+  in.documents = MakeFixtureInput().documents;
+  const ReportModel model = BuildReportModel(in);
+  std::string order;
+  for (const ReportItem& i : model.items) order += i.id + " ";
+  EXPECT_EQ(order, "01 02 05 ");  // the new info row, then the first two in report order
+  EXPECT_EQ(model.items_omitted, 2u);
+  EXPECT_EQ(model.counts.conflicts, 3);
+  EXPECT_EQ(model.counts.divergences, 1);
+  EXPECT_EQ(model.counts.info, 1);
+  EXPECT_EQ(model.documents.size(), 1u);
+  EXPECT_EQ(model.documents_omitted, in.documents.size() - 1);
+  EXPECT_NE(RenderMarkdown(model).find("2 more discrepancies are not shown"), std::string::npos);
+  EXPECT_NE(RenderHtml(model).find("2 more discrepancies are not shown"), std::string::npos);
+  // Under the limits nothing is omitted and the pages say nothing about it.
+  in.max_items = 5;
+  in.max_documents = 100;
+  const ReportModel all = BuildReportModel(in);
+  EXPECT_EQ(all.items.size(), 5u);
+  EXPECT_EQ(RenderMarkdown(all).find("more discrepancies"), std::string::npos);
 }
 
 TEST(ReportModelTest, NoRunSummaryWhenDefault) {
