@@ -116,6 +116,15 @@ std::vector<std::string> FilesNamedBy(const std::string& name, const fs::path& b
 }
 
 // Reads inputs and hands Documents to `emit_`, counting them.
+// The raw hash of a file: its decoded text and what its manifest entry said.
+std::string RawHash(std::string_view text, const Document& meta) {
+  uint64_t h = Fnv1a64(text);
+  for (const std::string* field : {&meta.file, &meta.path, &meta.url, &meta.outlet, &meta.language, &meta.published}) {
+    h = Fnv1a64(*field, Fnv1a64("\x1f", h));
+  }
+  return Hex64(h);
+}
+
 class Ingester {
  public:
   Ingester(const IngestOptions& options, DiagnosticSink* sink,
@@ -256,6 +265,8 @@ void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
     meta.language = entry->language;
     meta.published = entry->published;
   }
+  meta.raw_hash = RawHash(decoded.text, meta);
+  if (options_.skip_unchanged && options_.skip_unchanged(meta.raw_hash)) return;
   if (kind == InputKind::kHtml) {
     HtmlPage page = ParseHtmlPage(decoded.text);
     if (page.ignored_tags > 0) {
@@ -351,6 +362,8 @@ void Ingester::Lines(const fs::path& path, std::istream& in) {
 }
 
 void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
+  const std::string raw_hash = Hex64(Fnv1a64(line));
+  if (options_.skip_unchanged && options_.skip_unchanged(raw_hash)) return;
   if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (Trim(line).empty()) return;
@@ -379,6 +392,7 @@ void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
   record->meta.file =
       record->meta.url.empty() ? path.filename().string() + ":" + std::to_string(number) : record->meta.url;
   record->meta.path = where;
+  record->meta.raw_hash = raw_hash;
   Diagnostic diagnostic;
   std::optional<Document> doc =
       DocumentFromText(record->text, std::move(record->meta), options_, &diagnostic);

@@ -3,6 +3,7 @@
 // pure ingest functions take it by const reference.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct IngestOptions {
   // are tens of kilobytes; bigger inputs are refused with a message naming the limit.
   size_t max_document_bytes = 2u << 20;  // an article's text (DocumentFromText)
   size_t max_file_bytes = 32u << 20;     // a text or HTML file, or one feed line, as read
+  // Incremental runs: called (on the reading thread) with each input's raw hash
+  // (Document::raw_hash: a feed line as read, or a file's decoded text with its
+  // manifest entry) before it is parsed; true skips the input unread (it is stored
+  // unchanged, so its earlier warnings are not repeated). Unset: every input is read.
+  std::function<bool(const std::string& raw_hash)> skip_unchanged;
 };
 
 // Reads clutter_markers.txt and source_prefixes.txt from `rules_dir`/ingest/, or from

@@ -18,6 +18,7 @@ struct Document {
   std::string title;         // may be empty
   std::string text;          // NFC-normalised UTF-8 body, page clutter removed
   std::string content_hash;  // 16 hex digits over the normalised text and metadata
+  std::string raw_hash;      // 16 hex digits over the bytes it was read from (ingest sets it)
 
   // One line: "file outlet=... published=... lang=... hash=... chars=N".
   std::string ToString() const;

@@ -52,6 +52,24 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   for (auto& [file, hash] : *stored) known.emplace(std::move(file), std::move(hash));
   stored->clear();
   stored->shrink_to_fit();
+  // Inputs whose raw bytes are stored unchanged are skipped before parsing (on the
+  // reading thread, which alone touches these until the stream ends).
+  Result<std::vector<std::pair<std::string, std::string>>> raw = store->LoadRawHashes();
+  if (!raw.ok()) return raw.status();
+  std::unordered_map<std::string, std::string> published_of_raw(raw->size());  // raw hash -> published
+  for (auto& [hash, published] : *raw) published_of_raw.emplace(std::move(hash), std::move(published));
+  raw->clear();
+  raw->shrink_to_fit();
+  int raw_skipped = 0;
+  std::string raw_newest;
+  IngestOptions ingest_options = knowledge.ingest;
+  ingest_options.skip_unchanged = [&](const std::string& raw_hash) {
+    auto it = published_of_raw.find(raw_hash);
+    if (it == published_of_raw.end()) return false;
+    ++raw_skipped;
+    raw_newest = std::max(raw_newest, it->second);
+    return true;
+  };
 
   std::vector<std::pair<Document, std::vector<Claim>>> batch;
   Status failure = Status::Ok();
@@ -74,7 +92,7 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   const int errors_before = sink->error_count();
   DocumentProducer produce = [&](const std::function<bool(Document)>& emit) {
     bool go_on = true;
-    IngestInputs(inputs, knowledge.ingest, sink, [&](Document doc) {
+    IngestInputs(inputs, ingest_options, sink, [&](Document doc) {
       if (go_on) go_on = emit(std::move(doc));
     });
   };
@@ -106,6 +124,8 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
     if (batch.size() >= kDocumentsPerTransaction) flush();
     return failure.ok();
   });
+  stats.documents_unchanged += raw_skipped;
+  newest_published = std::max(newest_published, raw_newest);
   for (Document& doc : undated) {
     std::vector<Claim> claims = knowledge.extractor->Extract(doc, newest_published);
     batch.emplace_back(std::move(doc), std::move(claims));

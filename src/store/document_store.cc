@@ -36,6 +36,7 @@ void BindDocument(SQLite::Statement& st, const Document& d) {
   st.bind(":title", d.title);
   st.bind(":text", d.text);
   st.bind(":content_hash", d.content_hash);
+  st.bind(":raw_hash", d.raw_hash);
 }
 
 int64_t InsertClaim(StoreConnection& impl, int64_t document_id, const std::string& file,
@@ -86,9 +87,9 @@ Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
   if (w.document_id == 0) {
     StatementLease insert = impl.Prepare(
         "INSERT INTO documents(file, path, url, outlet, language, published, title, text, "
-        "content_hash, claim_count, first_run_id, updated_run_id) VALUES (:file, :path, :url, "
-        ":outlet, :language, :published, :title, :text, :content_hash, :claim_count, :run_id, "
-        ":run_id)");
+        "content_hash, raw_hash, claim_count, first_run_id, updated_run_id) VALUES (:file, :path, "
+        ":url, :outlet, :language, :published, :title, :text, :content_hash, :raw_hash, :claim_count, "
+        ":run_id, :run_id)");
     BindDocument(*insert, doc);
     insert->bind(":claim_count", static_cast<int64_t>(claims.size()));
     BindId(*insert, ":run_id", run_id);
@@ -99,7 +100,8 @@ Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
     StatementLease update = impl.Prepare(
         "UPDATE documents SET file = :file, path = :path, url = :url, outlet = :outlet, "
         "language = :language, published = :published, title = :title, text = :text, "
-        "content_hash = :content_hash, claim_count = :claim_count, updated_run_id = :run_id "
+        "content_hash = :content_hash, raw_hash = :raw_hash, claim_count = :claim_count, "
+        "updated_run_id = :run_id "
         "WHERE id = :id");
     BindDocument(*update, doc);
     update->bind(":claim_count", static_cast<int64_t>(claims.size()));
@@ -169,6 +171,15 @@ Result<std::optional<std::string>> Store::FindDocumentHash(const std::string& fi
 Result<std::vector<std::pair<std::string, std::string>>> Store::LoadDocumentHashes() {
   return Guarded("LoadDocumentHashes", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
     StatementLease st = impl_->Prepare("SELECT file, content_hash FROM documents");
+    std::vector<std::pair<std::string, std::string>> hashes;
+    while (st->executeStep()) hashes.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
+    return hashes;
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Store::LoadRawHashes() {
+  return Guarded("LoadRawHashes", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
+    StatementLease st = impl_->Prepare("SELECT raw_hash, published FROM documents WHERE raw_hash <> ''");
     std::vector<std::pair<std::string, std::string>> hashes;
     while (st->executeStep()) hashes.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
     return hashes;

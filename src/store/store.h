@@ -60,6 +60,9 @@ class Store {
   // Every stored document's (file, content_hash), in no particular order: one
   // query, so a run can test each input against an in-memory map.
   Result<std::vector<std::pair<std::string, std::string>>> LoadDocumentHashes();
+  // Every stored (raw_hash, published) with a raw hash: the inputs a run can skip
+  // unread (see Document::raw_hash).
+  Result<std::vector<std::pair<std::string, std::string>>> LoadRawHashes();
 
   // In ONE transaction, keyed by doc.file:
   //   new file                   -> insert the document and `claims`; kNew
