@@ -142,4 +142,9 @@ struct Lexicon {
 // returned Status is not ok when any error was reported.
 Status LoadLexicon(const std::string& rules_dir, Lexicon* out, DiagnosticSink* sink);
 
+// Same for one file's TOML text (`file_name` labels diagnostics): appends what it
+// declares to `out`. The fuzz target (tests/fuzz/lexicon_fuzz.cc) reads rules this way.
+Status ParseLexiconFile(const std::string& text, const std::string& file_name, Lexicon* out,
+                        DiagnosticSink* sink);
+
 }  // namespace claimcheck

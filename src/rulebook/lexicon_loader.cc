@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <toml.hpp>
 
 #include "base/strings.h"
@@ -285,7 +286,37 @@ std::vector<fs::path> TomlFilesIn(const fs::path& dir) {
   return files;
 }
 
+// Parses one file with `parse` (from a path or a stream) and reads it into `lex`;
+// syntax errors and exceptions become diagnostics for `file_name`.
+template <typename Parse>
+void ParseInto(Parse parse, const std::string& file_name, Lexicon* lex, DiagnosticSink* sink) {
+  try {
+    TomlValue root = parse();
+    ReadFile(root, lex, sink);
+  } catch (const toml::syntax_error& e) {
+    Diagnostic d;
+    d.file = file_name;
+    d.message = e.what();
+    d.line = static_cast<int>(e.location().line());
+    sink->Report(std::move(d));
+  } catch (const std::exception& e) {
+    sink->Error(file_name, 0, e.what());
+  }
+}
+
 }  // namespace
+
+Status ParseLexiconFile(const std::string& text, const std::string& file_name, Lexicon* out,
+                        DiagnosticSink* sink) {
+  const int errors_before = sink->error_count();
+  std::istringstream in(text);
+  ParseInto([&] { return toml::parse(in, file_name); }, file_name, out, sink);
+  if (sink->error_count() > errors_before) {
+    return Status::InvalidInput(file_name + ": " + std::to_string(sink->error_count() - errors_before) +
+                                " error(s) in the lexicon");
+  }
+  return Status::Ok();
+}
 
 Status LoadLexicon(const std::string& rules_dir, Lexicon* out, DiagnosticSink* sink) {
   const int errors_before = sink->error_count();
@@ -295,18 +326,7 @@ Status LoadLexicon(const std::string& rules_dir, Lexicon* out, DiagnosticSink* s
   }
   for (const fs::path& p : TomlFilesIn(fs::path(rules_dir) / "topics")) files.push_back(p);
   for (const fs::path& path : files) {
-    try {
-      TomlValue root = toml::parse(path.string());
-      ReadFile(root, out, sink);
-    } catch (const toml::syntax_error& e) {
-      Diagnostic d;
-      d.file = path.string();
-      d.message = e.what();
-      d.line = static_cast<int>(e.location().line());
-      sink->Report(std::move(d));
-    } catch (const std::exception& e) {
-      sink->Error(path.string(), 0, e.what());
-    }
+    ParseInto([&] { return toml::parse(path.string()); }, path.string(), out, sink);
   }
   if (sink->error_count() > errors_before) {
     return Status::InvalidInput(std::to_string(sink->error_count() - errors_before) +

@@ -119,6 +119,19 @@ TEST_P(BadLexiconTest, ReportsFileAndLine) {
   EXPECT_NE(sink.items().front().message.find(c.message), std::string::npos) << DumpDiagnostics(sink);
 }
 
+// The same text through ParseLexiconFile (what the fuzz target calls) gives the
+// same first diagnostic.
+TEST_P(BadLexiconTest, ParseLexiconFileReportsTheSameLine) {
+  const BadCase& c = GetParam();
+  Lexicon lex;
+  DiagnosticSink sink;
+  Status s = ParseLexiconFile(c.text, "bad.toml", &lex, &sink);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
+  ASSERT_FALSE(sink.empty());
+  EXPECT_EQ(FirstLocation(sink), c.location) << DumpDiagnostics(sink);
+  EXPECT_NE(sink.items().front().message.find(c.message), std::string::npos) << DumpDiagnostics(sink);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadLexiconTest,
     testing::Values(
