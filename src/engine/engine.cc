@@ -137,7 +137,7 @@ struct Candidate {
   size_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b (a sorts first)
   size_t first = 0;       // the claim the rule names first: bound's lower count, sum's total, the whole
   size_t older = 0;       // stale_figure: the older report the later one repeats
-  const std::string* subject = nullptr;
+  const std::string* subject = nullptr;  // into the claims or the group keys, which outlive the rows
   std::shared_ptr<const Explanation> explanation;  // built at once by sum and part rules
   bool hidden = false;    // wins over other verdicts on its pair but shows no row (see Cumulative)
 };
@@ -304,7 +304,7 @@ class Checker {
       });
       std::vector<ClaimRef> refs;
       for (size_t pi : chosen) refs.push_back(sources_.Ref(claims_[pi], pi));
-      Candidate c = Make(rule, rule.severity, total_subject(subject), ti, largest, rule.Specificity());
+      Candidate c = Make(rule, rule.severity, subject, ti, largest, rule.Specificity());
       c.explanation = std::make_shared<Explanation>(
           ExplainSum(rule.id, sources_.Ref(claims_[ti], ti), refs, sum, wt));
       Offer(std::move(c));
@@ -408,11 +408,6 @@ class Checker {
       if (r.Specificity() == best) out.push_back(&r);
     }
     return out;
-  }
-
-  // The subject string a sum row names (the rule's subject key, stable for the run).
-  const std::string& total_subject(const std::string& subject) {
-    return *subjects_.insert(subject).first;
   }
 
   // The rule's scope beyond metric and subject: confidence, outlet, language.
@@ -656,7 +651,6 @@ class Checker {
   const std::vector<Claim>& claims_;
   const Sources& sources_;
   std::vector<int> value_id_;     // per claim: its distinct stated value
-  std::set<std::string> subjects_;
   std::unordered_map<std::pair<size_t, size_t>, Candidate, PairHash> best_;
 };
 

@@ -71,6 +71,14 @@ int64_t InsertClaim(StoreConnection& impl, int64_t document_id, const std::strin
   return impl.db.getLastInsertRowid();
 }
 
+// Every row of a two-text-column query, as pairs. Throws SQLite::Exception on failure.
+Result<std::vector<std::pair<std::string, std::string>>> TextPairs(StoreConnection& impl, const char* sql) {
+  StatementLease st = impl.Prepare(sql);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  while (st->executeStep()) pairs.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
+  return pairs;
+}
+
 // Writes one document and its claims inside the caller's transaction.
 // Throws SQLite::Exception on failure.
 Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
@@ -169,20 +177,12 @@ Result<std::optional<std::string>> Store::FindDocumentHash(const std::string& fi
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Store::LoadDocumentHashes() {
-  return Guarded("LoadDocumentHashes", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
-    StatementLease st = impl_->Prepare("SELECT file, content_hash FROM documents");
-    std::vector<std::pair<std::string, std::string>> hashes;
-    while (st->executeStep()) hashes.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
-    return hashes;
-  });
+  return Guarded("LoadDocumentHashes", [&]() { return TextPairs(*impl_, "SELECT file, content_hash FROM documents"); });
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Store::LoadRawHashes() {
-  return Guarded("LoadRawHashes", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
-    StatementLease st = impl_->Prepare("SELECT raw_hash, published FROM documents WHERE raw_hash <> ''");
-    std::vector<std::pair<std::string, std::string>> hashes;
-    while (st->executeStep()) hashes.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
-    return hashes;
+  return Guarded("LoadRawHashes", [&]() {
+    return TextPairs(*impl_, "SELECT raw_hash, published FROM documents WHERE raw_hash <> ''");
   });
 }
 

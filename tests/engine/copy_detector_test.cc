@@ -30,13 +30,6 @@ Document Doc(std::string file, std::string text) {
   return d;
 }
 
-TEST(NumericTest, SharedFeatureCountsIsTheSparseGram) {
-  auto out = SharedFeatureCounts({{1, 2, 3, 3}, {3, 4}, {7}, {1, 2, 3, 9}}, 16);
-  std::string s;
-  for (const auto& o : out) s += std::to_string(o.a) + "-" + std::to_string(o.b) + ":" + FormatNumber(o.shared) + " ";
-  EXPECT_EQ(s, "0-1:1 0-3:3 1-3:1 ");
-}
-
 TEST(NumericTest, TruthDiscoveryFavoursTheValueMoreTrustedSourcesState) {
   // Question 1: sources 0 and 1 say value 0, source 2 says value 1 (incompatible).
   // Question 2: source 2 alone says value 2 (nothing competes).

@@ -6,19 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/pipeline.h"
+#include "shipped_rules.h"
 
 namespace claimcheck {
 namespace {
 
-const Knowledge& Rules() {
-  static Knowledge* k = [] {
-    DiagnosticSink sink;
-    Result<Knowledge> loaded = LoadKnowledge(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &sink);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return new Knowledge(std::move(loaded.value()));
-  }();
-  return *k;
-}
+const Knowledge& Rules() { return ShippedRules(); }
 
 std::vector<Document> Corpus(int n) {
   std::vector<Document> docs;

@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
+#include "shipped_rules.h"
 #include "store/store.h"
 
 namespace claimcheck {
@@ -16,15 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Knowledge& Rules() {
-  static Knowledge* k = [] {
-    DiagnosticSink sink;
-    Result<Knowledge> loaded = LoadKnowledge(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &sink);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return new Knowledge(std::move(loaded.value()));
-  }();
-  return *k;
-}
+const Knowledge& Rules() { return ShippedRules(); }
 
 std::string Line(int i, int killed) {
   return "{\"url\": \"https://example.test/a/" + std::to_string(i) +
