@@ -149,12 +149,6 @@ bool Better(const Candidate& x, const Candidate& y) {
   return x.rule->id < y.rule->id;
 }
 
-// A surviving verdict with its row.
-struct Row {
-  Candidate candidate;
-  Conflict conflict;
-};
-
 Severity Softer(Severity rule_severity, Severity s) { return std::max(rule_severity, s); }
 
 bool SameUnit(const Claim& x, const Claim& y) {
@@ -368,114 +362,75 @@ class Checker {
     }
   }
 
-  // The rows, one per source pair and pair of stated values: the same figure said twice
-  // in one article, or by two copies of it, is reported once (the row whose files sort first).
-  std::vector<Row> Take() {
-    using Side = std::pair<int, int>;  // (source, value)
-    using Key = std::tuple<std::string_view, std::string_view, std::string_view, Side, Side>;
-    std::map<Key, Candidate> unique;
+  // The surviving verdicts, one per source pair and pair of stated values: the same
+  // figure said twice in one article, or by two copies of it, is reported once (the
+  // verdict whose files sort first, then the smaller id). Empties the verdicts.
+  std::vector<Candidate> Survivors() {
+    std::unordered_map<DedupKey, size_t, DedupKeyHash> unique;  // key -> index in `out`
+    unique.reserve(best_.size());
+    std::vector<Candidate> out;
+    out.reserve(best_.size());
     for (auto& [pair, c] : best_) {
-      Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
-      Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
-      if (sb < sa) std::swap(sa, sb);
-      Key key{c.rule->id, MetricOf(c), *c.subject, sa, sb};
-      auto [it, added] = unique.try_emplace(key, c);
-      if (added) continue;
-      const Candidate& old = it->second;
+      DedupKey key = DedupKeyOf(c);
+      auto [it, added] = unique.try_emplace(key, out.size());
+      if (added) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      Candidate& old = out[it->second];
       const std::string& fa = File(c.ia);
       const std::string& fb = File(c.ib);
       const std::string& oa = File(old.ia);
       const std::string& ob = File(old.ib);
       if (std::tie(fa, fb) < std::tie(oa, ob) || (std::tie(fa, fb) == std::tie(oa, ob) && IdOf(c) < IdOf(old))) {
-        it->second = std::move(c);
+        old = std::move(c);
       }
     }
     best_.clear();
-    std::vector<Row> out;
-    out.reserve(unique.size());
-    for (auto& [key, c] : unique) out.push_back({c, Materialize(c)});
     return out;
   }
 
- private:
-  std::vector<const CheckRule*> MostSpecific(CheckKind kind, const std::string& metric,
-                                             const std::string& subject) const {
-    std::vector<const CheckRule*> out;
-    int best = -1;
-    for (const auto& r : rules_) {
-      if (r.kind != kind || !r.AppliesToMetric(metric) || !r.AppliesToSubject(subject)) continue;
-      if (r.Specificity() > best) out.clear(), best = r.Specificity();
-      if (r.Specificity() == best) out.push_back(&r);
+  // Sorts `survivors` the way rows are listed: severity (conflict first), metric,
+  // subject, id; returns each one's id (the 64-bit fingerprint), in the new order.
+  std::vector<uint64_t> SortAsRows(std::vector<Candidate>* survivors) const {
+    std::vector<Candidate>& cs = *survivors;
+    // Metrics and subjects by rank in string order, so the sort compares integers.
+    std::unordered_map<std::string_view, uint32_t> metric_rank, subject_rank;
+    for (const Candidate& c : cs) {
+      metric_rank.emplace(MetricOf(c), 0);
+      subject_rank.emplace(*c.subject, 0);
     }
-    return out;
+    RankInStringOrder(&metric_rank);
+    RankInStringOrder(&subject_rank);
+    struct Key {
+      int severity;
+      uint32_t metric, subject;
+      uint64_t id;
+      size_t index;
+    };
+    std::vector<Key> keys(cs.size());
+    for (size_t i = 0; i < cs.size(); ++i) {
+      const Candidate& c = cs[i];
+      keys[i] = {static_cast<int>(c.severity), metric_rank[MetricOf(c)], subject_rank[*c.subject], IdHash(c), i};
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+      return std::tie(x.severity, x.metric, x.subject, x.id, x.index) <
+             std::tie(y.severity, y.metric, y.subject, y.id, y.index);
+    });
+    std::vector<Candidate> sorted;
+    sorted.reserve(cs.size());
+    std::vector<uint64_t> ids(cs.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      sorted.push_back(std::move(cs[keys[i].index]));
+      ids[i] = keys[i].id;
+    }
+    cs = std::move(sorted);
+    return ids;
   }
 
-  // The rule's scope beyond metric and subject: confidence, outlet, language.
-  bool Applies(const CheckRule& r, size_t i) const {
-    return claims_[i].confidence >= r.min_confidence && r.AppliesToOutlet(sources_.OutletOf(i)) &&
-           r.AppliesToLanguage(sources_.LanguageOf(i));
-  }
-
-  bool SameTime(size_t x, size_t y) const {
-    const auto& tx = sources_.Info(x).time;
-    const auto& ty = sources_.Info(y).time;
-    return tx && ty && CompareAtCoarserGranularity(*tx, *ty) == 0;
-  }
-
-  bool SameDocumentAndTime(size_t x, size_t y) const {
-    return sources_.Info(x).document == sources_.Info(y).document &&
-           claims_[x].as_of == claims_[y].as_of;
-  }
-
-  const std::string& File(size_t i) const { return sources_.RefFile(claims_[i], i); }
-
-  // The order rows name their claims in: file, position, quote, value, date.
-  bool Before(size_t x, size_t y) const {
-    const Claim& cx = claims_[x];
-    const Claim& cy = claims_[y];
-    return std::tie(File(x), cx.span_begin, cx.quote, cx.value, cx.date) <
-           std::tie(File(y), cy.span_begin, cy.quote, cy.value, cy.date);
-  }
-
-  std::string EvidenceOf(size_t i) const {
-    const Claim& c = claims_[i];
-    return File(i) + "\x1e" + c.quote + "\x1e" + (c.kind == ClaimKind::kDate ? c.date : FormatNumber(c.value));
-  }
-
-  const std::string& MetricOf(const Candidate& c) const {
-    const CheckRule& rule = *c.rule;
-    return rule.kind == CheckKind::kBound        ? rule.lower_metric
-           : rule.kind == CheckKind::kSumOfParts ? rule.total_metric
-                                                 : claims_[c.first].metric;
-  }
-
-  // The stable id: rule, metric, subject and both claims' evidence, in either order.
-  std::string IdOf(const Candidate& c) const {
-    std::string ea = EvidenceOf(c.ia), eb = EvidenceOf(c.ib);
-    if (eb < ea) std::swap(ea, eb);
-    return Hex64(Fnv1a64(c.rule->id + "\x1f" + MetricOf(c) + "\x1f" + *c.subject + "\x1f" + ea + "\x1f" + eb));
-  }
-
-  // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
-  Candidate Make(const CheckRule& rule, Severity severity, const std::string& subject, size_t x,
-                 size_t y, int specificity) const {
-    Candidate c;
-    c.rule = &rule;
-    c.severity = severity;
-    c.specificity = specificity;
-    c.priority = rule.kind == CheckKind::kStaleFigure         ? 2
-                 : rule.kind == CheckKind::kCumulativeDecrease ? 1
-                                                               : 0;
-    c.subject = &subject;
-    c.first = x;
-    bool swap = Before(y, x);
-    c.ia = swap ? y : x;
-    c.ib = swap ? x : y;
-    return c;
-  }
-
-  // The row a reader sees; the explanation names claim a first, so it is built after ordering.
-  Conflict Materialize(const Candidate& c) const {
+  // The row a reader sees; the explanation names claim a first, so it is built after
+  // ordering. `id` is IdHash(c).
+  Conflict Materialize(const Candidate& c, uint64_t id) const {
     const CheckRule& rule = *c.rule;
     Conflict k;
     k.rule_id = rule.id;
@@ -520,8 +475,142 @@ class Checker {
     }
     k.explanation = std::move(e.en);
     k.explanation_vi = std::move(e.vi);
-    k.id = IdOf(c);
+    k.id = Hex64(id);
     return k;
+  }
+
+ private:
+  std::vector<const CheckRule*> MostSpecific(CheckKind kind, const std::string& metric,
+                                             const std::string& subject) const {
+    std::vector<const CheckRule*> out;
+    int best = -1;
+    for (const auto& r : rules_) {
+      if (r.kind != kind || !r.AppliesToMetric(metric) || !r.AppliesToSubject(subject)) continue;
+      if (r.Specificity() > best) out.clear(), best = r.Specificity();
+      if (r.Specificity() == best) out.push_back(&r);
+    }
+    return out;
+  }
+
+  // The rule's scope beyond metric and subject: confidence, outlet, language.
+  bool Applies(const CheckRule& r, size_t i) const {
+    return claims_[i].confidence >= r.min_confidence && r.AppliesToOutlet(sources_.OutletOf(i)) &&
+           r.AppliesToLanguage(sources_.LanguageOf(i));
+  }
+
+  bool SameTime(size_t x, size_t y) const {
+    const auto& tx = sources_.Info(x).time;
+    const auto& ty = sources_.Info(y).time;
+    return tx && ty && CompareAtCoarserGranularity(*tx, *ty) == 0;
+  }
+
+  bool SameDocumentAndTime(size_t x, size_t y) const {
+    return sources_.Info(x).document == sources_.Info(y).document &&
+           claims_[x].as_of == claims_[y].as_of;
+  }
+
+  const std::string& File(size_t i) const { return sources_.RefFile(claims_[i], i); }
+
+  // The order rows name their claims in: file, position, quote, value, date.
+  bool Before(size_t x, size_t y) const {
+    const Claim& cx = claims_[x];
+    const Claim& cy = claims_[y];
+    return std::tie(File(x), cx.span_begin, cx.quote, cx.value, cx.date) <
+           std::tie(File(y), cy.span_begin, cy.quote, cy.value, cy.date);
+  }
+
+  // Claim i's evidence as the id hashes it: file, quote and stated value, into *out.
+  void EvidenceOf(size_t i, std::string* out) const {
+    const Claim& c = claims_[i];
+    out->assign(File(i));
+    out->push_back('\x1e');
+    out->append(c.quote);
+    out->push_back('\x1e');
+    if (c.kind == ClaimKind::kDate) {
+      out->append(c.date);
+    } else {
+      out->append(FormatNumber(c.value));
+    }
+  }
+
+  const std::string& MetricOf(const Candidate& c) const {
+    const CheckRule& rule = *c.rule;
+    return rule.kind == CheckKind::kBound        ? rule.lower_metric
+           : rule.kind == CheckKind::kSumOfParts ? rule.total_metric
+                                                 : claims_[c.first].metric;
+  }
+
+  // The stable id: the FNV-1a hash of rule, metric, subject and both claims' evidence
+  // (in string order), separated by \x1f. Hashed piece by piece (FNV-1a chains), no
+  // concatenated string.
+  uint64_t IdHash(const Candidate& c) const {
+    EvidenceOf(c.ia, &evidence_a_);
+    EvidenceOf(c.ib, &evidence_b_);
+    const std::string* ea = &evidence_a_;
+    const std::string* eb = &evidence_b_;
+    if (*eb < *ea) std::swap(ea, eb);
+    constexpr std::string_view kSep = "\x1f";
+    uint64_t h = Fnv1a64(c.rule->id);
+    for (std::string_view part : {std::string_view(MetricOf(c)), std::string_view(*c.subject),
+                                  std::string_view(*ea), std::string_view(*eb)}) {
+      h = Fnv1a64(part, Fnv1a64(kSep, h));
+    }
+    return h;
+  }
+  std::string IdOf(const Candidate& c) const { return Hex64(IdHash(c)); }
+
+  // What Survivors() deduplicates on: rule, metric, subject and both sides' (source,
+  // stated value), the smaller side first.
+  using Side = std::pair<int, int>;
+  struct DedupKey {
+    std::string_view rule, metric, subject;
+    Side sa, sb;
+    bool operator==(const DedupKey& o) const {
+      return sa == o.sa && sb == o.sb && rule == o.rule && metric == o.metric && subject == o.subject;
+    }
+  };
+  struct DedupKeyHash {
+    size_t operator()(const DedupKey& k) const {
+      std::hash<std::string_view> hs;
+      uint64_t h = hs(k.rule) ^ (hs(k.metric) * 0x9E3779B97F4A7C15ull) ^ (hs(k.subject) * 0xBF58476D1CE4E5B9ull);
+      for (int v : {k.sa.first, k.sa.second, k.sb.first, k.sb.second}) {
+        h = (h ^ static_cast<uint64_t>(static_cast<uint32_t>(v))) * 0x94D049BB133111EBull;
+      }
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  DedupKey DedupKeyOf(const Candidate& c) const {
+    Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
+    Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
+    if (sb < sa) std::swap(sa, sb);
+    return {c.rule->id, MetricOf(c), *c.subject, sa, sb};
+  }
+
+  // Replaces each key's value by the key's rank in string order.
+  static void RankInStringOrder(std::unordered_map<std::string_view, uint32_t>* ranks) {
+    std::vector<std::string_view> keys;
+    keys.reserve(ranks->size());
+    for (const auto& [k, r] : *ranks) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size(); ++i) (*ranks)[keys[i]] = static_cast<uint32_t>(i);
+  }
+
+  // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
+  Candidate Make(const CheckRule& rule, Severity severity, const std::string& subject, size_t x,
+                 size_t y, int specificity) const {
+    Candidate c;
+    c.rule = &rule;
+    c.severity = severity;
+    c.specificity = specificity;
+    c.priority = rule.kind == CheckKind::kStaleFigure         ? 2
+                 : rule.kind == CheckKind::kCumulativeDecrease ? 1
+                                                               : 0;
+    c.subject = &subject;
+    c.first = x;
+    bool swap = Before(y, x);
+    c.ia = swap ? y : x;
+    c.ib = swap ? x : y;
+    return c;
   }
 
   std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
@@ -652,6 +741,7 @@ class Checker {
   const Sources& sources_;
   std::vector<int> value_id_;     // per claim: its distinct stated value
   std::unordered_map<std::pair<size_t, size_t>, Candidate, PairHash> best_;
+  mutable std::string evidence_a_, evidence_b_;  // IdHash's buffers
 };
 
 CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
@@ -710,10 +800,11 @@ std::string Series(const std::vector<Claim>& claims, const Sources& sources,
   return Join(points, " -> ");
 }
 
-// Fills likely_value, support_a/b, trust_a/b and series of every row.
+// Fills likely_value, support_a/b, trust_a/b and series of every row; row i is the
+// verdict verdicts[i].
 void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims,
                       const Sources& sources, const Groups& groups, std::vector<std::string> value_keys,
-                      std::vector<Row>* rows) {
+                      const std::vector<Candidate>& verdicts, std::vector<Conflict>* rows) {
   SupportInput input;
   input.question.assign(claims.size(), -1);
   input.source.resize(claims.size());
@@ -757,9 +848,10 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
     return it->second;
   };
   std::map<int, std::string> series_cache;
-  for (Row& row : *rows) {
-    Conflict& k = row.conflict;
-    size_t a = row.candidate.ia, b = row.candidate.ib;
+  for (size_t r = 0; r < rows->size(); ++r) {
+    Conflict& k = (*rows)[r];
+    const Candidate& verdict = verdicts[r];
+    size_t a = verdict.ia, b = verdict.ib;
     k.trust_a = scores.source_trust[static_cast<size_t>(input.source[a])];
     k.trust_b = scores.source_trust[static_cast<size_t>(input.source[b])];
     int ga = input.question[a], gb = input.question[b];
@@ -771,8 +863,8 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
       double ca = scores.claim_confidence[a], cb = scores.claim_confidence[b];
       if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims[a], Language::kEnglish);
       if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims[b], Language::kEnglish);
-      if (row.candidate.rule->kind == CheckKind::kCumulativeDecrease ||
-          row.candidate.rule->kind == CheckKind::kStaleFigure) {
+      if (verdict.rule->kind == CheckKind::kCumulativeDecrease ||
+          verdict.rule->kind == CheckKind::kStaleFigure) {
         auto it = series_cache.find(ga);
         if (it == series_cache.end()) it = series_cache.emplace(ga, Series(claims, sources, members)).first;
         k.series = it->second;
@@ -834,18 +926,12 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
     }
   }
 
-  std::vector<Row> rows = checker.Take();
-  AddSourceSupport(rules, claims, sources, groups, std::move(value_keys), &rows);
-  // Sorted by index (a row is large; each moves once).
-  std::vector<size_t> order(rows.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t i, size_t j) {
-    const Conflict& x = rows[i].conflict;
-    const Conflict& y = rows[j].conflict;
-    return std::tie(x.severity, x.metric, x.subject, x.id) < std::tie(y.severity, y.metric, y.subject, y.id);
-  });
-  result.conflicts.reserve(rows.size());
-  for (size_t i : order) result.conflicts.push_back(std::move(rows[i].conflict));
+  // Rows are built once, in their final order, for the surviving verdicts only.
+  std::vector<Candidate> verdicts = checker.Survivors();
+  std::vector<uint64_t> ids = checker.SortAsRows(&verdicts);
+  result.conflicts.reserve(verdicts.size());
+  for (size_t i = 0; i < verdicts.size(); ++i) result.conflicts.push_back(checker.Materialize(verdicts[i], ids[i]));
+  AddSourceSupport(rules, claims, sources, groups, std::move(value_keys), verdicts, &result.conflicts);
   return result;
 }
 

@@ -9,101 +9,188 @@ namespace {
 
 bool English(Language lang) { return lang == Language::kEnglish; }
 
-std::string Num(const std::optional<double>& v, const Claim& c, Language lang) {
-  if (!v) return English(lang) ? "unbounded" : "không giới hạn";
-  if (c.unit == "percent") return FormatGrouped(*v * 100, lang) + "%";
-  return FormatGrouped(*v, lang);
+// Appends each piece (std::string, std::string_view or a literal) to *out. The
+// sentences are built by appending to one buffer: a row's two explanations are most
+// of the check's time on a large corpus.
+template <typename... Pieces>
+void Append(std::string* out, const Pieces&... pieces) {
+  (out->append(pieces), ...);
 }
 
+// FormatGrouped(v, lang), appended to *out.
+void AppendGrouped(std::string* out, double v, Language lang) {
+  const std::string s = FormatNumber(v);
+  if (s.find('e') != std::string::npos) {
+    out->append(s);
+    return;
+  }
+  std::string_view rest = s;
+  if (!rest.empty() && rest[0] == '-') {
+    out->push_back('-');
+    rest.remove_prefix(1);
+  }
+  const size_t dot = rest.find('.');
+  const std::string_view whole = rest.substr(0, dot);
+  const std::string_view frac = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+  const char group = English(lang) ? ',' : '.';
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) out->push_back(group);
+    out->push_back(whole[i]);
+  }
+  if (!frac.empty()) Append(out, English(lang) ? "." : ",", frac);
+}
+
+// A bound as worded ("unbounded", "12,000", "50%"), appended to *out.
+void AppendNum(std::string* out, const std::optional<double>& v, const Claim& c, Language lang) {
+  if (!v) {
+    out->append(English(lang) ? "unbounded" : "không giới hạn");
+  } else if (c.unit == "percent") {
+    AppendGrouped(out, *v * 100, lang);
+    out->push_back('%');
+  } else {
+    AppendGrouped(out, *v, lang);
+  }
+}
+
+// DescribeValue(c, lang), appended to *out.
+void AppendValue(std::string* out, const Claim& c, Language lang) {
+  if (c.kind == ClaimKind::kDate) {
+    out->append(c.date);
+    return;
+  }
+  const bool en = English(lang);
+  switch (c.qualifier) {
+    case Qualifier::kExact: break;
+    case Qualifier::kApprox: out->append(en ? "about " : "khoảng "); break;
+    case Qualifier::kMoreThan: out->append(en ? "more than " : "hơn "); break;
+    case Qualifier::kAtLeast: out->append(en ? "at least " : "ít nhất "); break;
+    case Qualifier::kNearly: out->append(en ? "nearly " : "gần "); break;
+    case Qualifier::kAtMost: out->append(en ? "at most " : "tối đa "); break;
+    case Qualifier::kRange:
+      AppendNum(out, c.low ? c.low : c.value, c, lang);
+      out->push_back('-');
+      AppendNum(out, c.high, c, lang);
+      return;
+    case Qualifier::kVague:
+      out->append(en ? "an unspecified number between " : "một con số không cụ thể từ ");
+      AppendNum(out, c.low, c, lang);
+      out->append(en ? " and " : " đến ");
+      AppendNum(out, c.high, c, lang);
+      return;
+  }
+  AppendNum(out, c.value, c, lang);
+}
+
+// DescribeSource(ref, lang), appended to *out.
+void AppendSource(std::string* out, const ClaimRef& ref, Language lang) {
+  const bool en = English(lang);
+  out->append(ref.claim.file);
+  bool any = false;
+  auto part = [&](std::string_view label, std::string_view text) {
+    Append(out, any ? ", " : " (", label, text);
+    any = true;
+  };
+  if (!ref.outlet.empty()) part("", ref.outlet);
+  if (!ref.published.empty()) part(en ? "published " : "đăng ngày ", ref.published);
+  if (!ref.claim.as_of.empty() && !ref.claim.as_of_inferred) part(en ? "as of " : "tính đến ", ref.claim.as_of);
+  if (!ref.claim.attributed_to.empty()) part(en ? "citing " : "dẫn lời ", ref.claim.attributed_to);
+  if (any) out->push_back(')');
+}
+
+// DescribeInterval(i, lang), appended to *out.
+void AppendInterval(std::string* out, const Interval& i, Language lang) {
+  const bool en = English(lang);
+  auto bound = [&](double v) {
+    if (std::isinf(v)) {
+      out->append(en ? "unbounded" : "không giới hạn");
+    } else {
+      AppendGrouped(out, std::round(v * 100) / 100, lang);
+    }
+  };
+  bound(i.low);
+  out->append(en ? " to " : " đến ");
+  bound(i.high);
+}
+
+// "metric/subject", appended to *out.
+void AppendTopic(std::string* out, const Claim& c) { Append(out, c.metric, "/", c.subject); }
+
 std::string Topic(const Claim& c) { return c.metric + "/" + c.subject; }
+
+// Descriptions as sentence pieces, so each sentence below reads as one list of pieces.
+struct Source {
+  const ClaimRef& ref;
+  Language lang;
+};
+struct Value {
+  const Claim& claim;
+  Language lang;
+};
+struct Range {
+  const Interval& interval;
+  Language lang;
+};
+struct TopicOf {
+  const Claim& claim;
+};
+
+// Sentence pieces: text, or one of the descriptions above.
+void AppendPiece(std::string* out, std::string_view text) { out->append(text); }
+void AppendPiece(std::string* out, const Source& s) { AppendSource(out, s.ref, s.lang); }
+void AppendPiece(std::string* out, const Value& v) { AppendValue(out, v.claim, v.lang); }
+void AppendPiece(std::string* out, const Range& r) { AppendInterval(out, r.interval, r.lang); }
+void AppendPiece(std::string* out, const TopicOf& t) { AppendTopic(out, t.claim); }
+
+// The sentence made of `pieces`, in one buffer.
+template <typename... Pieces>
+std::string Sentence(const Pieces&... pieces) {
+  std::string out;
+  out.reserve(320);
+  (AppendPiece(&out, pieces), ...);
+  return out;
+}
 
 }  // namespace
 
 std::string FormatGrouped(double v, Language lang) {
-  std::string s = FormatNumber(v);
-  if (s.find('e') != std::string::npos) return s;
-  std::string sign;
-  if (!s.empty() && s[0] == '-') sign = "-", s.erase(0, 1);
-  size_t dot = s.find('.');
-  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
-  const char group = English(lang) ? ',' : '.';
   std::string out;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) out += group;
-    out += whole[i];
-  }
-  if (!frac.empty()) out += (English(lang) ? "." : ",") + frac;
-  return sign + out;
+  AppendGrouped(&out, v, lang);
+  return out;
 }
 
 std::string DescribeValue(const Claim& c, Language lang) {
-  if (c.kind == ClaimKind::kDate) return c.date;
-  const bool en = English(lang);
-  std::string v = Num(c.value, c, lang);
-  switch (c.qualifier) {
-    case Qualifier::kExact: return v;
-    case Qualifier::kApprox: return (en ? "about " : "khoảng ") + v;
-    case Qualifier::kMoreThan: return (en ? "more than " : "hơn ") + v;
-    case Qualifier::kAtLeast: return (en ? "at least " : "ít nhất ") + v;
-    case Qualifier::kNearly: return (en ? "nearly " : "gần ") + v;
-    case Qualifier::kAtMost: return (en ? "at most " : "tối đa ") + v;
-    case Qualifier::kRange:
-      return Num(c.low ? c.low : c.value, c, lang) + "-" + Num(c.high, c, lang);
-    case Qualifier::kVague:
-      return (en ? "an unspecified number between " : "một con số không cụ thể từ ") +
-             Num(c.low, c, lang) + (en ? " and " : " đến ") + Num(c.high, c, lang);
-  }
-  return v;
+  std::string out;
+  AppendValue(&out, c, lang);
+  return out;
 }
 
 std::string DescribeSource(const ClaimRef& ref, Language lang) {
-  const bool en = English(lang);
-  std::vector<std::string> parts;
-  if (!ref.outlet.empty()) parts.push_back(ref.outlet);
-  if (!ref.published.empty()) parts.push_back((en ? "published " : "đăng ngày ") + ref.published);
-  if (!ref.claim.as_of.empty() && !ref.claim.as_of_inferred) {
-    parts.push_back((en ? "as of " : "tính đến ") + ref.claim.as_of);
-  }
-  if (!ref.claim.attributed_to.empty()) {
-    parts.push_back((en ? "citing " : "dẫn lời ") + ref.claim.attributed_to);
-  }
-  std::string out = ref.claim.file;
-  if (!parts.empty()) out += " (" + Join(parts, ", ") + ")";
+  std::string out;
+  AppendSource(&out, ref, lang);
   return out;
 }
 
 std::string DescribeInterval(const Interval& i, Language lang) {
-  const bool en = English(lang);
-  auto bound = [&](double v) {
-    if (std::isinf(v)) return std::string(en ? "unbounded" : "không giới hạn");
-    return FormatGrouped(std::round(v * 100) / 100, lang);
-  };
-  return bound(i.low) + (en ? " to " : " đến ") + bound(i.high);
+  std::string out;
+  AppendInterval(&out, i, lang);
+  return out;
 }
 
 Explanation ExplainCountAgreement(const std::string& rule_id, Severity severity, const ClaimRef& a,
                                   const ClaimRef& b, const Interval& wa, const Interval& wb) {
   const Language en = Language::kEnglish, vi = Language::kVietnamese;
+  const bool conflict = severity == Severity::kConflict;
   Explanation out;
-  out.en = "Rule " + rule_id + ": " + DescribeSource(a, en) + " reports " + DescribeValue(a.claim, en) +
-           " for " + Topic(a.claim) + " while " + DescribeSource(b, en) + " reports " +
-           DescribeValue(b.claim, en);
-  out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(a, vi) + " nêu " + DescribeValue(a.claim, vi) +
-           " cho " + Topic(a.claim) + " trong khi " + DescribeSource(b, vi) + " nêu " +
-           DescribeValue(b.claim, vi);
-  std::string ra = DescribeInterval(wa, en), rb = DescribeInterval(wb, en);
-  std::string va = DescribeInterval(wa, vi), vb = DescribeInterval(wb, vi);
-  if (severity == Severity::kConflict) {
-    out.en += "; even with the rule's tolerance the ranges " + ra + " and " + rb +
-              " do not overlap, so both cannot be true.";
-    out.vi += "; kể cả với dung sai của quy tắc, hai khoảng " + va + " và " + vb +
-              " không giao nhau nên không thể cùng đúng.";
-  } else {
-    out.en += "; the figures differ but the ranges " + ra + " and " + rb +
-              " overlap, so both can hold.";
-    out.vi += "; hai con số khác nhau nhưng hai khoảng " + va + " và " + vb +
-              " vẫn giao nhau nên có thể cùng đúng.";
-  }
+  out.en = Sentence("Rule ", rule_id, ": ", Source{a, en}, " reports ", Value{a.claim, en}, " for ",
+                    TopicOf{a.claim}, " while ", Source{b, en}, " reports ", Value{b.claim, en},
+                    conflict ? "; even with the rule's tolerance the ranges " : "; the figures differ but the ranges ",
+                    Range{wa, en}, " and ", Range{wb, en},
+                    conflict ? " do not overlap, so both cannot be true." : " overlap, so both can hold.");
+  out.vi = Sentence("Quy tắc ", rule_id, ": ", Source{a, vi}, " nêu ", Value{a.claim, vi}, " cho ",
+                    TopicOf{a.claim}, " trong khi ", Source{b, vi}, " nêu ", Value{b.claim, vi},
+                    conflict ? "; kể cả với dung sai của quy tắc, hai khoảng " : "; hai con số khác nhau nhưng hai khoảng ",
+                    Range{wa, vi}, " và ", Range{wb, vi},
+                    conflict ? " không giao nhau nên không thể cùng đúng." : " vẫn giao nhau nên có thể cùng đúng.");
   return out;
 }
 
@@ -111,14 +198,12 @@ Explanation ExplainDateAgreement(const std::string& rule_id, const ClaimRef& a, 
                                  std::string_view granularity_en, std::string_view granularity_vi) {
   const Language en = Language::kEnglish, vi = Language::kVietnamese;
   Explanation out;
-  out.en = "Rule " + rule_id + ": " + DescribeSource(a, en) + " dates " + Topic(a.claim) + " to " +
-           a.claim.date + " while " + DescribeSource(b, en) + " dates it to " + b.claim.date +
-           "; compared by " + std::string(granularity_en) +
-           " the two dates differ, so both cannot be true.";
-  out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(a, vi) + " ghi " + Topic(a.claim) +
-           " vào " + a.claim.date + " trong khi " + DescribeSource(b, vi) + " ghi " + b.claim.date +
-           "; so theo " + std::string(granularity_vi) +
-           " hai mốc thời gian khác nhau nên không thể cùng đúng.";
+  out.en = Sentence("Rule ", rule_id, ": ", Source{a, en}, " dates ", TopicOf{a.claim}, " to ", a.claim.date,
+                    " while ", Source{b, en}, " dates it to ", b.claim.date, "; compared by ", granularity_en,
+                    " the two dates differ, so both cannot be true.");
+  out.vi = Sentence("Quy tắc ", rule_id, ": ", Source{a, vi}, " ghi ", TopicOf{a.claim}, " vào ", a.claim.date,
+                    " trong khi ", Source{b, vi}, " ghi ", b.claim.date, "; so theo ", granularity_vi,
+                    " hai mốc thời gian khác nhau nên không thể cùng đúng.");
   return out;
 }
 
@@ -126,45 +211,34 @@ Explanation ExplainCumulative(const std::string& rule_id, const ClaimRef& earlie
                               const ClaimRef& later, bool decrease) {
   const Language en = Language::kEnglish, vi = Language::kVietnamese;
   Explanation out;
-  if (decrease) {
-    out.en = "Rule " + rule_id + ": " + DescribeSource(later, en) +
-             " is a later report with a lower cumulative figure for " + Topic(later.claim) + " (" +
-             DescribeValue(later.claim, en) + ") than " + DescribeSource(earlier, en) + " (" +
-             DescribeValue(earlier.claim, en) +
-             "); a cumulative count cannot fall, so both cannot be true.";
-    out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(later, vi) +
-             " là báo cáo sau nhưng đưa con số cộng dồn thấp hơn cho " + Topic(later.claim) + " (" +
-             DescribeValue(later.claim, vi) + ") so với " + DescribeSource(earlier, vi) + " (" +
-             DescribeValue(earlier.claim, vi) +
-             "); số cộng dồn không thể giảm nên hai con số không thể cùng đúng.";
-  } else {
-    out.en = "Rule " + rule_id + ": " + DescribeSource(later, en) +
-             " is a later report with a higher cumulative figure for " + Topic(later.claim) + " (" +
-             DescribeValue(later.claim, en) + ") than " + DescribeSource(earlier, en) + " (" +
-             DescribeValue(earlier.claim, en) +
-             "); a rising cumulative count is expected, not a contradiction.";
-    out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(later, vi) +
-             " là báo cáo sau với con số cộng dồn cao hơn cho " + Topic(later.claim) + " (" +
-             DescribeValue(later.claim, vi) + ") so với " + DescribeSource(earlier, vi) + " (" +
-             DescribeValue(earlier.claim, vi) +
-             "); số cộng dồn tăng theo thời gian là bình thường, không phải mâu thuẫn.";
-  }
+  out.en = Sentence("Rule ", rule_id, ": ", Source{later, en},
+                    decrease ? " is a later report with a lower cumulative figure for "
+                             : " is a later report with a higher cumulative figure for ",
+                    TopicOf{later.claim}, " (", Value{later.claim, en}, ") than ", Source{earlier, en}, " (",
+                    Value{earlier.claim, en},
+                    decrease ? "); a cumulative count cannot fall, so both cannot be true."
+                             : "); a rising cumulative count is expected, not a contradiction.");
+  out.vi = Sentence("Quy tắc ", rule_id, ": ", Source{later, vi},
+                    decrease ? " là báo cáo sau nhưng đưa con số cộng dồn thấp hơn cho "
+                             : " là báo cáo sau với con số cộng dồn cao hơn cho ",
+                    TopicOf{later.claim}, " (", Value{later.claim, vi}, ") so với ", Source{earlier, vi}, " (",
+                    Value{earlier.claim, vi},
+                    decrease ? "); số cộng dồn không thể giảm nên hai con số không thể cùng đúng."
+                             : "); số cộng dồn tăng theo thời gian là bình thường, không phải mâu thuẫn.");
   return out;
 }
 
 Explanation ExplainBound(const std::string& rule_id, const ClaimRef& lower, const ClaimRef& upper) {
   const Language en = Language::kEnglish, vi = Language::kVietnamese;
   Explanation out;
-  out.en = "Rule " + rule_id + ": " + DescribeSource(lower, en) + " reports " +
-           DescribeValue(lower.claim, en) + " for " + Topic(lower.claim) + " but " +
-           DescribeSource(upper, en) + " reports only " + DescribeValue(upper.claim, en) + " for " +
-           Topic(upper.claim) + "; " + lower.claim.metric + " cannot exceed " + upper.claim.metric +
-           ", so both cannot be true.";
-  out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(lower, vi) + " nêu " +
-           DescribeValue(lower.claim, vi) + " cho " + Topic(lower.claim) + " nhưng " +
-           DescribeSource(upper, vi) + " chỉ nêu " + DescribeValue(upper.claim, vi) + " cho " +
-           Topic(upper.claim) + "; " + lower.claim.metric + " không thể vượt quá " +
-           upper.claim.metric + " nên không thể cùng đúng.";
+  out.en = Sentence("Rule ", rule_id, ": ", Source{lower, en}, " reports ", Value{lower.claim, en}, " for ",
+                    TopicOf{lower.claim}, " but ", Source{upper, en}, " reports only ", Value{upper.claim, en},
+                    " for ", TopicOf{upper.claim}, "; ", lower.claim.metric, " cannot exceed ", upper.claim.metric,
+                    ", so both cannot be true.");
+  out.vi = Sentence("Quy tắc ", rule_id, ": ", Source{lower, vi}, " nêu ", Value{lower.claim, vi}, " cho ",
+                    TopicOf{lower.claim}, " nhưng ", Source{upper, vi}, " chỉ nêu ", Value{upper.claim, vi},
+                    " cho ", TopicOf{upper.claim}, "; ", lower.claim.metric, " không thể vượt quá ",
+                    upper.claim.metric, " nên không thể cùng đúng.");
   return out;
 }
 
@@ -172,18 +246,15 @@ Explanation ExplainStale(const std::string& rule_id, const ClaimRef& older, cons
                          const ClaimRef& later) {
   const Language en = Language::kEnglish, vi = Language::kVietnamese;
   Explanation out;
-  out.en = "Rule " + rule_id + ": " + DescribeSource(later, en) + " gives " +
-           DescribeValue(later.claim, en) + " for " + Topic(later.claim) +
-           " without saying when it held, the figure " + DescribeSource(older, en) +
-           " had reported (" + DescribeValue(older.claim, en) + "), although " +
-           DescribeSource(higher, en) + " had since reported " + DescribeValue(higher.claim, en) +
-           "; the later article repeats an outdated cumulative figure.";
-  out.vi = "Quy tắc " + rule_id + ": " + DescribeSource(later, vi) + " nêu " +
-           DescribeValue(later.claim, vi) + " cho " + Topic(later.claim) +
-           " mà không nói số liệu tính đến thời điểm nào, trùng với con số " +
-           DescribeSource(older, vi) + " đã đưa (" + DescribeValue(older.claim, vi) +
-           "), trong khi " + DescribeSource(higher, vi) + " sau đó đã nêu " +
-           DescribeValue(higher.claim, vi) + "; bài sau lặp lại một con số cộng dồn đã cũ.";
+  out.en = Sentence("Rule ", rule_id, ": ", Source{later, en}, " gives ", Value{later.claim, en}, " for ",
+                    TopicOf{later.claim}, " without saying when it held, the figure ", Source{older, en},
+                    " had reported (", Value{older.claim, en}, "), although ", Source{higher, en},
+                    " had since reported ", Value{higher.claim, en},
+                    "; the later article repeats an outdated cumulative figure.");
+  out.vi = Sentence("Quy tắc ", rule_id, ": ", Source{later, vi}, " nêu ", Value{later.claim, vi}, " cho ",
+                    TopicOf{later.claim}, " mà không nói số liệu tính đến thời điểm nào, trùng với con số ",
+                    Source{older, vi}, " đã đưa (", Value{older.claim, vi}, "), trong khi ", Source{higher, vi},
+                    " sau đó đã nêu ", Value{higher.claim, vi}, "; bài sau lặp lại một con số cộng dồn đã cũ.");
   return out;
 }
 
