@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -18,37 +19,59 @@
 namespace claimcheck {
 namespace {
 
-// What the engine knows about each claim's document, computed once per claim.
+// Numbers distinct strings 0, 1, 2, ... in the order they are first seen.
+class Interner {
+ public:
+  int Id(std::string_view key) {
+    auto it = ids_.find(key);
+    if (it != ids_.end()) return it->second;
+    const int id = static_cast<int>(keys_.size());
+    keys_.emplace_back(key);
+    ids_.emplace(keys_.back(), id);
+    return id;
+  }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::deque<std::string> keys_;  // owns the keys; a deque never moves them
+  std::unordered_map<std::string_view, int> ids_;
+};
+
+// What the engine knows about each claim's document, computed once per claim. The
+// views point into the documents and claims, which outlive the check.
 struct ClaimInfo {
   const Document* doc = nullptr;
-  std::string file;                // the document's file (the claim's own when unknown)
+  std::string_view file;           // the document's file (the claim's own when unknown)
   int document = -1;               // id of the document (by file)
   int source = -1;                 // id of its copy group, else of its document
   int outlet = -1;                 // independent source for truth discovery (see SourceKey)
   std::optional<DatePoint> time;   // as_of, else the publication date
-  std::string time_text;           // the string `time` was parsed from
+  std::string_view time_text;      // the string `time` was parsed from
   bool time_stated = false;        // as_of given in the text (not inferred)
 };
 
 // What the engine knows about the documents: lookup, identity and copy groups.
 class Sources {
  public:
+  // Ids (document, source, outlet) are numbered in the order the claims first use them.
   Sources(const std::vector<Document>& documents, const std::vector<std::vector<std::string>>& groups,
           const std::vector<Claim>& claims) {
-    std::map<int64_t, const Document*> by_id;
-    std::map<std::string, const Document*> by_file;
+    std::unordered_map<int64_t, const Document*> by_id;
+    std::unordered_map<std::string_view, const Document*> by_file;
     for (const auto& d : documents) {
-      if (d.id != 0) by_id[d.id] = &d;
-      by_file.emplace(d.file, &d);
+      if (d.id != 0) by_id[d.id] = &d;  // the last document with an id wins
+      by_file.emplace(d.file, &d);      // the first document with a file wins
     }
-    std::map<std::string, std::string> canonical;  // file -> first file of its copy group
+    std::unordered_map<std::string_view, std::string_view> canonical;  // file -> first file of its copy group
     for (const auto& g : groups) {
       for (const auto& f : g) canonical[f] = g.front();
     }
-    std::map<std::string, int> document_ids, source_ids, outlet_ids;
-    auto intern = [](std::map<std::string, int>& ids, const std::string& key) {
-      return ids.emplace(key, static_cast<int>(ids.size())).first->second;
+    Interner document_ids, source_ids, outlet_ids;
+    // Each file's three ids, computed when a claim first names it.
+    struct FileIds {
+      int document, source, outlet;
     };
+    std::unordered_map<std::string_view, FileIds> file_ids;
     info_.resize(claims.size());
     for (size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
@@ -61,17 +84,22 @@ class Sources {
         auto it = by_file.find(c.file);
         if (it != by_file.end()) in.doc = it->second;
       }
-      in.file = in.doc ? in.doc->file : c.file;
-      in.document = intern(document_ids, in.file);
-      auto g = canonical.find(in.file);
-      std::string first = g == canonical.end() ? in.file : g->second;
-      in.source = intern(source_ids, first);
-      // The outlet of the group's first document stands for the whole group.
-      auto fd = by_file.find(first);
-      std::string outlet = fd != by_file.end() && !fd->second->outlet.empty()
-                               ? "outlet:" + NormalizeSourceName(fd->second->outlet)
-                               : "file:" + first;
-      in.outlet = intern(outlet_ids, outlet);
+      in.file = in.doc ? std::string_view(in.doc->file) : std::string_view(c.file);
+      auto [ids, added] = file_ids.try_emplace(in.file);
+      if (added) {
+        ids->second.document = document_ids.Id(in.file);
+        auto g = canonical.find(in.file);
+        std::string_view first = g == canonical.end() ? in.file : g->second;
+        ids->second.source = source_ids.Id(first);
+        // The outlet of the group's first document stands for the whole group.
+        auto fd = by_file.find(first);
+        ids->second.outlet = outlet_ids.Id(fd != by_file.end() && !fd->second->outlet.empty()
+                                               ? "outlet:" + NormalizeSourceName(fd->second->outlet)
+                                               : "file:" + std::string(first));
+      }
+      in.document = ids->second.document;
+      in.source = ids->second.source;
+      in.outlet = ids->second.outlet;
       if (!c.as_of.empty()) {
         in.time_text = c.as_of;
         in.time_stated = !c.as_of_inferred;
@@ -155,8 +183,57 @@ bool SameUnit(const Claim& x, const Claim& y) {
   return x.unit.empty() || y.unit.empty() || x.unit == y.unit;
 }
 
-using GroupKey = std::tuple<ClaimKind, std::string, std::string>;
-using Groups = std::map<GroupKey, std::vector<size_t>>;
+// The claims of one (kind, metric, subject); metric and subject point into its first claim.
+struct Group {
+  ClaimKind kind = ClaimKind::kCount;
+  const std::string* metric = nullptr;
+  const std::string* subject = nullptr;
+  std::vector<size_t> members;  // claim indices, ascending
+};
+
+// Claims grouped by (kind, metric, subject), listed in that key's order (kind, then
+// metric and subject as strings); claims without a metric or subject are in no group.
+class Groups {
+ public:
+  explicit Groups(const std::vector<Claim>& claims) {
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      if (c.metric.empty() || c.subject.empty()) continue;
+      auto [it, added] = index_.try_emplace(Key{c.kind, c.metric, c.subject}, groups_.size());
+      if (added) groups_.push_back(Group{c.kind, &c.metric, &c.subject, {}});
+      groups_[it->second].members.push_back(i);
+    }
+    std::sort(groups_.begin(), groups_.end(), [](const Group& x, const Group& y) {
+      return std::tie(x.kind, *x.metric, *x.subject) < std::tie(y.kind, *y.metric, *y.subject);
+    });
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      index_[Key{groups_[g].kind, *groups_[g].metric, *groups_[g].subject}] = g;
+    }
+  }
+
+  const std::vector<Group>& all() const { return groups_; }
+
+  // The members of the group (kind, metric, subject), or nullptr when there is none.
+  const std::vector<size_t>* Find(ClaimKind kind, std::string_view metric, std::string_view subject) const {
+    auto it = index_.find(Key{kind, metric, subject});
+    return it == index_.end() ? nullptr : &groups_[it->second].members;
+  }
+
+ private:
+  struct Key {
+    ClaimKind kind;
+    std::string_view metric, subject;
+    bool operator==(const Key& o) const { return kind == o.kind && metric == o.metric && subject == o.subject; }
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      std::hash<std::string_view> h;
+      return h(k.metric) * 0x9E3779B97F4A7C15ull ^ h(k.subject) ^ static_cast<size_t>(k.kind);
+    }
+  };
+  std::vector<Group> groups_;
+  std::unordered_map<Key, size_t, KeyHash> index_;  // key -> index in groups_
+};
 
 struct PairHash {
   size_t operator()(const std::pair<size_t, size_t>& p) const {
@@ -259,15 +336,15 @@ class Checker {
 
   // sum_of_parts: within one document and one time, the parts must add up to the total.
   void CheckSum(const CheckRule& rule, const std::string& subject, const Groups& groups) {
-    auto total = groups.find({ClaimKind::kCount, rule.total_metric, subject});
-    if (total == groups.end()) return;
+    const std::vector<size_t>* total = groups.Find(ClaimKind::kCount, rule.total_metric, subject);
+    if (!total) return;
     std::vector<const std::vector<size_t>*> parts;
     for (const auto& m : rule.part_metrics) {
-      auto g = groups.find({ClaimKind::kCount, m, subject});
-      if (g == groups.end()) return;  // every part must be stated
-      parts.push_back(&g->second);
+      const std::vector<size_t>* g = groups.Find(ClaimKind::kCount, m, subject);
+      if (!g) return;  // every part must be stated
+      parts.push_back(g);
     }
-    for (size_t ti : total->second) {
+    for (size_t ti : *total) {
       if (!Applies(rule, ti)) continue;
       std::vector<size_t> chosen;
       for (const auto* part : parts) {
@@ -309,9 +386,9 @@ class Checker {
   // parts one document states at one time add up to no more than its whole.
   void CheckPartWithinWhole(const CheckRule& rule, const std::string& metric, const Groups& groups) {
     std::vector<size_t> wholes, parts;
-    for (const auto& [key, members] : groups) {
-      const auto& [kind, m, subject] = key;
-      if (kind != ClaimKind::kCount || m != metric) continue;
+    for (const Group& group : groups.all()) {
+      const std::string& subject = *group.subject;
+      if (group.kind != ClaimKind::kCount || *group.metric != metric) continue;
       bool whole = std::find(rule.whole_subjects.begin(), rule.whole_subjects.end(), subject) !=
                    rule.whole_subjects.end();
       if (!whole && !rule.AppliesToSubject(subject)) continue;
@@ -320,7 +397,7 @@ class Checker {
               rule.part_subjects.end()) {
         continue;
       }
-      for (size_t i : members) {
+      for (size_t i : group.members) {
         if (Applies(rule, i)) (whole ? wholes : parts).push_back(i);
       }
     }
@@ -757,12 +834,12 @@ CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
 
 // The rule two claims of one group are judged compatible by, for truth discovery: the
 // most specific count_agreement rule of the group, else the defaults.
-const CheckRule& CompatibilityRule(const std::vector<CheckRule>& rules, const GroupKey& key) {
+const CheckRule& CompatibilityRule(const std::vector<CheckRule>& rules, const Group& group) {
   static const CheckRule kDefault;
   const CheckRule* best = nullptr;
   for (const auto& r : rules) {
-    if (r.kind != CheckKind::kCountAgreement || !r.AppliesToMetric(std::get<1>(key)) ||
-        !r.AppliesToSubject(std::get<2>(key))) {
+    if (r.kind != CheckKind::kCountAgreement || !r.AppliesToMetric(*group.metric) ||
+        !r.AppliesToSubject(*group.subject)) {
       continue;
     }
     if (!best || r.Specificity() > best->Specificity()) best = &r;
@@ -788,9 +865,10 @@ std::string Series(const std::vector<Claim>& claims, const Sources& sources,
   std::vector<std::string> points;
   std::set<std::string> seen;
   for (size_t m : dated) {
-    if (!seen.insert(sources.Info(m).time_text + "\x1f" + Value(claims[m])).second) continue;
-    points.push_back(DescribeValue(claims[m], Language::kEnglish) + " (" + sources.Info(m).time_text +
-                     ", " + sources.Info(m).file + ")");
+    const ClaimInfo& in = sources.Info(m);
+    if (!seen.insert(std::string(in.time_text) + "\x1f" + Value(claims[m])).second) continue;
+    points.push_back(DescribeValue(claims[m], Language::kEnglish) + " (" + std::string(in.time_text) + ", " +
+                     std::string(in.file) + ")");
   }
   if (points.size() < 2) return "";
   if (points.size() > kMaxPoints) {
@@ -812,13 +890,11 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
   input.sources = sources.outlets();
   std::vector<const CheckRule*> rule_of_group;
   std::vector<const std::vector<size_t>*> members_of_group;
-  std::map<GroupKey, int> group_ids;
-  for (const auto& [key, members] : groups) {
+  for (const Group& group : groups.all()) {
     int g = static_cast<int>(rule_of_group.size());
-    group_ids[key] = g;
-    rule_of_group.push_back(&CompatibilityRule(rules, key));
-    members_of_group.push_back(&members);
-    for (size_t m : members) input.question[m] = g;
+    rule_of_group.push_back(&CompatibilityRule(rules, group));
+    members_of_group.push_back(&group.members);
+    for (size_t m : group.members) input.question[m] = g;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
     input.source[i] = sources.Info(i).outlet;
@@ -887,40 +963,37 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   for (size_t i = 0; i < claims.size(); ++i) value_keys[i] = Value(claims[i]);
   Checker checker(rules, claims, sources, value_keys);
 
-  // Group by (kind, metric, subject); claims without a metric or subject compare with nothing.
-  Groups groups;
-  for (size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = claims[i];
-    if (c.metric.empty() || c.subject.empty()) continue;
-    groups[{c.kind, c.metric, c.subject}].push_back(i);
-  }
-  for (const auto& [key, members] : groups) {
-    checker.CheckGroup(std::get<0>(key), std::get<1>(key), std::get<2>(key), members);
+  // Only claims of one (kind, metric, subject) are compared, except by the rules that
+  // relate groups (bound, sum_of_parts, part_within_whole).
+  const Groups groups(claims);
+  for (const Group& group : groups.all()) {
+    checker.CheckGroup(group.kind, *group.metric, *group.subject, group.members);
   }
   for (const auto& rule : rules) {
     if (rule.kind == CheckKind::kBound) {
-      for (const auto& [key, lower] : groups) {
-        const auto& [kind, metric, subject] = key;
-        if (kind != ClaimKind::kCount || metric != rule.lower_metric || !rule.AppliesToSubject(subject)) {
+      for (const Group& lower : groups.all()) {
+        if (lower.kind != ClaimKind::kCount || *lower.metric != rule.lower_metric ||
+            !rule.AppliesToSubject(*lower.subject)) {
           continue;
         }
-        auto upper = groups.find({ClaimKind::kCount, rule.upper_metric, subject});
-        if (upper != groups.end()) checker.CheckBound(rule, lower, upper->second);
+        const std::vector<size_t>* upper = groups.Find(ClaimKind::kCount, rule.upper_metric, *lower.subject);
+        if (upper) checker.CheckBound(rule, lower.members, *upper);
       }
     } else if (rule.kind == CheckKind::kSumOfParts) {
-      for (const auto& [key, members] : groups) {
-        const auto& [kind, metric, subject] = key;
-        if (kind == ClaimKind::kCount && metric == rule.total_metric && rule.AppliesToSubject(subject)) {
-          checker.CheckSum(rule, subject, groups);
+      for (const Group& total : groups.all()) {
+        if (total.kind == ClaimKind::kCount && *total.metric == rule.total_metric &&
+            rule.AppliesToSubject(*total.subject)) {
+          checker.CheckSum(rule, *total.subject, groups);
         }
       }
     } else if (rule.kind == CheckKind::kPartWithinWhole) {
       std::set<std::string> metrics;
-      for (const auto& [key, members] : groups) {
-        const auto& [kind, metric, subject] = key;
-        bool whole = std::find(rule.whole_subjects.begin(), rule.whole_subjects.end(), subject) !=
+      for (const Group& group : groups.all()) {
+        bool whole = std::find(rule.whole_subjects.begin(), rule.whole_subjects.end(), *group.subject) !=
                      rule.whole_subjects.end();
-        if (kind == ClaimKind::kCount && whole && rule.AppliesToMetric(metric)) metrics.insert(metric);
+        if (group.kind == ClaimKind::kCount && whole && rule.AppliesToMetric(*group.metric)) {
+          metrics.insert(*group.metric);
+        }
       }
       for (const auto& metric : metrics) checker.CheckPartWithinWhole(rule, metric, groups);
     }
