@@ -149,6 +149,14 @@ std::string Value(const Claim& c) {
   return FormatNumber(c.value) + std::string(QualifierName(c.qualifier)) + bound(c.low) + bound(c.high);
 }
 
+// v as 16 lower-case hex digits, as Hex64 (base/strings.h) writes it, without printf.
+std::string Hex16(uint64_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<size_t>(i)] = kDigits[v & 0xf];
+  return out;
+}
+
 bool ClaimBefore(const Claim& x, const Claim& y) {
   return std::tie(x.file, x.span_begin, x.quote, x.value, x.date) <
          std::tie(y.file, y.span_begin, y.quote, y.value, y.date);
@@ -254,6 +262,9 @@ class Checker {
       value_id_[i] = ids.emplace(value_keys[i], static_cast<int>(ids.size())).first->second;
     }
   }
+
+  // Per claim: the id of its value key (equal ids, equal keys).
+  const std::vector<int>& value_ids() const { return value_id_; }
 
   void CheckGroup(ClaimKind kind, const std::string& metric, const std::string& subject,
                   const std::vector<size_t>& members) {
@@ -506,10 +517,10 @@ class Checker {
   }
 
   // The row a reader sees; the explanation names claim a first, so it is built after
-  // ordering. `id` is IdHash(c).
-  Conflict Materialize(const Candidate& c, uint64_t id) const {
+  // ordering. `id` is IdHash(c); `k` a new Conflict.
+  void Materialize(const Candidate& c, uint64_t id, Conflict* out) const {
     const CheckRule& rule = *c.rule;
-    Conflict k;
+    Conflict& k = *out;
     k.rule_id = rule.id;
     k.severity = c.severity;
     k.metric = MetricOf(c);
@@ -552,8 +563,7 @@ class Checker {
     }
     k.explanation = std::move(e.en);
     k.explanation_vi = std::move(e.vi);
-    k.id = Hex64(id);
-    return k;
+    k.id = Hex16(id);
   }
 
  private:
@@ -634,7 +644,7 @@ class Checker {
     }
     return h;
   }
-  std::string IdOf(const Candidate& c) const { return Hex64(IdHash(c)); }
+  std::string IdOf(const Candidate& c) const { return Hex16(IdHash(c)); }
 
   // What Survivors() deduplicates on: rule, metric, subject and both sides' (source,
   // stated value), the smaller side first.
@@ -878,11 +888,31 @@ std::string Series(const std::vector<Claim>& claims, const Sources& sources,
   return Join(points, " -> ");
 }
 
+// What a side's support depends on: its group, its stated value and unit, and the
+// other side's (-1 for a side compared across groups); values and units as ids.
+struct SupportKey {
+  int group, value, unit, other_value, other_unit;
+  bool operator==(const SupportKey& o) const {
+    return group == o.group && value == o.value && unit == o.unit && other_value == o.other_value &&
+           other_unit == o.other_unit;
+  }
+};
+struct SupportKeyHash {
+  size_t operator()(const SupportKey& k) const {
+    uint64_t h = 0;
+    for (int v : {k.group, k.value, k.unit, k.other_value, k.other_unit}) {
+      h = (h ^ static_cast<uint32_t>(v)) * 0x9E3779B97F4A7C15ull;
+    }
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+};
+
 // Fills likely_value, support_a/b, trust_a/b and series of every row; row i is the
-// verdict verdicts[i].
+// verdict verdicts[i]. `value_ids`: per claim, the id of its value key.
 void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims,
                       const Sources& sources, const Groups& groups, std::vector<std::string> value_keys,
-                      const std::vector<Candidate>& verdicts, std::vector<Conflict>* rows) {
+                      const std::vector<int>& value_ids, const std::vector<Candidate>& verdicts,
+                      std::vector<Conflict>* rows) {
   SupportInput input;
   input.question.assign(claims.size(), -1);
   input.source.resize(claims.size());
@@ -911,19 +941,19 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
   };
   SupportScores scores = ScoreSupport(input);
   // Many rows of one group share their sides' values: support and series once each.
-  using SupportKey = std::tuple<int, std::string_view, std::string_view, std::string_view, std::string_view>;
-  std::map<SupportKey, int> support_cache;
+  std::unordered_map<SupportKey, int, SupportKeyHash> support_cache;
+  Interner unit_ids;
   auto support = [&](int g, size_t side, long other) {
     const size_t o = other < 0 ? side : static_cast<size_t>(other);
-    SupportKey key{g, input.value_key[side], claims[side].unit, other < 0 ? "" : std::string_view(input.value_key[o]),
-                   other < 0 ? "" : std::string_view(claims[o].unit)};
+    SupportKey key{g, value_ids[side], unit_ids.Id(claims[side].unit), other < 0 ? -1 : value_ids[o],
+                   other < 0 ? -1 : unit_ids.Id(claims[o].unit)};
     auto it = support_cache.find(key);
     if (it == support_cache.end()) {
       it = support_cache.emplace(key, IndependentSupport(input, *members_of_group[static_cast<size_t>(g)], side, other)).first;
     }
     return it->second;
   };
-  std::map<int, std::string> series_cache;
+  std::unordered_map<int, std::string> series_cache;
   for (size_t r = 0; r < rows->size(); ++r) {
     Conflict& k = (*rows)[r];
     const Candidate& verdict = verdicts[r];
@@ -1003,8 +1033,9 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   std::vector<Candidate> verdicts = checker.Survivors();
   std::vector<uint64_t> ids = checker.SortAsRows(&verdicts);
   result.conflicts.reserve(verdicts.size());
-  for (size_t i = 0; i < verdicts.size(); ++i) result.conflicts.push_back(checker.Materialize(verdicts[i], ids[i]));
-  AddSourceSupport(rules, claims, sources, groups, std::move(value_keys), verdicts, &result.conflicts);
+  for (size_t i = 0; i < verdicts.size(); ++i) checker.Materialize(verdicts[i], ids[i], &result.conflicts.emplace_back());
+  AddSourceSupport(rules, claims, sources, groups, std::move(value_keys), checker.value_ids(), verdicts,
+                   &result.conflicts);
   return result;
 }
 

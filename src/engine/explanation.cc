@@ -17,10 +17,9 @@ void Append(std::string* out, const Pieces&... pieces) {
   (out->append(pieces), ...);
 }
 
-// FormatGrouped(v, lang), appended to *out.
-void AppendGrouped(std::string* out, double v, Language lang) {
-  const std::string s = FormatNumber(v);
-  if (s.find('e') != std::string::npos) {
+// FormatGrouped of the number FormatNumber wrote as `s`, appended to *out.
+void AppendGroupedText(std::string* out, std::string_view s, Language lang) {
+  if (s.find('e') != std::string_view::npos) {
     out->append(s);
     return;
   }
@@ -39,6 +38,9 @@ void AppendGrouped(std::string* out, double v, Language lang) {
   }
   if (!frac.empty()) Append(out, English(lang) ? "." : ",", frac);
 }
+
+// FormatGrouped(v, lang), appended to *out.
+void AppendGrouped(std::string* out, double v, Language lang) { AppendGroupedText(out, FormatNumber(v), lang); }
 
 // A bound as worded ("unbounded", "12,000", "50%"), appended to *out.
 void AppendNum(std::string* out, const std::optional<double>& v, const Claim& c, Language lang) {
@@ -97,19 +99,38 @@ void AppendSource(std::string* out, const ClaimRef& ref, Language lang) {
   if (any) out->push_back(')');
 }
 
-// DescribeInterval(i, lang), appended to *out.
-void AppendInterval(std::string* out, const Interval& i, Language lang) {
+// An interval's bounds as FormatNumber writes them (rounded to cents), formatted once
+// for both languages; nullopt: unbounded.
+struct IntervalText {
+  std::optional<std::string> low, high;
+};
+
+IntervalText FormatInterval(const Interval& i) {
+  auto bound = [](double v) -> std::optional<std::string> {
+    if (std::isinf(v)) return std::nullopt;
+    return FormatNumber(std::round(v * 100) / 100);
+  };
+  return {bound(i.low), bound(i.high)};
+}
+
+// DescribeInterval of the interval `text` was made from, appended to *out.
+void AppendIntervalText(std::string* out, const IntervalText& text, Language lang) {
   const bool en = English(lang);
-  auto bound = [&](double v) {
-    if (std::isinf(v)) {
+  auto bound = [&](const std::optional<std::string>& v) {
+    if (!v) {
       out->append(en ? "unbounded" : "không giới hạn");
     } else {
-      AppendGrouped(out, std::round(v * 100) / 100, lang);
+      AppendGroupedText(out, *v, lang);
     }
   };
-  bound(i.low);
+  bound(text.low);
   out->append(en ? " to " : " đến ");
-  bound(i.high);
+  bound(text.high);
+}
+
+// DescribeInterval(i, lang), appended to *out.
+void AppendInterval(std::string* out, const Interval& i, Language lang) {
+  AppendIntervalText(out, FormatInterval(i), lang);
 }
 
 // "metric/subject", appended to *out.
@@ -127,7 +148,7 @@ struct Value {
   Language lang;
 };
 struct Range {
-  const Interval& interval;
+  const IntervalText& interval;
   Language lang;
 };
 struct TopicOf {
@@ -138,7 +159,7 @@ struct TopicOf {
 void AppendPiece(std::string* out, std::string_view text) { out->append(text); }
 void AppendPiece(std::string* out, const Source& s) { AppendSource(out, s.ref, s.lang); }
 void AppendPiece(std::string* out, const Value& v) { AppendValue(out, v.claim, v.lang); }
-void AppendPiece(std::string* out, const Range& r) { AppendInterval(out, r.interval, r.lang); }
+void AppendPiece(std::string* out, const Range& r) { AppendIntervalText(out, r.interval, r.lang); }
 void AppendPiece(std::string* out, const TopicOf& t) { AppendTopic(out, t.claim); }
 
 // The sentence made of `pieces`, in one buffer.
@@ -180,16 +201,17 @@ Explanation ExplainCountAgreement(const std::string& rule_id, Severity severity,
                                   const ClaimRef& b, const Interval& wa, const Interval& wb) {
   const Language en = Language::kEnglish, vi = Language::kVietnamese;
   const bool conflict = severity == Severity::kConflict;
+  const IntervalText ta = FormatInterval(wa), tb = FormatInterval(wb);
   Explanation out;
   out.en = Sentence("Rule ", rule_id, ": ", Source{a, en}, " reports ", Value{a.claim, en}, " for ",
                     TopicOf{a.claim}, " while ", Source{b, en}, " reports ", Value{b.claim, en},
                     conflict ? "; even with the rule's tolerance the ranges " : "; the figures differ but the ranges ",
-                    Range{wa, en}, " and ", Range{wb, en},
+                    Range{ta, en}, " and ", Range{tb, en},
                     conflict ? " do not overlap, so both cannot be true." : " overlap, so both can hold.");
   out.vi = Sentence("Quy tắc ", rule_id, ": ", Source{a, vi}, " nêu ", Value{a.claim, vi}, " cho ",
                     TopicOf{a.claim}, " trong khi ", Source{b, vi}, " nêu ", Value{b.claim, vi},
                     conflict ? "; kể cả với dung sai của quy tắc, hai khoảng " : "; hai con số khác nhau nhưng hai khoảng ",
-                    Range{wa, vi}, " và ", Range{wb, vi},
+                    Range{ta, vi}, " và ", Range{tb, vi},
                     conflict ? " không giao nhau nên không thể cùng đúng." : " vẫn giao nhau nên có thể cùng đúng.");
   return out;
 }

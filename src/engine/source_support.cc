@@ -1,34 +1,60 @@
 #include "engine/source_support.h"
 
-#include <map>
-#include <set>
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "engine/numeric.h"
 
 namespace claimcheck {
+
+namespace {
+
+// A stated value within one question.
+struct QuestionValue {
+  int question;
+  std::string_view value;
+  bool operator==(const QuestionValue& o) const { return question == o.question && value == o.value; }
+};
+struct QuestionValueHash {
+  size_t operator()(const QuestionValue& k) const {
+    return std::hash<std::string_view>()(k.value) ^ (static_cast<size_t>(k.question) * 0x9E3779B97F4A7C15ull);
+  }
+};
+struct PairHash {
+  size_t operator()(const std::pair<size_t, size_t>& p) const {
+    return std::hash<size_t>()(p.first * 0x9E3779B97F4A7C15ull ^ p.second);
+  }
+};
+
+}  // namespace
 
 SupportScores ScoreSupport(const SupportInput& input) {
   const size_t n = input.question.size();
   TruthGraph graph;
   graph.sources = input.sources;
   std::vector<size_t> value_of(n, 0);
-  // Distinct values per question, each with one representative claim.
-  std::map<std::pair<int, std::string>, size_t> value_ids;
-  std::map<int, std::vector<std::pair<size_t, size_t>>> values_of_question;  // (value, claim)
-  std::set<std::pair<size_t, size_t>> asserted;
+  // Distinct values per question, numbered in claim order, each with one representative claim.
+  std::unordered_map<QuestionValue, size_t, QuestionValueHash> value_ids;
+  value_ids.reserve(n);
+  int questions = 0;
+  for (size_t i = 0; i < n; ++i) questions = std::max(questions, input.question[i] + 1);
+  std::vector<std::vector<std::pair<size_t, size_t>>> values_of_question(static_cast<size_t>(questions));  // (value, claim)
+  std::unordered_set<std::pair<size_t, size_t>, PairHash> asserted;
+  asserted.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     if (input.question[i] < 0) continue;
-    auto [it, added] = value_ids.emplace(std::make_pair(input.question[i], input.value_key[i]),
-                                         value_ids.size());
+    auto [it, added] = value_ids.emplace(QuestionValue{input.question[i], input.value_key[i]}, value_ids.size());
     value_of[i] = it->second;
-    if (added) values_of_question[input.question[i]].push_back({it->second, i});
+    if (added) values_of_question[static_cast<size_t>(input.question[i])].push_back({it->second, i});
     // A source asserts a value once, however many of its documents repeat it.
     if (asserted.insert({static_cast<size_t>(input.source[i]), it->second}).second) {
       graph.assertions.push_back({static_cast<size_t>(input.source[i]), it->second, 1.0});
     }
   }
   graph.values = value_ids.size();
-  for (const auto& [q, values] : values_of_question) {
+  for (const auto& values : values_of_question) {
     if (values.size() < 2 || values.size() > kMaxValuesForImplications) continue;
     for (const auto& [u, cu] : values) {
       for (const auto& [v, cv] : values) {
@@ -49,16 +75,17 @@ SupportScores ScoreSupport(const SupportInput& input) {
 
 int IndependentSupport(const SupportInput& input, const std::vector<size_t>& members, size_t side,
                        long other) {
-  std::set<int> sources;
+  std::vector<int> sources;  // with repeats
   for (size_t m : members) {
     bool backs = input.value_key[m] == input.value_key[side];
     if (!backs && input.compatible(m, side)) {
       backs = other < 0 || (input.value_key[m] != input.value_key[static_cast<size_t>(other)] &&
                             !input.compatible(m, static_cast<size_t>(other)));
     }
-    if (backs) sources.insert(input.source[m]);
+    if (backs) sources.push_back(input.source[m]);
   }
-  return static_cast<int>(sources.size());
+  std::sort(sources.begin(), sources.end());
+  return static_cast<int>(std::unique(sources.begin(), sources.end()) - sources.begin());
 }
 
 }  // namespace claimcheck
