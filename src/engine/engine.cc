@@ -929,15 +929,28 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
   for (size_t i = 0; i < claims.size(); ++i) {
     input.source[i] = sources.Info(i).outlet;
   }
+  // Per grouped claim, once: its date, or its interval widened by its group's rule.
+  std::vector<std::optional<DatePoint>> date_of(claims.size());
+  std::vector<Interval> widened(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (input.question[i] < 0) continue;
+    if (claims[i].kind == ClaimKind::kDate) {
+      date_of[i] = ParseDatePoint(claims[i].date);
+    } else {
+      widened[i] = WidenedInterval(claims[i], *rule_of_group[static_cast<size_t>(input.question[i])]);
+    }
+  }
   input.compatible = [&](size_t x, size_t y) {
     const Claim& cx = claims[x];
     const Claim& cy = claims[y];
     if (cx.kind == ClaimKind::kDate) {
-      auto dx = ParseDatePoint(cx.date), dy = ParseDatePoint(cy.date);
+      const auto& dx = date_of[x];
+      const auto& dy = cy.kind == ClaimKind::kDate && input.question[y] >= 0 ? date_of[y] : ParseDatePoint(cy.date);
       return dx && dy && CompareAtCoarserGranularity(*dx, *dy) == 0;
     }
     const CheckRule& r = *rule_of_group[static_cast<size_t>(input.question[x])];
-    return SameUnit(cx, cy) && Overlaps(WidenedInterval(cx, r), WidenedInterval(cy, r));
+    const Interval wy = input.question[y] == input.question[x] ? widened[y] : WidenedInterval(cy, r);
+    return SameUnit(cx, cy) && Overlaps(widened[x], wy);
   };
   SupportScores scores = ScoreSupport(input);
   // Many rows of one group share their sides' values: support and series once each.
