@@ -9,6 +9,9 @@
 namespace claimcheck {
 
 std::string_view Trim(std::string_view s);
+// Index of the first byte >= 0x80 at or after `from` (s.size() when there is none).
+// Reads 8 bytes a step: most text is ASCII between its non-ASCII letters.
+size_t FindNonAscii(std::string_view s, size_t from = 0);
 std::vector<std::string> Split(std::string_view s, char sep);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);

@@ -2,9 +2,13 @@
 
 #include <utf8proc.h>
 
+#include <bitset>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
+
+#include "base/strings.h"
 
 namespace claimcheck {
 namespace {
@@ -26,6 +30,98 @@ std::string MapWith(std::string_view s, int options) {
   return mapped ? std::move(*mapped) : std::string(s);
 }
 
+// IsNfcInert is answered from a table over the code points below this limit.
+constexpr char32_t kInertLimit = 0x20D0;
+
+// The code points of the checked blocks that utf8proc itself keeps unchanged under NFC
+// and that have combining class 0. The blocks are Latin-1 Supplement, Latin Extended-A
+// and -B (U+00A0-U+024F), Latin Extended Additional (U+1E00-U+1EFF), General Punctuation
+// and Currency Symbols (U+2000-U+20CF): none of their characters is the second half of a
+// canonical composition (those are combining marks, Hangul jamo and a few Indic vowel
+// signs), and each decomposes, if at all, to a Latin base letter and marks, so NFC
+// composes it back to itself whatever stands before it.
+std::bitset<kInertLimit> BuildInertTable() {
+  std::bitset<kInertLimit> table;
+  const std::pair<char32_t, char32_t> blocks[] = {{0xA0, 0x250}, {0x1E00, 0x1F00}, {0x2000, 0x20D0}};
+  for (const auto& [first, last] : blocks) {
+    for (char32_t cp = first; cp < last; ++cp) {
+      if (utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0) continue;
+      utf8proc_uint8_t buf[4];
+      utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+      std::string one(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+      std::optional<std::string> nfc = MapOnce(one, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+      if (nfc && *nfc == one) table.set(cp);
+    }
+  }
+  for (char32_t cp = 0; cp < 0x80; ++cp) table.set(cp);
+  return table;
+}
+
+// The code point of the valid sequence of `length` bytes at p.
+char32_t DecodeSequence(const unsigned char* p, size_t length) {
+  switch (length) {
+    case 1: return p[0];
+    case 2: return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    case 3: return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    default: return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+  }
+}
+
+// True when s[begin, end) is valid UTF-8 made of NFC-inert code points only.
+bool AllNfcInert(std::string_view s, size_t begin, size_t end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = begin; i < end;) {
+    size_t length = Utf8SequenceLength(s.substr(0, end), i);
+    if (length == 0 || !IsNfcInert(DecodeSequence(p + i, length))) return false;
+    i += length;
+  }
+  return true;
+}
+
+// True when byte c is one RepairUtf8 drops: a C0 control other than tab, LF, VT, FF
+// and CR, or DEL.
+bool IsDroppedControl(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F;
+}
+
+// True when one of the 8 bytes of `word` is below 0x20, 0x7F, or 0x80 and above: a byte
+// that is neither printable ASCII nor nothing to check. Exact (no false negatives).
+bool HasByteToCheck(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+  uint64_t x = word ^ (kOnes * 0x7F);
+  uint64_t del = (x - kOnes) & ~x & kHigh;
+  return ((word & kHigh) | below_space | del) != 0;
+}
+
+// Length of the longest prefix of `s` that RepairUtf8 copies unchanged: valid sequences
+// and no dropped control byte. Printable ASCII is skipped 8 bytes a step.
+size_t CleanUtf8Prefix(std::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (!HasByteToCheck(word)) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (IsDroppedControl(c)) return i;
+      ++i;
+      continue;
+    }
+    size_t length = Utf8SequenceLength(s, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return n;
+}
+
 // MapWith for NFC (with or without case folding), fast on mostly-ASCII text:
 // the same result, computed piecewise. Every ASCII character is a normalization
 // boundary (a starter that never combines with what precedes it), so the text
@@ -44,55 +140,86 @@ std::string MapComposed(std::string_view s, int options, bool fold) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool next_ascii = i + 1 >= n || static_cast<unsigned char>(s[i + 1]) < 0x80;
-    if (c < 0x80 && next_ascii) {
-      out += (fold && c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-      ++i;
-      continue;
+    // [i, j): ASCII, copied (or lower-cased); its last byte starts the piece at j.
+    const size_t j = FindNonAscii(s, i);
+    const size_t piece_begin = j == n || j == i ? j : j - 1;
+    if (fold) {
+      for (size_t k = i; k < piece_begin; ++k) {
+        char c = s[k];
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+    } else {
+      out.append(s.data() + i, piece_begin - i);
     }
-    size_t j = i + 1;
-    while (j < n && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
-    std::string piece(s.substr(i, j - i));
-    auto it = memo.find(piece);
-    if (it == memo.end()) {
-      std::optional<std::string> mapped = MapOnce(piece, options);
-      if (!mapped) return std::string(s);  // invalid UTF-8: same answer as MapWith on the whole
-      it = memo.emplace(std::move(piece), std::move(*mapped)).first;
+    if (piece_begin == n) break;
+    size_t piece_end = j;
+    while (piece_end < n && static_cast<unsigned char>(s[piece_end]) >= 0x80) ++piece_end;
+    std::string_view piece = s.substr(piece_begin, piece_end - piece_begin);
+    if (!fold && AllNfcInert(s, j, piece_end)) {
+      out.append(piece);  // already NFC: no lookup
+    } else {
+      std::string key(piece);
+      auto it = memo.find(key);
+      if (it == memo.end()) {
+        std::optional<std::string> mapped = MapOnce(piece, options);
+        if (!mapped) return std::string(s);  // invalid UTF-8: same answer as MapWith on the whole
+        it = memo.emplace(std::move(key), std::move(*mapped)).first;
+      }
+      out += it->second;
     }
-    out += it->second;
-    i = j;
+    i = piece_end;
   }
   return out;
 }
 
 }  // namespace
 
+size_t Utf8SequenceLength(std::string_view s, size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+  const size_t avail = s.size() - pos;
+  const unsigned c = p[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2 || c > 0xF4) return 0;
+  auto continuation = [&](size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+  if (c < 0xE0) return continuation(1) ? 2 : 0;
+  if (c < 0xF0) {
+    if (!continuation(1) || !continuation(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[1] > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+  if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+  if (c == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
+  return 4;
+}
+
 std::optional<size_t> FindInvalidUtf8(std::string_view s) {
-  size_t i = 0;
+  size_t i = FindNonAscii(s);
   while (i < s.size()) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0 || cp < 0) return i;
-    i += static_cast<size_t>(n);
+    size_t length = Utf8SequenceLength(s, i);
+    if (length == 0) return i;
+    i = FindNonAscii(s, i + length);
   }
   return std::nullopt;
 }
 
+bool NeedsUtf8Repair(std::string_view s) { return CleanUtf8Prefix(s) != s.size(); }
+
 Utf8Repair RepairUtf8(std::string_view s) {
   Utf8Repair r;
   r.text.reserve(s.size());
+  size_t i = CleanUtf8Prefix(s);  // copied as is; the loop below starts at a character boundary
+  r.text.append(s.data(), i);
   auto note = [&](size_t offset) {
     if (!r.changed()) r.first_offset = offset;
   };
   bool in_bad_run = false;
-  size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       in_bad_run = false;
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F) {
+      if (IsDroppedControl(c)) {
         note(i);
         ++r.dropped;
       } else {
@@ -101,10 +228,8 @@ Utf8Repair RepairUtf8(std::string_view s) {
       ++i;
       continue;
     }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0 || cp < 0) {
+    size_t length = Utf8SequenceLength(s, i);
+    if (length == 0) {
       if (!in_bad_run) {
         note(i);
         ++r.replaced;
@@ -115,14 +240,19 @@ Utf8Repair RepairUtf8(std::string_view s) {
       continue;
     }
     in_bad_run = false;
-    r.text.append(s.substr(i, static_cast<size_t>(n)));
-    i += static_cast<size_t>(n);
+    r.text.append(s.substr(i, length));
+    i += length;
   }
   return r;
 }
 
 std::string NormalizeNfc(std::string_view s) {
   return MapComposed(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE, /*fold=*/false);
+}
+
+bool IsNfcInert(char32_t cp) {
+  static const std::bitset<kInertLimit> kTable = BuildInertTable();
+  return cp < kInertLimit && kTable.test(cp);
 }
 
 std::string ToLowerUtf8(std::string_view s) {

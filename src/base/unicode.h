@@ -9,8 +9,16 @@
 
 namespace claimcheck {
 
+// Length (1-4) of the valid UTF-8 sequence starting at s[pos], or 0 when the bytes there
+// do not form one: a stray continuation byte, a truncated sequence, an overlong form, a
+// surrogate or a code point above U+10FFFF (the rules of utf8proc_iterate).
+// REQUIRES: pos < s.size().
+size_t Utf8SequenceLength(std::string_view s, size_t pos);
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view s);
+// True when RepairUtf8(s) would change something (invalid UTF-8 or a dropped control
+// byte). One pass, 8 ASCII bytes a step: the cheap test before a repair.
+bool NeedsUtf8Repair(std::string_view s);
 // The result of RepairUtf8: valid UTF-8 without stray control bytes, and what was done.
 struct Utf8Repair {
   std::string text;
@@ -26,6 +34,12 @@ struct Utf8Repair {
 Utf8Repair RepairUtf8(std::string_view s);
 // NFC form of valid UTF-8 `s`. REQUIRES: !FindInvalidUtf8(s).
 std::string NormalizeNfc(std::string_view s);
+// True when `cp` is a starter that NFC keeps as it is and that never composes with a
+// preceding character, so a text of ASCII and inert code points is its own NFC. Holds for
+// the precomposed Latin letters (Vietnamese among them), Latin-1 and general punctuation
+// and currency signs; false for combining marks, Hangul, singletons such as U+2000, and
+// everything not checked (all code points from U+20D0 up).
+bool IsNfcInert(char32_t cp);
 // Lower case (simple case folding) of valid UTF-8, keeping NFC.
 std::string ToLowerUtf8(std::string_view s);
 // Lower case ASCII with Vietnamese diacritics removed ("Đà Nẵng" -> "da nang").

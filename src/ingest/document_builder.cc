@@ -20,7 +20,8 @@ std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
                                          const IngestOptions& options, Diagnostic* error) {
   error->file = meta.path;
   error->level = Diagnostic::Level::kError;
-  if (std::optional<size_t> bad = FindInvalidUtf8(raw)) {
+  const bool needs_repair = NeedsUtf8Repair(raw);  // false for almost every text: no repair pass
+  if (std::optional<size_t> bad = needs_repair ? FindInvalidUtf8(raw) : std::nullopt) {
     LineColumn where = LocateOffset(raw, *bad);
     error->line = where.line;
     error->column = where.column;
@@ -33,7 +34,10 @@ std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
                      Megabytes(options.max_document_bytes) + " limit for one document; not processed";
     return std::nullopt;
   }
-  std::string text = NormalizeSpaces(NormalizeNfc(NormalizeLineEnds(RepairUtf8(raw).text)));
+  std::string repaired;
+  if (needs_repair) repaired = RepairUtf8(raw).text;
+  std::string_view valid = needs_repair ? std::string_view(repaired) : raw;
+  std::string text = NormalizeSpaces(NormalizeNfc(NormalizeLineEnds(valid)));
   std::string token_date = TakeDateToken(&text);
   text = TidyLines(CutClutter(text, options.clutter_markers));
   if (text.empty()) {
@@ -57,14 +61,14 @@ std::optional<Document> DocumentFromText(std::string_view raw, Document meta,
 }
 
 std::string ContentHash(const Document& document) {
-  const char kSep = '\x1f';  // unit separator: cannot occur in the fields
-  std::string key = document.text;
+  // FNV-1a of text + (kSep + field)..., hashed piece by piece instead of joined.
+  const std::string_view kSep = "\x1f";  // unit separator: cannot occur in the fields
+  uint64_t h = Fnv1a64(document.text);
   for (const std::string* field : {&document.url, &document.outlet, &document.published,
                                    &document.title, &document.language}) {
-    key += kSep;
-    key += *field;
+    h = Fnv1a64(*field, Fnv1a64(kSep, h));
   }
-  return Hex64(Fnv1a64(key));
+  return Hex64(h);
 }
 
 }  // namespace claimcheck

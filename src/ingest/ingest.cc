@@ -400,7 +400,9 @@ void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
   if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (Trim(line).empty()) return;
-  if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
+  if (!NeedsUtf8Repair(line)) {
+    // valid UTF-8 without control bytes: nothing to repair or report
+  } else if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
     Utf8Repair repair = RepairUtf8(line);
     sink_->Report({Diagnostic::Level::kWarning, path.string(), number, static_cast<int>(*bad) + 1,
                    "invalid UTF-8: " + std::to_string(repair.replaced) + " bad byte sequence" +

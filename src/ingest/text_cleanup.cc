@@ -7,6 +7,7 @@ namespace claimcheck {
 
 std::string NormalizeLineEnds(std::string_view text) {
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.find('\r') == std::string_view::npos) return std::string(text);  // most texts: a copy
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -20,36 +21,59 @@ std::string NormalizeLineEnds(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Bytes of the fixed-width space or zero-width character at the start of `rest`
+// (U+00A0, U+2007, U+2009, U+202F become ' '; U+200B, U+FEFF are dropped), or 0.
+size_t SpecialSpaceLength(std::string_view rest, bool* dropped) {
+  *dropped = false;
+  switch (static_cast<unsigned char>(rest[0])) {
+    case 0xC2:
+      return StartsWith(rest, "\xC2\xA0") ? 2 : 0;
+    case 0xE2:
+      if (StartsWith(rest, "\xE2\x80\x87") || StartsWith(rest, "\xE2\x80\x89") ||
+          StartsWith(rest, "\xE2\x80\xAF")) {
+        return 3;
+      }
+      *dropped = StartsWith(rest, "\xE2\x80\x8B");
+      return *dropped ? 3 : 0;
+    case 0xEF:
+      *dropped = StartsWith(rest, "\xEF\xBB\xBF");
+      return *dropped ? 3 : 0;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
 std::string NormalizeSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {  // fast path: every space below is multi-byte
-      out += text[i];
-      continue;
-    }
-    std::string_view rest = text.substr(i);
-    if (StartsWith(rest, "\xC2\xA0")) {  // U+00A0
-      out += ' ';
-      i += 1;
-    } else if (StartsWith(rest, "\xE2\x80\x87") || StartsWith(rest, "\xE2\x80\x89") ||
-               StartsWith(rest, "\xE2\x80\xAF")) {  // U+2007, U+2009, U+202F
-      out += ' ';
-      i += 2;
-    } else if (StartsWith(rest, "\xE2\x80\x8B") || StartsWith(rest, "\xEF\xBB\xBF")) {
-      i += 2;  // U+200B, U+FEFF: dropped
-    } else {
-      out += text[i];
-    }
+  size_t copied = 0;  // text[copied, i) is still to be appended
+  for (size_t i = FindNonAscii(text); i < text.size(); i = FindNonAscii(text, i + 1)) {
+    bool dropped = false;
+    size_t length = SpecialSpaceLength(text.substr(i), &dropped);
+    if (length == 0) continue;
+    out.append(text.data() + copied, i - copied);
+    if (!dropped) out += ' ';
+    i += length - 1;
+    copied = i + 1;
   }
+  out.append(text.data() + copied, text.size() - copied);
   return out;
 }
 
 std::string TidyLines(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   bool blank_pending = false;
-  for (const std::string& raw : Split(text, '\n')) {
-    std::string_view line = raw;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t newline = text.find('\n', start);
+    if (newline == std::string_view::npos) newline = text.size();
+    std::string_view line = text.substr(start, newline - start);
+    start = newline + 1;
     size_t end = line.find_last_not_of(" \t\f\v");
     line = end == std::string_view::npos ? std::string_view() : line.substr(0, end + 1);
     if (line.empty()) {
