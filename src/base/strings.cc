@@ -1,5 +1,6 @@
 #include "base/strings.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -16,12 +17,13 @@ std::string_view Trim(std::string_view s) {
 }
 
 size_t FindNonAscii(std::string_view s, size_t from) {
+  static_assert(std::endian::native == std::endian::little, "the first byte of a word is its lowest");
   constexpr uint64_t kHighBits = 0x8080808080808080ull;
   size_t i = from;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, s.data() + i, 8);
-    if (word & kHighBits) break;
+    if (uint64_t high = word & kHighBits) return i + static_cast<size_t>(std::countr_zero(high)) / 8;
   }
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <bit>
 #include <bitset>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +29,25 @@ std::optional<std::string> MapOnce(std::string_view s, int options) {
 std::string MapWith(std::string_view s, int options) {
   std::optional<std::string> mapped = MapOnce(s, options);
   return mapped ? std::move(*mapped) : std::string(s);
+}
+
+// Utf8SequenceLength on raw bytes: `avail` (> 0) bytes readable at p.
+inline size_t SequenceLength(const unsigned char* p, size_t avail) {
+  const unsigned c = p[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2 || c > 0xF4) return 0;
+  auto continuation = [&](size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+  if (c < 0xE0) return continuation(1) ? 2 : 0;
+  if (c < 0xF0) {
+    if (!continuation(1) || !continuation(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+    if (c == 0xED && p[1] > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+  if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
+  if (c == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
+  return 4;
 }
 
 // IsNfcInert is answered from a table over the code points below this limit.
@@ -67,15 +87,37 @@ char32_t DecodeSequence(const unsigned char* p, size_t length) {
   }
 }
 
+const std::bitset<kInertLimit>& InertTable() {
+  static const std::bitset<kInertLimit> table = BuildInertTable();
+  return table;
+}
+
 // True when s[begin, end) is valid UTF-8 made of NFC-inert code points only.
 bool AllNfcInert(std::string_view s, size_t begin, size_t end) {
+  const std::bitset<kInertLimit>& inert = InertTable();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = begin; i < end;) {
-    size_t length = Utf8SequenceLength(s.substr(0, end), i);
-    if (length == 0 || !IsNfcInert(DecodeSequence(p + i, length))) return false;
+    size_t length = SequenceLength(p + i, end - i);
+    if (length == 0) return false;
+    char32_t cp = DecodeSequence(p + i, length);
+    if (cp >= kInertLimit || !inert.test(cp)) return false;
     i += length;
   }
   return true;
+}
+
+// Where the first piece of `s` (see MapComposed) that NFC might change begins: the
+// piece holding the first code point that is not NFC-inert, or an invalid byte.
+// s.size() when the whole text is its own NFC.
+size_t FirstPieceToMap(std::string_view s) {
+  const size_t n = s.size();
+  for (size_t i = FindNonAscii(s); i < n;) {
+    size_t run_end = i;  // the non-ASCII run [i, run_end)
+    while (run_end < n && static_cast<unsigned char>(s[run_end]) >= 0x80) ++run_end;
+    if (!AllNfcInert(s, i, run_end)) return i == 0 ? 0 : i - 1;  // the piece starts at the ASCII byte before
+    i = FindNonAscii(s, run_end);
+  }
+  return n;
 }
 
 // True when byte c is one RepairUtf8 drops: a C0 control other than tab, LF, VT, FF
@@ -84,38 +126,42 @@ bool IsDroppedControl(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F;
 }
 
-// True when one of the 8 bytes of `word` is below 0x20, 0x7F, or 0x80 and above: a byte
-// that is neither printable ASCII nor nothing to check. Exact (no false negatives).
-bool HasByteToCheck(uint64_t word) {
+// The bytes of `word` that CleanUtf8Prefix must look at: below 0x20, 0x7F, or 0x80 and
+// above, each marked by its high bit. The lowest marked byte is exact (the borrows of
+// the subtractions only mark bytes above a marked one).
+uint64_t BytesToCheck(uint64_t word) {
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHigh = 0x8080808080808080ull;
   uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
   uint64_t x = word ^ (kOnes * 0x7F);
   uint64_t del = (x - kOnes) & ~x & kHigh;
-  return ((word & kHigh) | below_space | del) != 0;
+  return (word & kHigh) | below_space | del;
 }
 
 // Length of the longest prefix of `s` that RepairUtf8 copies unchanged: valid sequences
 // and no dropped control byte. Printable ASCII is skipped 8 bytes a step.
 size_t CleanUtf8Prefix(std::string_view s) {
-  size_t i = 0;
+  static_assert(std::endian::native == std::endian::little, "the first byte of a word is its lowest");
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  size_t i = 0;
   while (i < n) {
     if (i + 8 <= n) {
       uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (!HasByteToCheck(word)) {
+      std::memcpy(&word, p + i, 8);
+      uint64_t marked = BytesToCheck(word);
+      if (marked == 0) {
         i += 8;
         continue;
       }
+      i += static_cast<size_t>(std::countr_zero(marked)) / 8;  // the first byte to look at
     }
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (IsDroppedControl(c)) return i;
+    if (p[i] < 0x80) {
+      if (IsDroppedControl(p[i])) return i;
       ++i;
       continue;
     }
-    size_t length = Utf8SequenceLength(s, i);
+    size_t length = SequenceLength(p + i, n - i);
     if (length == 0) return i;
     i += length;
   }
@@ -175,23 +221,7 @@ std::string MapComposed(std::string_view s, int options, bool fold) {
 }  // namespace
 
 size_t Utf8SequenceLength(std::string_view s, size_t pos) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
-  const size_t avail = s.size() - pos;
-  const unsigned c = p[0];
-  if (c < 0x80) return 1;
-  if (c < 0xC2 || c > 0xF4) return 0;
-  auto continuation = [&](size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
-  if (c < 0xE0) return continuation(1) ? 2 : 0;
-  if (c < 0xF0) {
-    if (!continuation(1) || !continuation(2)) return 0;
-    if (c == 0xE0 && p[1] < 0xA0) return 0;  // overlong
-    if (c == 0xED && p[1] > 0x9F) return 0;  // surrogate
-    return 3;
-  }
-  if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
-  if (c == 0xF0 && p[1] < 0x90) return 0;  // overlong
-  if (c == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
-  return 4;
+  return SequenceLength(reinterpret_cast<const unsigned char*>(s.data()) + pos, s.size() - pos);
 }
 
 std::optional<size_t> FindInvalidUtf8(std::string_view s) {
@@ -247,13 +277,14 @@ Utf8Repair RepairUtf8(std::string_view s) {
 }
 
 std::string NormalizeNfc(std::string_view s) {
-  return MapComposed(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE, /*fold=*/false);
+  // Most news text is already NFC: one scan, one copy.
+  const size_t first = FirstPieceToMap(s);
+  std::string out(s.substr(0, first));
+  if (first < s.size()) out += MapComposed(s.substr(first), UTF8PROC_STABLE | UTF8PROC_COMPOSE, /*fold=*/false);
+  return out;
 }
 
-bool IsNfcInert(char32_t cp) {
-  static const std::bitset<kInertLimit> kTable = BuildInertTable();
-  return cp < kInertLimit && kTable.test(cp);
-}
+bool IsNfcInert(char32_t cp) { return cp < kInertLimit && InertTable().test(cp); }
 
 std::string ToLowerUtf8(std::string_view s) {
   return MapComposed(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, /*fold=*/true);

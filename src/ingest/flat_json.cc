@@ -1,5 +1,6 @@
 #include "ingest/flat_json.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -47,16 +48,8 @@ class FlatReader {
         ++pos_;
         return true;
       }
-      if (c == '\\') {
-        if (!ReadEscape(out)) return false;
-      } else if (c >= 0x80) {
-        size_t length = Utf8SequenceLength(s_, pos_);
-        if (length == 0) return false;
-        out->append(s_.data() + pos_, length);
-        pos_ += length;
-      } else {
-        return false;  // a control byte: JSON requires it escaped
-      }
+      if (c != '\\') return false;  // a control byte (JSON requires it escaped) or invalid UTF-8
+      if (!ReadEscape(out)) return false;
     }
   }
 
@@ -75,24 +68,35 @@ class FlatReader {
   }
 
  private:
-  // Bytes from the cursor before the next '"', '\\', control byte or non-ASCII byte
-  // (8 bytes a step).
+  // Bytes from the cursor up to the next '"', '\\', control byte or invalid UTF-8:
+  // printable ASCII 8 bytes a step, valid multi-byte characters one at a time.
   size_t PlainRun() const {
     constexpr uint64_t kOnes = 0x0101010101010101ull;
     constexpr uint64_t kHigh = 0x8080808080808080ull;
     size_t i = pos_;
-    for (; i + 8 <= s_.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s_.data() + i, 8);
-      uint64_t quote = w ^ (kOnes * '"'), slash = w ^ (kOnes * '\\');
-      uint64_t special = (w & kHigh) | ((w - kOnes * 0x20) & ~w & kHigh) |
-                         ((quote - kOnes) & ~quote & kHigh) | ((slash - kOnes) & ~slash & kHigh);
-      if (special) break;
-    }
     while (i < s_.size()) {
+      if (i + 8 <= s_.size()) {
+        uint64_t w;
+        std::memcpy(&w, s_.data() + i, 8);
+        uint64_t quote = w ^ (kOnes * '"'), slash = w ^ (kOnes * '\\');
+        uint64_t special = (w & kHigh) | ((w - kOnes * 0x20) & ~w & kHigh) |
+                           ((quote - kOnes) & ~quote & kHigh) | ((slash - kOnes) & ~slash & kHigh);
+        if (!special) {
+          i += 8;
+          continue;
+        }
+        i += static_cast<size_t>(std::countr_zero(special)) / 8;  // the lowest marked byte is exact
+      }
       unsigned char c = static_cast<unsigned char>(s_[i]);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-      ++i;
+      if (c >= 0x80) {
+        size_t length = Utf8SequenceLength(s_, i);
+        if (length == 0) break;
+        i += length;
+      } else if (c == '"' || c == '\\' || c < 0x20) {
+        break;
+      } else {
+        ++i;
+      }
     }
     return i - pos_;
   }

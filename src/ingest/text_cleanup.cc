@@ -1,5 +1,7 @@
 #include "ingest/text_cleanup.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 #include "base/unicode.h"
 
@@ -51,14 +53,16 @@ std::string NormalizeSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t copied = 0;  // text[copied, i) is still to be appended
-  for (size_t i = FindNonAscii(text); i < text.size(); i = FindNonAscii(text, i + 1)) {
+  size_t i = FindNonAscii(text);
+  while (i < text.size()) {
     bool dropped = false;
     size_t length = SpecialSpaceLength(text.substr(i), &dropped);
-    if (length == 0) continue;
-    out.append(text.data() + copied, i - copied);
-    if (!dropped) out += ' ';
-    i += length - 1;
-    copied = i + 1;
+    if (length > 0) {
+      out.append(text.data() + copied, i - copied);
+      if (!dropped) out += ' ';
+      copied = i + length;
+    }
+    i = FindNonAscii(text, i + std::max<size_t>(length, 1));
   }
   out.append(text.data() + copied, text.size() - copied);
   return out;
