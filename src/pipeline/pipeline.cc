@@ -134,6 +134,9 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   flush();
   stats.documents_failed = sink->error_count() - errors_before;
   if (!failure.ok()) return failure;
+  // Full-text indexing in bulk, once the documents are stored (row by row, on
+  // the writer thread, it cost more than everything else the writer does).
+  if (Status indexed = store->IndexForSearch(); !indexed.ok()) return indexed;
   return stats;
 }
 

@@ -120,6 +120,7 @@ Result<IngestStats> IngestClaimStream(const std::vector<std::string>& files, int
     }
   }
   if (Status s = flush(); !s.ok()) return s;
+  if (Status s = store->IndexForSearch(); !s.ok()) return s;
   stats.documents_failed = sink->error_count() - errors_before;
   return stats;
 }

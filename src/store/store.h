@@ -81,6 +81,14 @@ class Store {
   Result<std::vector<PutOutcome>> PutDocuments(
       int64_t run_id, std::vector<std::pair<Document, std::vector<Claim>>>& batch);
 
+  // Adds the documents and claims stored since the last call to the full-text
+  // indexes (claims_fts, documents_fts; see db/migrations/0007), in bulk: a
+  // slice of rows per transaction, so an interrupted call loses at most one
+  // slice and the next call carries on. Until then new rows are stored but not
+  // found by MATCH. Does nothing when SQLite lacks FTS5. Runs call it after
+  // storing their documents.
+  Status IndexForSearch();
+
   // All documents ordered by file; `text` is left empty unless `with_text`.
   Result<std::vector<Document>> LoadDocuments(bool with_text);
 

@@ -173,6 +173,7 @@ TEST(MigrationTest, ReadmeQueriesRun) {
     std::vector<Claim> b_claims = {MakeClaim(2000, "khoảng 2.000 người thiệt mạng")};
     ASSERT_TRUE(store->PutDocument(*run, a, a_claims).ok());
     ASSERT_TRUE(store->PutDocument(*run, b, b_claims).ok());
+    ASSERT_TRUE(store->IndexForSearch().ok());  // as a run does once its documents are stored
     ASSERT_TRUE(
         store->SaveConflicts(*run, {MakeConflict("0123456789abcdef", a_claims[0], b_claims[0])})
             .ok());
