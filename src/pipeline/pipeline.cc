@@ -153,12 +153,14 @@ Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& r
   ReportInput input;
   Result<std::vector<Document>> documents = store->LoadDocuments(/*with_text=*/false);
   if (!documents.ok()) return documents.status();
-  Result<std::vector<Claim>> claims = store->LoadClaims();
-  if (!claims.ok()) return claims.status();
+  Result<std::vector<std::pair<std::string, int64_t>>> counts = store->LoadClaimCounts();
+  if (!counts.ok()) return counts.status();
   Result<std::vector<Conflict>> conflicts = store->LoadConflicts(/*active_only=*/true);
   if (!conflicts.ok()) return conflicts.status();
   input.documents = std::move(documents.value());
-  input.claims = std::move(claims.value());
+  for (const auto& [file, n] : *counts) {
+    if (n > 0) input.claims_per_file[file] = static_cast<int>(n);
+  }
   input.conflicts = std::move(conflicts.value());
   input.run = run;
   ReportFileOptions options;

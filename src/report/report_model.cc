@@ -75,13 +75,11 @@ bool HasRunSummary(const RunSummary& r) {
 }
 
 std::vector<ReportDocument> MakeDocuments(const ReportInput& input) {
-  std::map<std::string, int> claims_per_file;
-  for (const Claim& c : input.claims) ++claims_per_file[c.file];
   std::vector<ReportDocument> rows;
   for (const Document& d : input.documents) {
-    auto it = claims_per_file.find(d.file);
+    auto it = input.claims_per_file.find(d.file);
     rows.push_back({d.file, d.outlet, d.published, d.language, d.url, IsWebUrl(d.url),
-                    it == claims_per_file.end() ? 0 : it->second});
+                    it == input.claims_per_file.end() ? 0 : it->second});
   }
   std::stable_sort(rows.begin(), rows.end(),
                    [](const ReportDocument& x, const ReportDocument& y) { return x.file < y.file; });
@@ -95,6 +93,12 @@ std::string SideToString(const ReportSide& s) {
 }
 
 }  // namespace
+
+std::map<std::string, int> CountClaimsPerFile(const std::vector<Claim>& claims) {
+  std::map<std::string, int> counts;
+  for (const Claim& c : claims) ++counts[c.file];
+  return counts;
+}
 
 bool IsWebUrl(std::string_view url) {
   auto starts_ci = [&](std::string_view prefix) {
@@ -169,7 +173,7 @@ ReportModel BuildReportModel(const ReportInput& input) {
     model.documents.resize(input.max_documents);
   }
   model.counts.documents = static_cast<int>(input.documents.size());
-  model.counts.claims = static_cast<int>(input.claims.size());
+  for (const auto& [file, n] : input.claims_per_file) model.counts.claims += n;
   return model;
 }
 

@@ -3,6 +3,7 @@
 // ordering, counting and text-splitting rules live here and are tested here.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,9 @@ struct RunSummary {
 
 struct ReportInput {
   std::vector<Document> documents;
-  std::vector<Claim> claims;
+  // Claims stored per document file (absent: none). Counts, not the claims: the
+  // report never needs the claims themselves, and an archive holds millions.
+  std::map<std::string, int> claims_per_file;
   std::vector<Conflict> conflicts;
   RunSummary run;
   // What the pages show at most (the CSV export holds every conflict): the report's
@@ -37,6 +40,9 @@ struct ReportInput {
   size_t max_items = 2000;      // conflict cards (new ones first, then report order)
   size_t max_documents = 2000;  // rows of the documents table (by file)
 };
+
+// claims_per_file for callers that hold the claims themselves.
+std::map<std::string, int> CountClaimsPerFile(const std::vector<Claim>& claims);
 
 // One side of a conflict card. Text fields are raw (unescaped); renderers escape.
 struct ReportSide {

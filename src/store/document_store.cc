@@ -238,6 +238,15 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text) {
   });
 }
 
+Result<std::vector<std::pair<std::string, int64_t>>> Store::LoadClaimCounts() {
+  return Guarded("LoadClaimCounts", [&]() -> Result<std::vector<std::pair<std::string, int64_t>>> {
+    StatementLease st = impl_->Prepare("SELECT file, claim_count FROM documents");
+    std::vector<std::pair<std::string, int64_t>> counts;
+    while (st->executeStep()) counts.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getInt64());
+    return counts;
+  });
+}
+
 Result<std::vector<Claim>> Store::LoadClaims() {
   Result<std::vector<ClaimRef>> refs = LoadClaimRefs();
   if (!refs.ok()) return refs.status();

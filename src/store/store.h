@@ -92,6 +92,11 @@ class Store {
   // All documents ordered by file; `text` is left empty unless `with_text`.
   Result<std::vector<Document>> LoadDocuments(bool with_text);
 
+  // Every document's file and the number of claims stored for it (the
+  // claim_count column), in no particular order: what a report lists, without
+  // loading the claims.
+  Result<std::vector<std::pair<std::string, int64_t>>> LoadClaimCounts();
+
   // All claims ordered by file, span_begin (then id).
   Result<std::vector<Claim>> LoadClaims();
 

@@ -39,7 +39,7 @@ TEST(CsvEscapeFieldTest, Table) {
 
 TEST(CsvTest, ExcelBomOnlyWithFlag) {
   const std::string bom = "\xEF\xBB\xBF";
-  const std::vector<Claim> claims = MakeFixtureInput().claims;
+  const std::vector<Claim> claims = MakeFixtureClaims();
   const std::vector<Conflict> conflicts = MakeFixtureInput().conflicts;
   EXPECT_EQ(ClaimsToCsv(claims, true).substr(0, 3), bom);
   EXPECT_EQ(ConflictsToCsv(conflicts, true).substr(0, 3), bom);
@@ -93,7 +93,7 @@ TEST(CsvTest, ConflictRowUsesDateForDateClaims) {
 }
 
 TEST(CsvTest, ClaimsMatchGolden) {
-  std::string diff = CompareWithGolden("claims.csv", ClaimsToCsv(MakeFixtureInput().claims, false));
+  std::string diff = CompareWithGolden("claims.csv", ClaimsToCsv(MakeFixtureClaims(), false));
   EXPECT_EQ(diff, "");
 }
 

@@ -9,10 +9,10 @@ namespace claimcheck {
 namespace {
 
 TEST(JsonTest, ClaimsArrayParsesBackWithTypedFields) {
-  const ReportInput in = MakeFixtureInput();
-  const auto j = nlohmann::json::parse(ClaimsToJson(in.claims));
+  const std::vector<Claim> claims = MakeFixtureClaims();
+  const auto j = nlohmann::json::parse(ClaimsToJson(claims));
   ASSERT_TRUE(j.is_array());
-  ASSERT_EQ(j.size(), in.claims.size());
+  ASSERT_EQ(j.size(), claims.size());
   EXPECT_EQ(j[0]["value"], 95);
   EXPECT_TRUE(j[0]["value"].is_number_integer());
   EXPECT_EQ(j[0]["quote"], "95 người chết");
@@ -57,7 +57,7 @@ TEST(JsonTest, InvalidUtf8IsReplacedNotThrown) {
 
 TEST(JsonTest, MatchesGolden) {
   const ReportInput in = MakeFixtureInput();
-  EXPECT_EQ(CompareWithGolden("claims.json", ClaimsToJson(in.claims)), "");
+  EXPECT_EQ(CompareWithGolden("claims.json", ClaimsToJson(MakeFixtureClaims())), "");
   EXPECT_EQ(CompareWithGolden("conflicts.jsonl", ConflictsToJsonLines(in.conflicts)), "");
 }
 

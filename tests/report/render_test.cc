@@ -27,7 +27,7 @@ ReportInput HostileInput() {
   d.outlet = "<svg onload=x>";
   d.url = "JavaScript:alert(2)";
   in.documents = {d};
-  in.claims = {a, b};
+  in.claims_per_file = CountClaimsPerFile({a, b});
   in.conflicts = {k};
   in.run.run_label = "run <1>";
   return in;

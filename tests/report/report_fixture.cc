@@ -77,7 +77,10 @@ Conflict MakeConflict(const std::string& id, Severity severity, const std::strin
   return k;
 }
 
-ReportInput MakeFixtureInput() {
+namespace {
+
+// The fixture: the report input, and its claims in *claims.
+ReportInput BuildFixture(std::vector<Claim>* claims) {
   ReportInput in;
   const Document flood_a = MakeDocument("lu-lao-cai-a.txt", "Báo Sông Hồng", "2024-09-12", "vi",
                                         "https://songhong.example.vn/lu-lao-cai");
@@ -119,7 +122,8 @@ ReportInput MakeFixtureInput() {
   const Claim signed_vi = MakeDateClaim(
       "hiep-uoc-vi.txt", "treaty_signed", "russia_north_korea", "2024-06", "ký hồi tháng 6/2024",
       "Hiệp ước được hai bên ký hồi tháng 6/2024 tại Bình Nhưỡng.");
-  in.claims = {dead_a, dead_b, missing_a, missing_b, loss_a, signed_en, signed_vi};
+  *claims = {dead_a, dead_b, missing_a, missing_b, loss_a, signed_en, signed_vi};
+  in.claims_per_file = CountClaimsPerFile(*claims);
 
   Conflict info;
   info.id = "1111222233334444";
@@ -182,6 +186,19 @@ ReportInput MakeFixtureInput() {
   resolved.note = "";
   in.run.resolved_conflicts = {resolved};
   return in;
+}
+
+}  // namespace
+
+ReportInput MakeFixtureInput() {
+  std::vector<Claim> claims;
+  return BuildFixture(&claims);
+}
+
+std::vector<Claim> MakeFixtureClaims() {
+  std::vector<Claim> claims;
+  BuildFixture(&claims);
+  return claims;
 }
 
 std::string CompareWithGolden(const std::string& name, const std::string& actual) {

@@ -12,9 +12,12 @@
 
 namespace claimcheck {
 
-// Documents, claims and three conflicts (given out of report order: info,
+// Documents, claim counts and three conflicts (given out of report order: info,
 // conflict, divergence) plus a run summary marking the conflict as new.
 ReportInput MakeFixtureInput();
+
+// The claims behind MakeFixtureInput's counts and conflicts (for the exports).
+std::vector<Claim> MakeFixtureClaims();
 
 // A count claim with the evidence fields filled in.
 Claim MakeCountClaim(const std::string& file, const std::string& metric,

@@ -2,6 +2,8 @@
 // Unicode round trips.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store/store.h"
 #include "store_test_util.h"
 
@@ -165,6 +167,28 @@ TEST_F(DocumentStoreTest, LoadDocumentsWithoutText) {
   EXPECT_EQ((*docs)[0].text, "");
   EXPECT_EQ((*docs)[0].id, doc.id);
   EXPECT_EQ((*docs)[0].content_hash, doc.content_hash);
+}
+
+TEST_F(DocumentStoreTest, ClaimCountsFollowTheStoredClaims) {
+  Document a = MakeDocument("a.txt", "văn bản A");
+  Document b = MakeDocument("b.txt", "văn bản B");
+  std::vector<Claim> a_claims = {MakeClaim(600, "600", 0), MakeClaim(700, "700", 10)};
+  std::vector<Claim> none;
+  Put(a, a_claims);
+  Put(b, none);
+  auto counts = [&] {
+    Result<std::vector<std::pair<std::string, int64_t>>> r = store_->LoadClaimCounts();
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::map<std::string, int64_t> m(r->begin(), r->end());
+    std::string out;
+    for (const auto& [file, n] : m) out += file + "=" + std::to_string(n) + " ";
+    return out;
+  };
+  EXPECT_EQ(counts(), "a.txt=2 b.txt=0 ");
+  Document a2 = MakeDocument("a.txt", "văn bản A, sửa lại");
+  std::vector<Claim> a2_claims = {MakeClaim(800, "800", 0)};
+  Put(a2, a2_claims);
+  EXPECT_EQ(counts(), "a.txt=1 b.txt=0 ");
 }
 
 TEST_F(DocumentStoreTest, BatchPutsSeveralDocuments) {
