@@ -373,6 +373,9 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
         SideList("c.") +
         " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
         "WHERE c.active = 1 OR ? = 0 ORDER BY c.metric, c.subject, c.id";
+    // One read transaction for the list and every live side: one snapshot, and
+    // SQLite takes its file lock once instead of twice per conflict.
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
     std::vector<Conflict> out;
     std::vector<std::pair<int64_t, int64_t>> claim_ids;
     {
@@ -411,6 +414,7 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
         if (std::optional<ClaimRef> live = LoadLiveClaim(*impl_, b_id)) out[i].b = std::move(*live);
       }
     }
+    read.commit();
     return out;
   });
 }
