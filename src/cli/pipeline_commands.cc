@@ -71,16 +71,16 @@ int RunCommand(const Config& c) {
   summary.new_conflict_ids = delta->new_ids;
   summary.resolved_conflict_ids = delta->resolved_ids;
   if (!delta->resolved_ids.empty()) {
-    Result<std::vector<Conflict>> all = db.LoadConflicts(/*active_only=*/false);
-    if (!all.ok()) return fail_run(all.status());
     const std::set<std::string> resolved(delta->resolved_ids.begin(), delta->resolved_ids.end());
-    for (Conflict& k : *all) {
+    Status walked = db.ForEachConflict(/*active_only=*/false, [&](Conflict& k) {
       if (resolved.count(k.id)) summary.resolved_conflicts.push_back(std::move(k));
-    }
+    });
+    if (!walked.ok()) return fail_run(walked);
   }
-  Result<std::vector<Claim>> claims = db.LoadClaims();
-  if (!claims.ok()) return fail_run(claims.status());
-  record.claims_total = static_cast<int>(claims->size());
+  Result<std::vector<std::pair<std::string, int64_t>>> counts = db.LoadClaimCounts();
+  if (!counts.ok()) return fail_run(counts.status());
+  record.claims_total = 0;
+  for (const auto& [file, n] : *counts) record.claims_total += static_cast<int>(n);
 
   std::string out_dir = OutputDir(c);
   Status written = WriteReport(&db, out_dir, summary, c.excel);

@@ -155,17 +155,19 @@ Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& r
   if (!documents.ok()) return documents.status();
   Result<std::vector<std::pair<std::string, int64_t>>> counts = store->LoadClaimCounts();
   if (!counts.ok()) return counts.status();
-  Result<std::vector<Conflict>> conflicts = store->LoadConflicts(/*active_only=*/true);
-  if (!conflicts.ok()) return conflicts.status();
   input.documents = std::move(documents.value());
   for (const auto& [file, n] : *counts) {
     if (n > 0) input.claims_per_file[file] = static_cast<int>(n);
   }
-  input.conflicts = std::move(conflicts.value());
   input.run = run;
   ReportFileOptions options;
   options.excel_bom = excel_bom;
-  return WriteReportFiles(input, out_dir, options);
+  // The active conflicts stream from the store into the files: the report holds
+  // the cards it shows, not every conflict of the archive.
+  ConflictStream conflicts = [&](const std::function<void(Conflict&)>& emit) {
+    return store->ForEachConflict(/*active_only=*/true, emit);
+  };
+  return WriteReportFiles(input, conflicts, out_dir, options);
 }
 
 }  // namespace claimcheck

@@ -132,9 +132,13 @@ std::string ClaimsToCsv(const std::vector<Claim>& claims, bool excel_bom) {
 }
 
 std::string ConflictsToCsv(const std::vector<Conflict>& conflicts, bool excel_bom) {
-  std::string out = Begin(kConflictsCsvHeader, excel_bom);
-  for (const Conflict& k : conflicts) AppendRow(ConflictCells(k), &out);
+  std::string out = ConflictsCsvBegin(excel_bom);
+  for (const Conflict& k : conflicts) AppendConflictCsvRow(k, &out);
   return out;
 }
+
+std::string ConflictsCsvBegin(bool excel_bom) { return Begin(kConflictsCsvHeader, excel_bom); }
+
+void AppendConflictCsvRow(const Conflict& conflict, std::string* out) { AppendRow(ConflictCells(conflict), out); }
 
 }  // namespace claimcheck

@@ -37,4 +37,10 @@ std::string ClaimsToCsv(const std::vector<Claim>& claims, bool excel_bom);
 // range, its low end, as in Claim::value) and the date string for date claims.
 std::string ConflictsToCsv(const std::vector<Conflict>& conflicts, bool excel_bom);
 
+// ConflictsToCsv in pieces, for writing conflicts as they stream by: the
+// beginning (BOM when asked, header, CRLF) and one row appended to *out.
+// ConflictsCsvBegin(b) + the rows of each conflict == ConflictsToCsv(conflicts, b).
+std::string ConflictsCsvBegin(bool excel_bom);
+void AppendConflictCsvRow(const Conflict& conflict, std::string* out);
+
 }  // namespace claimcheck

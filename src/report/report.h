@@ -4,6 +4,7 @@
 // only WriteReportFiles touches the disk. Templates are embedded (templates.h).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "base/status.h"
@@ -30,5 +31,16 @@ struct ReportFileOptions {
 // order). On failure returns an IoError whose message names the failing path.
 Status WriteReportFiles(const ReportInput& input, const std::string& out_dir,
                         const ReportFileOptions& options = {});
+
+// Every conflict of a report, handed one at a time to `emit` in report order
+// (SortConflictsForReport's); returns the source's failure, if any.
+using ConflictStream = std::function<Status(const std::function<void(Conflict&)>& emit)>;
+
+// WriteReportFiles with the conflicts streamed instead of in input.conflicts
+// (not read): discrepancies.csv is written as they pass and the pages keep only
+// what they show, so memory follows ReportInput::max_items, not the number of
+// conflicts. The same files as WriteReportFiles given those conflicts.
+Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
+                        const std::string& out_dir, const ReportFileOptions& options = {});
 
 }  // namespace claimcheck

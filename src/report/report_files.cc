@@ -33,31 +33,95 @@ Status WriteFile(const fs::path& path, const std::string& content) {
   return Status::Ok();
 }
 
-}  // namespace
+// A file written piece by piece to "<path>.tmp" and renamed over `path` by
+// Commit, like WriteFile; a file never committed is removed.
+class StagedFile {
+ public:
+  explicit StagedFile(fs::path path) : path_(std::move(path)), tmp_(path_) {
+    tmp_ += ".tmp";
+    out_.open(tmp_, std::ios::binary | std::ios::trunc);
+  }
+  ~StagedFile() {
+    if (!committed_) {
+      out_.close();
+      std::error_code ec;
+      fs::remove(tmp_, ec);
+    }
+  }
+  bool ok() const { return static_cast<bool>(out_); }
+  const fs::path& tmp() const { return tmp_; }
+  void Write(const std::string& piece) { out_.write(piece.data(), static_cast<std::streamsize>(piece.size())); }
 
-Status WriteReportFiles(const ReportInput& input, const std::string& out_dir,
-                        const ReportFileOptions& options) {
-  if (out_dir.empty()) return Status::InvalidInput("report output directory is empty");
-  const fs::path dir(out_dir);
+  Status Commit() {
+    out_.close();
+    if (!out_) return Status::IoError("cannot write " + tmp_.string());
+    std::error_code ec;
+    fs::rename(tmp_, path_, ec);
+    if (ec) return Status::IoError("cannot rename " + tmp_.string() + " to " + path_.string() + ": " + ec.message());
+    committed_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  fs::path path_, tmp_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
+
+Status MakeOutputDir(const fs::path& dir) {
+  if (dir.empty()) return Status::InvalidInput("report output directory is empty");
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Status::IoError("cannot create directory " + dir.string() + ": " + ec.message());
   if (!fs::is_directory(dir, ec)) {
     return Status::IoError("cannot create directory " + dir.string() + ": not a directory");
   }
-  const ReportModel model = BuildReportModel(input);
-  std::vector<Conflict> conflicts = input.conflicts;
-  SortConflictsForReport(&conflicts);
-  const std::pair<const char*, std::string> files[] = {
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteReportFiles(const ReportInput& input, const std::string& out_dir,
+                        const ReportFileOptions& options) {
+  ConflictStream sorted = [&](const std::function<void(Conflict&)>& emit) {
+    std::vector<Conflict> conflicts = input.conflicts;
+    SortConflictsForReport(&conflicts);
+    for (Conflict& k : conflicts) emit(k);
+    return Status::Ok();
+  };
+  return WriteReportFiles(input, sorted, out_dir, options);
+}
+
+Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
+                        const std::string& out_dir, const ReportFileOptions& options) {
+  if (Status made = MakeOutputDir(out_dir); !made.ok()) return made;
+  const fs::path dir(out_dir);
+  // discrepancies.csv as the conflicts pass, in 1 MB pieces.
+  constexpr size_t kPiece = 1 << 20;
+  StagedFile csv(dir / "discrepancies.csv");
+  if (!csv.ok()) return Status::IoError("cannot open " + csv.tmp().string() + " for writing");
+  std::string piece = ConflictsCsvBegin(options.excel_bom);
+  ConflictSelection selection(input.max_items, input.run.new_conflict_ids);
+  Status streamed = conflicts([&](Conflict& k) {
+    AppendConflictCsvRow(k, &piece);
+    if (piece.size() >= kPiece) {
+      csv.Write(piece);
+      piece.clear();
+    }
+    selection.Add(k);
+  });
+  if (!streamed.ok()) return streamed;
+  csv.Write(piece);
+  const ReportModel model = BuildReportModel(input, std::move(selection));
+  const std::pair<const char*, std::string> pages[] = {
       {"report.html", RenderHtml(model)},
       {"report.md", RenderMarkdown(model)},
-      {"discrepancies.csv", ConflictsToCsv(conflicts, options.excel_bom)},
   };
-  for (const auto& [name, content] : files) {
+  for (const auto& [name, content] : pages) {
     Status status = WriteFile(dir / name, content);
     if (!status.ok()) return status;
   }
-  return Status::Ok();
+  return csv.Commit();
 }
 
 }  // namespace claimcheck

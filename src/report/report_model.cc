@@ -130,36 +130,59 @@ void SortConflictsForReport(std::vector<Conflict>* conflicts) {
   });
 }
 
+ConflictSelection::ConflictSelection(size_t max_items, const std::vector<std::string>& new_ids)
+    : max_items_(max_items), new_ids_(new_ids.begin(), new_ids.end()) {}
+
+bool ConflictSelection::Before(const Conflict& x, const Conflict& y) const {
+  bool nx = IsNew(x.id), ny = IsNew(y.id);
+  if (nx != ny) return nx;
+  return std::tie(x.severity, x.metric, x.subject, x.id) < std::tie(y.severity, y.metric, y.subject, y.id);
+}
+
+void ConflictSelection::Add(const Conflict& k) {
+  ++seen_;
+  switch (k.severity) {
+    case Severity::kConflict: ++counts_.conflicts; break;
+    case Severity::kDivergence: ++counts_.divergences; break;
+    case Severity::kInfo: ++counts_.info; break;
+  }
+  auto later = [this](const Conflict& x, const Conflict& y) { return Before(x, y); };
+  if (kept_.size() < max_items_) {
+    kept_.push_back(k);
+    std::push_heap(kept_.begin(), kept_.end(), later);
+  } else if (!kept_.empty() && Before(k, kept_.front())) {
+    std::pop_heap(kept_.begin(), kept_.end(), later);
+    kept_.back() = k;
+    std::push_heap(kept_.begin(), kept_.end(), later);
+  }
+}
+
+std::vector<Conflict> ConflictSelection::TakeInReportOrder() {
+  std::vector<Conflict> out = std::move(kept_);
+  kept_.clear();
+  SortConflictsForReport(&out);
+  return out;
+}
+
 ReportModel BuildReportModel(const ReportInput& input) {
+  ConflictSelection selection(input.max_items, input.run.new_conflict_ids);
+  for (const Conflict& k : input.conflicts) selection.Add(k);
+  return BuildReportModel(input, std::move(selection));
+}
+
+ReportModel BuildReportModel(const ReportInput& input, ConflictSelection selection) {
   ReportModel model;
   model.run = input.run;
   model.has_run_summary = HasRunSummary(input.run);
-  const std::set<std::string> new_ids(input.run.new_conflict_ids.begin(),
-                                      input.run.new_conflict_ids.end());
   // Cards for at most max_items conflicts: the new ones first, then in report order.
-  std::vector<const Conflict*> shown;
-  for (const Conflict& k : input.conflicts) {
-    switch (k.severity) {
-      case Severity::kConflict: ++model.counts.conflicts; break;
-      case Severity::kDivergence: ++model.counts.divergences; break;
-      case Severity::kInfo: ++model.counts.info; break;
-    }
-    shown.push_back(&k);
-  }
-  auto report_order = [](const Conflict* x, const Conflict* y) {
-    return std::tie(x->severity, x->metric, x->subject, x->id) < std::tie(y->severity, y->metric, y->subject, y->id);
-  };
-  if (shown.size() > input.max_items) {
-    auto first = [&](const Conflict* x, const Conflict* y) {
-      bool nx = new_ids.count(x->id) > 0, ny = new_ids.count(y->id) > 0;
-      return nx != ny ? nx : report_order(x, y);
-    };
-    std::nth_element(shown.begin(), shown.begin() + static_cast<long>(input.max_items), shown.end(), first);
-    model.items_omitted = shown.size() - input.max_items;
-    shown.resize(input.max_items);
-  }
-  std::stable_sort(shown.begin(), shown.end(), report_order);
-  for (const Conflict* k : shown) model.items.push_back(MakeItem(*k, new_ids));
+  model.counts.conflicts = selection.counts().conflicts;
+  model.counts.divergences = selection.counts().divergences;
+  model.counts.info = selection.counts().info;
+  const size_t seen = selection.seen();
+  const std::set<std::string> new_ids(input.run.new_conflict_ids.begin(), input.run.new_conflict_ids.end());
+  const std::vector<Conflict> shown = selection.TakeInReportOrder();
+  model.items_omitted = seen - shown.size();
+  for (const Conflict& k : shown) model.items.push_back(MakeItem(k, new_ids));
   std::vector<Conflict> resolved = input.run.resolved_conflicts;
   SortConflictsForReport(&resolved);
   if (resolved.size() > input.max_items) {

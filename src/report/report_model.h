@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,8 +110,35 @@ struct ReportModel {
 // Sorts into report order: conflicts, divergences, info; then metric, subject, id.
 void SortConflictsForReport(std::vector<Conflict>* conflicts);
 
+// The conflicts a report shows, picked in one pass over any number of them, in
+// any order, holding at most `max_items`: the new ones (ids in `new_ids`) first,
+// then the rest in report order. Counts every conflict by severity.
+class ConflictSelection {
+ public:
+  ConflictSelection(size_t max_items, const std::vector<std::string>& new_ids);
+  void Add(const Conflict& conflict);
+  const ReportCounts& counts() const { return counts_; }  // conflicts, divergences, info
+  size_t seen() const { return seen_; }
+  // The kept conflicts in report order (empties the selection).
+  std::vector<Conflict> TakeInReportOrder();
+  bool IsNew(const std::string& id) const { return new_ids_.count(id) > 0; }
+
+ private:
+  bool Before(const Conflict& x, const Conflict& y) const;  // new first, then report order
+
+  size_t max_items_;
+  std::set<std::string> new_ids_;
+  std::vector<Conflict> kept_;  // a heap: the last to keep on top
+  ReportCounts counts_;
+  size_t seen_ = 0;
+};
+
 // Pure: builds the model. Never fails; missing fields stay empty.
 ReportModel BuildReportModel(const ReportInput& input);
+
+// The same, with the conflicts already picked (input.conflicts is not read):
+// what a report written from a stream of conflicts uses.
+ReportModel BuildReportModel(const ReportInput& input, ConflictSelection selection);
 
 // True when `url` starts with http:// or https:// (scheme case-insensitive).
 bool IsWebUrl(std::string_view url);

@@ -361,61 +361,77 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
   });
 }
 
+namespace {
+
+// The conflict columns of LoadConflicts' queries (all but the ORDER BY).
+std::string ConflictQuery() {
+  return "SELECT c.id AS id, c.rule_id AS rule_id, c.severity AS severity, c.metric AS metric, "
+         "c.subject AS subject, c.explanation AS explanation, c.explanation_vi AS explanation_vi, "
+         "c.likely_value AS likely_value, c.support_a AS support_a, c.support_b AS support_b, "
+         "c.trust_a AS trust_a, c.trust_b AS trust_b, c.series AS series, "
+         "s.status AS status, s.note AS note, COALESCE(c.claim_a_id, 0) AS claim_a_id, "
+         "COALESCE(c.claim_b_id, 0) AS claim_b_id" +
+         SideList("c.") +
+         " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
+         "WHERE c.active = 1 OR ? = 0 ";
+}
+
+// Steps `sql` (ConflictQuery plus an ORDER BY) and hands each conflict to `fn`,
+// each side from its live claim when that still exists, else from the snapshot.
+// One read transaction: one snapshot, and one file lock for the whole walk.
+// Throws SQLite::Exception on failure.
+void WalkConflicts(StoreConnection& impl, const char* sql, bool active_only,
+                   const std::function<void(Conflict&)>& fn) {
+  SQLite::Transaction read(impl.db, SQLite::TransactionBehavior::DEFERRED);
+  StatementLease st = impl.Prepare(sql);
+  st->bind(1, active_only ? 1 : 0);
+  while (st->executeStep()) {
+    Conflict c;
+    c.id = st->getColumn("id").getString();
+    c.rule_id = st->getColumn("rule_id").getString();
+    c.severity = ParseSeverity(st->getColumn("severity").getString()).value_or(Severity::kInfo);
+    c.metric = st->getColumn("metric").getString();
+    c.subject = st->getColumn("subject").getString();
+    c.explanation = st->getColumn("explanation").getString();
+    c.explanation_vi = st->getColumn("explanation_vi").getString();
+    c.likely_value = st->getColumn("likely_value").getString();
+    c.support_a = st->getColumn("support_a").getInt();
+    c.support_b = st->getColumn("support_b").getInt();
+    c.trust_a = st->getColumn("trust_a").getDouble();
+    c.trust_b = st->getColumn("trust_b").getDouble();
+    c.series = st->getColumn("series").getString();
+    c.status = st->getColumn("status").getString();
+    c.note = st->getColumn("note").getString();
+    const int64_t a_id = st->getColumn("claim_a_id").getInt64();
+    const int64_t b_id = st->getColumn("claim_b_id").getInt64();
+    std::optional<ClaimRef> live_a = a_id > 0 ? LoadLiveClaim(impl, a_id) : std::nullopt;
+    std::optional<ClaimRef> live_b = b_id > 0 ? LoadLiveClaim(impl, b_id) : std::nullopt;
+    c.a = live_a ? std::move(*live_a) : ReadSnapshotSide(*st, "a", c);
+    c.b = live_b ? std::move(*live_b) : ReadSnapshotSide(*st, "b", c);
+    fn(c);
+  }
+  read.commit();
+}
+
+}  // namespace
+
 Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
   return Guarded("LoadConflicts", [&]() -> Result<std::vector<Conflict>> {
-    static const std::string kSql =
-        "SELECT c.id AS id, c.rule_id AS rule_id, c.severity AS severity, c.metric AS metric, "
-        "c.subject AS subject, c.explanation AS explanation, c.explanation_vi AS explanation_vi, "
-        "c.likely_value AS likely_value, c.support_a AS support_a, c.support_b AS support_b, "
-        "c.trust_a AS trust_a, c.trust_b AS trust_b, c.series AS series, "
-        "s.status AS status, s.note AS note, COALESCE(c.claim_a_id, 0) AS claim_a_id, "
-        "COALESCE(c.claim_b_id, 0) AS claim_b_id" +
-        SideList("c.") +
-        " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
-        "WHERE c.active = 1 OR ? = 0 ORDER BY c.metric, c.subject, c.id";
-    // One read transaction for the list and every live side: one snapshot, and
-    // SQLite takes its file lock once instead of twice per conflict.
-    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    static const std::string kSql = ConflictQuery() + "ORDER BY c.metric, c.subject, c.id";
     std::vector<Conflict> out;
-    std::vector<std::pair<int64_t, int64_t>> claim_ids;
-    {
-      StatementLease st = impl_->Prepare(kSql.c_str());
-      st->bind(1, active_only ? 1 : 0);
-      while (st->executeStep()) {
-        Conflict c;
-        c.id = st->getColumn("id").getString();
-        c.rule_id = st->getColumn("rule_id").getString();
-        c.severity = ParseSeverity(st->getColumn("severity").getString()).value_or(Severity::kInfo);
-        c.metric = st->getColumn("metric").getString();
-        c.subject = st->getColumn("subject").getString();
-        c.explanation = st->getColumn("explanation").getString();
-        c.explanation_vi = st->getColumn("explanation_vi").getString();
-        c.likely_value = st->getColumn("likely_value").getString();
-        c.support_a = st->getColumn("support_a").getInt();
-        c.support_b = st->getColumn("support_b").getInt();
-        c.trust_a = st->getColumn("trust_a").getDouble();
-        c.trust_b = st->getColumn("trust_b").getDouble();
-        c.series = st->getColumn("series").getString();
-        c.status = st->getColumn("status").getString();
-        c.note = st->getColumn("note").getString();
-        c.a = ReadSnapshotSide(*st, "a", c);
-        c.b = ReadSnapshotSide(*st, "b", c);
-        claim_ids.emplace_back(st->getColumn("claim_a_id").getInt64(),
-                               st->getColumn("claim_b_id").getInt64());
-        out.push_back(std::move(c));
-      }
-    }
-    for (size_t i = 0; i < out.size(); ++i) {
-      auto [a_id, b_id] = claim_ids[i];
-      if (a_id > 0) {
-        if (std::optional<ClaimRef> live = LoadLiveClaim(*impl_, a_id)) out[i].a = std::move(*live);
-      }
-      if (b_id > 0) {
-        if (std::optional<ClaimRef> live = LoadLiveClaim(*impl_, b_id)) out[i].b = std::move(*live);
-      }
-    }
-    read.commit();
+    WalkConflicts(*impl_, kSql.c_str(), active_only, [&](Conflict& c) { out.push_back(std::move(c)); });
     return out;
+  });
+}
+
+Status Store::ForEachConflict(bool active_only, const std::function<void(Conflict&)>& fn) {
+  return Guarded("ForEachConflict", [&]() -> Status {
+    // Severity names sort by their rank; text sorts as std::string does (BINARY).
+    static const std::string kSql = ConflictQuery() +
+                                    "ORDER BY CASE c.severity WHEN 'conflict' THEN 0 "
+                                    "WHEN 'divergence' THEN 1 ELSE 2 END, c.metric, c.subject, c.id";
+    WalkConflicts(*impl_, kSql.c_str(), active_only, fn);
+    return Status::Ok();
   });
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -144,6 +145,12 @@ class Store {
   // ClaimRef comes from the live claim joined to its document, or from the
   // snapshot (claim.id = 0) when the claim has been replaced since.
   Result<std::vector<Conflict>> LoadConflicts(bool active_only);
+
+  // The rows of LoadConflicts one at a time, in report order (conflicts, then
+  // divergences, then info; each by metric, subject, id: SortConflictsForReport's
+  // order), so a caller can write every conflict without holding them all. `fn`
+  // must not use this Store. One read transaction covers the whole walk.
+  Status ForEachConflict(bool active_only, const std::function<void(Conflict&)>& fn);
 
   // Appends a review. `conflict_id` may be a unique prefix of >= 6 characters.
   // previous_status is the conflict's status before this review.

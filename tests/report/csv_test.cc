@@ -92,6 +92,15 @@ TEST(CsvTest, ConflictRowUsesDateForDateClaims) {
   EXPECT_NE(csv.find(",2024-06-19,exact,"), std::string::npos) << csv;
 }
 
+TEST(CsvTest, ConflictsInPiecesEqualTheWhole) {
+  const ReportInput in = MakeFixtureInput();
+  for (bool bom : {false, true}) {
+    std::string pieces = ConflictsCsvBegin(bom);
+    for (const Conflict& k : in.conflicts) AppendConflictCsvRow(k, &pieces);
+    EXPECT_EQ(pieces, ConflictsToCsv(in.conflicts, bom));
+  }
+}
+
 TEST(CsvTest, ClaimsMatchGolden) {
   std::string diff = CompareWithGolden("claims.csv", ClaimsToCsv(MakeFixtureClaims(), false));
   EXPECT_EQ(diff, "");

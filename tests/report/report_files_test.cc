@@ -61,6 +61,49 @@ TEST_F(ReportFilesTest, ExcelBomOption) {
   EXPECT_EQ(Read(root_ / "discrepancies.csv").rfind("conflict_id,", 0), 0u);
 }
 
+// A report written from a stream of conflicts (any count, report order) is
+// byte for byte the one written from the same conflicts in a vector, also when
+// the pages show fewer cards than there are conflicts.
+TEST_F(ReportFilesTest, StreamedConflictsGiveTheSameFiles) {
+  for (size_t max_items : {size_t{2000}, size_t{1}, size_t{0}}) {
+    ReportInput in = MakeFixtureInput();
+    in.max_items = max_items;
+    const fs::path whole = root_ / ("whole" + std::to_string(max_items));
+    const fs::path streamed = root_ / ("streamed" + std::to_string(max_items));
+    ASSERT_TRUE(WriteReportFiles(in, whole.string()).ok());
+    std::vector<Conflict> sorted = in.conflicts;
+    SortConflictsForReport(&sorted);
+    ReportInput without = in;
+    without.conflicts.clear();
+    int emitted = 0;
+    ConflictStream stream = [&](const std::function<void(Conflict&)>& emit) {
+      for (Conflict k : sorted) {
+        emit(k);
+        ++emitted;
+      }
+      return Status::Ok();
+    };
+    ASSERT_TRUE(WriteReportFiles(without, stream, streamed.string()).ok());
+    EXPECT_EQ(emitted, static_cast<int>(sorted.size()));
+    for (const char* name : {"report.html", "report.md", "discrepancies.csv"}) {
+      EXPECT_EQ(Read(streamed / name), Read(whole / name)) << name << " max_items=" << max_items;
+    }
+    EXPECT_FALSE(fs::exists(streamed / "discrepancies.csv.tmp"));
+  }
+}
+
+TEST_F(ReportFilesTest, AFailingStreamWritesNoCsv) {
+  ConflictStream failing = [](const std::function<void(Conflict&)>& emit) {
+    Conflict k = MakeFixtureInput().conflicts.at(0);
+    emit(k);
+    return Status::Database("disk gone");
+  };
+  const Status status = WriteReportFiles(MakeFixtureInput(), failing, root_.string());
+  EXPECT_EQ(status.code(), Status::Code::kDatabase);
+  EXPECT_FALSE(fs::exists(root_ / "discrepancies.csv"));
+  EXPECT_FALSE(fs::exists(root_ / "discrepancies.csv.tmp"));
+}
+
 TEST_F(ReportFilesTest, FailsNamingThePathWhenDirCannotBeCreated) {
   const fs::path blocker = root_ / "plain-file";
   std::ofstream(blocker) << "not a directory";

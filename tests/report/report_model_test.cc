@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "report/report.h"
 #include "report_fixture.h"
 
@@ -45,6 +47,32 @@ TEST(ReportModelTest, OrdersBySeverityThenMetricSubjectId) {
   std::string order;
   for (const ReportItem& i : BuildReportModel(in).items) order += i.id + " ";
   EXPECT_EQ(order, "01 02 03 00 04 05 ");
+}
+
+// The selection does not depend on the order the conflicts arrive in.
+TEST(ReportModelTest, SelectionIsTheSameInEveryArrivalOrder) {
+  const Claim a = MakeCountClaim("a.txt", "x", "y", 1, Qualifier::kExact, "1", "1");
+  const Claim b = MakeCountClaim("b.txt", "x", "y", 2, Qualifier::kExact, "2", "2");
+  std::vector<Conflict> conflicts = {MakeConflict("01", Severity::kConflict, "dead", "lao_cai", a, b),
+                                     MakeConflict("02", Severity::kConflict, "dead", "lao_cai", a, b),
+                                     MakeConflict("03", Severity::kConflict, "missing", "ha_noi", a, b),
+                                     MakeConflict("04", Severity::kDivergence, "dead", "ha_noi", a, b),
+                                     MakeConflict("05", Severity::kInfo, "dead", "ha_noi", a, b)};
+  int orders = 0;
+  do {
+    ConflictSelection selection(3, {"05", "03"});
+    for (const Conflict& k : conflicts) selection.Add(k);
+    EXPECT_EQ(selection.seen(), 5u);
+    EXPECT_EQ(selection.counts().conflicts, 3);
+    EXPECT_EQ(selection.counts().divergences, 1);
+    EXPECT_EQ(selection.counts().info, 1);
+    std::string kept;
+    for (const Conflict& k : selection.TakeInReportOrder()) kept += k.id + " ";
+    EXPECT_EQ(kept, "01 03 05 ");  // the two new ones, then the first in report order
+    ++orders;
+  } while (std::next_permutation(conflicts.begin(), conflicts.end(),
+                                 [](const Conflict& x, const Conflict& y) { return x.id < y.id; }));
+  EXPECT_EQ(orders, 120);
 }
 
 TEST(ReportModelTest, ShowsAtMostMaxItemsNewOnesFirstAndCountsAll) {

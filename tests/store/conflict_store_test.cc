@@ -2,6 +2,9 @@
 // their claims, reviews that persist and reopen when the evidence changes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "store/store.h"
 #include "store_test_util.h"
 
@@ -27,6 +30,14 @@ std::string ReviewsString(const std::vector<Store::ReviewRecord>& reviews) {
            r.created_at + " \"" + r.note + "\"\n";
   }
   return out;
+}
+
+// Report order, as SortConflictsForReport (src/report) defines it: severity,
+// metric, subject, id. (The store tests do not link the report stage.)
+void SortConflictsForReportOrder(std::vector<Conflict>* conflicts) {
+  std::stable_sort(conflicts->begin(), conflicts->end(), [](const Conflict& x, const Conflict& y) {
+    return std::tie(x.severity, x.metric, x.subject, x.id) < std::tie(y.severity, y.metric, y.subject, y.id);
+  });
 }
 
 class ConflictStoreTest : public ::testing::Test {
@@ -107,6 +118,40 @@ TEST_F(ConflictStoreTest, LoadFillsClaimRefsAndStatus) {
   EXPECT_EQ(c.explanation_vi, "Hai con số không thể cùng đúng.");
   EXPECT_EQ(c.rule_id, "count_agreement");
   EXPECT_EQ(c.severity, Severity::kConflict);
+}
+
+// ForEachConflict walks the same rows as LoadConflicts, in report order
+// (severity first), and sees snapshots of resolved conflicts too.
+TEST_F(ConflictStoreTest, ForEachConflictWalksInReportOrder) {
+  Conflict info = MakeConflict("0000aaaa0000aaaa", a_claims_[0], b_claims_[0]);
+  info.severity = Severity::kInfo;
+  Conflict divergence = MakeConflict("1111bbbb1111bbbb", a_claims_[1], b_claims_[0]);
+  divergence.severity = Severity::kDivergence;
+  Conflict conflict = MakeConflict("ffffcccc2222cccc", a_claims_[0], b_claims_[0]);
+  Conflict other = MakeConflict("3333dddd3333dddd", a_claims_[1], b_claims_[0]);
+  other.subject = "aaa_first_subject";
+  Save({info, divergence, conflict, other});
+  NextRun();
+  Save({info, divergence, conflict});  // `other` is resolved
+  auto walk = [&](bool active_only) {
+    std::string out;
+    Status s = store_->ForEachConflict(active_only, [&](Conflict& k) { out += k.id + " " + k.ToString() + "\n"; });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return out;
+  };
+  auto expected = [&](bool active_only) {
+    std::vector<Conflict> loaded = Load(active_only);
+    SortConflictsForReportOrder(&loaded);
+    std::string out;
+    for (const Conflict& k : loaded) out += k.id + " " + k.ToString() + "\n";
+    return out;
+  };
+  EXPECT_EQ(walk(true), expected(true));
+  EXPECT_EQ(walk(false), expected(false));
+  const std::string all = walk(false);
+  EXPECT_LT(all.find("3333dddd"), all.find("ffffcccc"));  // same severity: subject first
+  EXPECT_LT(all.find("ffffcccc"), all.find("1111bbbb"));  // conflicts before divergences
+  EXPECT_LT(all.find("1111bbbb"), all.find("0000aaaa"));  // divergences before info
 }
 
 // After a.txt changes, its claims are replaced; the resolved conflict still
