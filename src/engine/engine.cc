@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <bit>
 #include <deque>
 #include <map>
 #include <memory>
@@ -953,16 +954,50 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
     return SameUnit(cx, cy) && Overlaps(widened[x], wy);
   };
   SupportScores scores = ScoreSupport(input);
+  // Compatibility classes: `compatible` reads a grouped date claim's date only (its value
+  // key), and a grouped count claim's unit and widened interval only, so claims of one
+  // group equal in those are compatible with the same claims.
+  Interner unit_ids;
+  std::vector<int> class_id(claims.size(), -1);
+  {
+    struct ClassKey {
+      int unit;  // -1 for a date claim
+      uint64_t a, b;  // a date's value id; a count's interval bounds (bits)
+      bool operator==(const ClassKey& o) const { return unit == o.unit && a == o.a && b == o.b; }
+    };
+    struct ClassKeyHash {
+      size_t operator()(const ClassKey& k) const {
+        uint64_t h = static_cast<uint32_t>(k.unit);
+        for (uint64_t v : {k.a, k.b}) h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+        return static_cast<size_t>(h ^ (h >> 29));
+      }
+    };
+    std::unordered_map<ClassKey, int, ClassKeyHash> classes;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (input.question[i] < 0) continue;
+      ClassKey key{-1, static_cast<uint64_t>(static_cast<uint32_t>(value_ids[i])), 0};
+      if (claims[i].kind != ClaimKind::kDate) {
+        key = ClassKey{unit_ids.Id(claims[i].unit), std::bit_cast<uint64_t>(widened[i].low),
+                       std::bit_cast<uint64_t>(widened[i].high)};
+      }
+      class_id[i] = classes.emplace(key, static_cast<int>(classes.size())).first->second;
+    }
+  }
   // Many rows of one group share their sides' values: support and series once each.
   std::unordered_map<SupportKey, int, SupportKeyHash> support_cache;
-  Interner unit_ids;
+  std::vector<std::unique_ptr<QuestionSupport>> question_support(members_of_group.size());
   auto support = [&](int g, size_t side, long other) {
     const size_t o = other < 0 ? side : static_cast<size_t>(other);
     SupportKey key{g, value_ids[side], unit_ids.Id(claims[side].unit), other < 0 ? -1 : value_ids[o],
                    other < 0 ? -1 : unit_ids.Id(claims[o].unit)};
     auto it = support_cache.find(key);
     if (it == support_cache.end()) {
-      it = support_cache.emplace(key, IndependentSupport(input, *members_of_group[static_cast<size_t>(g)], side, other)).first;
+      auto& question = question_support[static_cast<size_t>(g)];
+      if (!question) {
+        question = std::make_unique<QuestionSupport>(input, *members_of_group[static_cast<size_t>(g)], value_ids,
+                                                     class_id);
+      }
+      it = support_cache.emplace(key, question->Count(side, other)).first;
     }
     return it->second;
   };

@@ -88,4 +88,67 @@ int IndependentSupport(const SupportInput& input, const std::vector<size_t>& mem
   return static_cast<int>(std::unique(sources.begin(), sources.end()) - sources.begin());
 }
 
+QuestionSupport::QuestionSupport(const SupportInput& input, const std::vector<size_t>& members,
+                                 const std::vector<int>& value_id, const std::vector<int>& class_id)
+    : input_(input), value_id_(value_id) {
+  std::unordered_map<int, size_t> dense_class, dense_source;
+  std::unordered_map<std::pair<size_t, size_t>, size_t, PairHash> bucket_of;  // (value, class) -> bucket
+  std::vector<std::vector<size_t>> sources_of_bucket;
+  for (size_t m : members) {
+    auto [c, new_class] = dense_class.emplace(class_id[m], dense_class.size());
+    if (new_class) representative_.push_back(m);
+    class_of_member_[m] = c->second;
+    size_t source = dense_source.emplace(input.source[m], dense_source.size()).first->second;
+    auto [b, new_bucket] = bucket_of.emplace(
+        std::pair<size_t, size_t>{static_cast<size_t>(static_cast<unsigned>(value_id[m])), c->second},
+        buckets_.size());
+    if (new_bucket) buckets_.push_back(Bucket{value_id[m], c->second, {}});
+    buckets_[b->second].sources.push_back(source);
+  }
+  for (Bucket& b : buckets_) {
+    std::sort(b.sources.begin(), b.sources.end());
+    b.sources.erase(std::unique(b.sources.begin(), b.sources.end()), b.sources.end());
+  }
+  compatible_with_.resize(representative_.size());
+  stamp_.assign(dense_source.size(), 0);
+}
+
+const std::vector<char>& QuestionSupport::CompatibleWith(size_t cls) {
+  std::vector<char>& column = compatible_with_[cls];
+  if (column.empty() && !representative_.empty()) {
+    column.resize(representative_.size());
+    for (size_t c = 0; c < representative_.size(); ++c) {
+      column[c] = input_.compatible(representative_[c], representative_[cls]) ? 1 : 0;
+    }
+  }
+  return column;
+}
+
+int QuestionSupport::Count(size_t side, long other) {
+  const std::vector<char>& with_side = CompatibleWith(class_of_member_.at(side));
+  const std::vector<char>* with_other = nullptr;
+  int other_value = 0;
+  if (other >= 0) {
+    with_other = &CompatibleWith(class_of_member_.at(static_cast<size_t>(other)));
+    other_value = value_id_[static_cast<size_t>(other)];
+  }
+  const int side_value = value_id_[side];
+  if (++query_ == 0) {  // wrapped: forget every stamp
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    query_ = 1;
+  }
+  int count = 0;
+  for (const Bucket& b : buckets_) {
+    bool backs = b.value == side_value;
+    if (!backs && with_side[b.cls]) {
+      backs = !with_other || (b.value != other_value && !(*with_other)[b.cls]);
+    }
+    if (!backs) continue;
+    for (size_t s : b.sources) {
+      if (stamp_[s] != query_) stamp_[s] = query_, ++count;
+    }
+  }
+  return count;
+}
+
 }  // namespace claimcheck

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace claimcheck {
@@ -39,5 +40,40 @@ SupportScores ScoreSupport(const SupportInput& input);
 // with `side` and not with `other`. `other` may be -1 (then: same value or compatible).
 int IndependentSupport(const SupportInput& input, const std::vector<size_t>& members, size_t side,
                        long other);
+
+// IndependentSupport for one question asked many times (once per pair of compared
+// values). Members are bucketed once by (value id, compatibility class), so each answer
+// costs the number of distinct buckets, not of members, and compares integers only.
+// Precondition (the caller's promise): `compatible(x, y)` depends only on the classes of
+// x and y, and equal value ids mean equal value keys. `value_id` and `class_id` are per
+// claim, like the fields of SupportInput; class ids need not be dense.
+class QuestionSupport {
+ public:
+  QuestionSupport(const SupportInput& input, const std::vector<size_t>& members, const std::vector<int>& value_id,
+                  const std::vector<int>& class_id);
+
+  // Equals IndependentSupport(input, members, side, other); side (and other, unless -1)
+  // must be among the members.
+  int Count(size_t side, long other);
+
+ private:
+  struct Bucket {
+    int value = 0;
+    size_t cls = 0;               // dense class index within the question
+    std::vector<size_t> sources;  // distinct, as dense source indices within the question
+  };
+  // Per dense class c: whether members of class c are compatible with members of class
+  // `cls`. Computed on first use.
+  const std::vector<char>& CompatibleWith(size_t cls);
+
+  const SupportInput& input_;
+  const std::vector<int>& value_id_;
+  std::unordered_map<size_t, size_t> class_of_member_;  // claim -> dense class
+  std::vector<size_t> representative_;                  // per dense class: one member
+  std::vector<std::vector<char>> compatible_with_;      // per dense class; empty until computed
+  std::vector<Bucket> buckets_;
+  std::vector<unsigned> stamp_;  // per dense source: the query that last counted it
+  unsigned query_ = 0;
+};
 
 }  // namespace claimcheck
