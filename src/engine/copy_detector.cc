@@ -50,19 +50,21 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-// |a ∩ b| of two sorted, unique sets.
-size_t SharedCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
+// Whether the sorted, unique ranges [a, a_end) and [b, b_end) share at least `want`
+// elements; stops as soon as the answer is known.
+bool SharesAtLeast(const uint32_t* a, const uint32_t* a_end, const uint32_t* b, const uint32_t* b_end,
+                   size_t want) {
+  while (want > 0) {
+    if (static_cast<size_t>(a_end - a) < want || static_cast<size_t>(b_end - b) < want) return false;
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
     } else {
-      ++shared, ++i, ++j;
+      --want, ++a, ++b;
     }
   }
-  return shared;
+  return true;
 }
 
 struct UnionFind {
@@ -85,44 +87,91 @@ struct UnionFind {
 // A∩B, so the first |A| - ceil(t|A|) + 1 features of A include one of B's. Each set
 // probes just that prefix in an inverted index and counts the overlap of the
 // candidates exactly, unless they are already joined (through other copies).
+//
+// Features are renumbered by that order, so each set sorted by its new numbers starts
+// with its prefix. Sets are ranked by (size, index) and each posting list holds
+// (rank, position in the set) in rank order, so a set skips the smaller sets by one
+// binary search. A candidate first met at a's position k and its own position j shares
+// nothing before those positions (the shared features there would have been met
+// earlier), so the count starts after them and stops once the answer is known.
 void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOptions& options, UnionFind* uf) {
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;  // feature -> sets holding it
+  std::vector<uint32_t> by_rank;  // rank -> index in sets; (size, index) order
   for (size_t i = 0; i < sets.size(); ++i) {
-    if (sets[i].size() < options.min_shingles) continue;
-    for (uint32_t f : sets[i]) postings[f].push_back(static_cast<uint32_t>(i));
+    if (sets[i].size() >= options.min_shingles) by_rank.push_back(static_cast<uint32_t>(i));
   }
-  // (size, index) orders the sets; a pair is counted from its smaller side only.
-  auto smaller = [&](size_t x, size_t y) {
-    return sets[x].size() != sets[y].size() ? sets[x].size() < sets[y].size() : x < y;
+  std::stable_sort(by_rank.begin(), by_rank.end(),
+                   [&](uint32_t x, uint32_t y) { return sets[x].size() < sets[y].size(); });
+  // Features of the judged sets, numbered by (document frequency, feature id).
+  std::vector<uint32_t> features;
+  for (uint32_t i : by_rank) features.insert(features.end(), sets[i].begin(), sets[i].end());
+  std::sort(features.begin(), features.end());
+  std::vector<std::pair<uint32_t, uint32_t>> frequency;  // (document frequency, feature)
+  for (size_t k = 0; k < features.size();) {
+    size_t e = k;
+    while (e < features.size() && features[e] == features[k]) ++e;
+    frequency.emplace_back(static_cast<uint32_t>(e - k), features[k]);
+    k = e;
+  }
+  features.clear();
+  for (const auto& [df, f] : frequency) features.push_back(f);  // distinct, ascending
+  std::sort(frequency.begin(), frequency.end());
+  std::vector<uint32_t> renumbered(features.size());  // index in features -> new number
+  std::vector<uint32_t> offset(features.size() + 1, 0);  // new number -> first posting
+  for (size_t r = 0; r < frequency.size(); ++r) {
+    size_t k = static_cast<size_t>(std::lower_bound(features.begin(), features.end(), frequency[r].second) -
+                                   features.begin());
+    renumbered[k] = static_cast<uint32_t>(r);
+    offset[r + 1] = offset[r] + frequency[r].first;
+  }
+  // The judged sets in rank order, renumbered and sorted, one after another.
+  std::vector<uint32_t> start(by_rank.size() + 1, 0);
+  std::vector<uint32_t> members;
+  for (size_t r = 0; r < by_rank.size(); ++r) {
+    auto from = features.begin();
+    for (uint32_t f : sets[by_rank[r]]) {
+      from = std::lower_bound(from, features.end(), f);
+      members.push_back(renumbered[static_cast<size_t>(from - features.begin())]);
+    }
+    std::sort(members.begin() + start[r], members.end());
+    start[r + 1] = static_cast<uint32_t>(members.size());
+  }
+  struct Posting {
+    uint32_t rank, position;
   };
-  std::vector<size_t> seen(sets.size(), SIZE_MAX);
-  for (size_t a = 0; a < sets.size(); ++a) {
-    const size_t n = sets[a].size();
-    if (n < options.min_shingles) continue;
+  std::vector<Posting> postings(members.size());
+  {
+    std::vector<uint32_t> fill(offset.begin(), offset.end() - 1);
+    for (uint32_t r = 0; r < by_rank.size(); ++r) {
+      for (uint32_t p = start[r]; p < start[r + 1]; ++p) postings[fill[members[p]]++] = {r, p - start[r]};
+    }
+  }
+  std::vector<uint32_t> seen(by_rank.size(), UINT32_MAX);
+  for (uint32_t r = 0; r < by_rank.size(); ++r) {
+    const uint32_t* a = members.data() + start[r];
+    const size_t n = start[r + 1] - start[r];
     const double need = std::ceil(options.min_similarity * static_cast<double>(n) - 1e-9);
     if (need > static_cast<double>(n)) continue;  // no set can hold enough of a's features
     const size_t prefix = n - static_cast<size_t>(std::max(need, 1.0)) + 1;
-    // (document frequency, feature): rarest first, ties by feature id.
-    std::vector<std::pair<size_t, const std::vector<uint32_t>*>> order;
-    order.reserve(n);
-    for (uint32_t f : sets[a]) {
-      const std::vector<uint32_t>& holders = postings.find(f)->second;
-      order.emplace_back(holders.size(), &holders);
-    }
-    // Within one frequency the order is the set's own (ascending feature ids).
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    const size_t need_count = static_cast<size_t>(std::max(need, 0.0));
     for (size_t k = 0; k < prefix; ++k) {
-      for (uint32_t b : *order[k].second) {
-        if (b == a || seen[b] == a || !smaller(a, b)) continue;
-        seen[b] = a;
-        if (uf->Find(a) == uf->Find(b)) continue;
-        if (static_cast<double>(SharedCount(sets[a], sets[b])) >= need) uf->Union(a, b);
+      const Posting* list = postings.data();
+      const Posting* end = list + offset[a[k] + 1];
+      const Posting* p = std::upper_bound(list + offset[a[k]], end, r,
+                                          [](uint32_t rank, const Posting& x) { return rank < x.rank; });
+      for (; p < end; ++p) {
+        if (seen[p->rank] == r) continue;
+        seen[p->rank] = r;
+        if (uf->Find(by_rank[r]) == uf->Find(by_rank[p->rank])) continue;
+        const uint32_t* b = members.data() + start[p->rank];
+        const uint32_t* b_end = members.data() + start[p->rank + 1];
+        if (need_count <= 1 ||
+            SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, need_count - 1)) {
+          uf->Union(by_rank[r], by_rank[p->rank]);
+        }
       }
     }
   }
 }
-
 
 }  // namespace
 

@@ -136,7 +136,7 @@ TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
       docs.push_back(Doc("copy" + std::to_string(i) + ".txt", text.substr(text.size() / 4)));
     }
   }
-  for (double t : {0.6, 0.8, 1.0, 0.3}) {
+  for (double t : {0.6, 0.8, 1.0, 0.3, 0.5, 0.9}) {
     CopyOptions options;
     options.min_similarity = t;
     EXPECT_EQ(Groups(FindCopyGroups(docs, options)), BruteForceGroups(docs, options)) << "t=" << t;
