@@ -47,7 +47,7 @@ bool MatchNoun(const SentenceAnalysis& s, const CompiledMetric& m, size_t number
 
 bool AnyIn(const PhraseSet& set, const SentenceAnalysis& s, size_t from, size_t to) {
   if (set.empty() || from >= to) return false;
-  return !set.FindAll(s.tokens, from, to).empty();
+  return set.AnyIn(s.tokens, from, to);
 }
 
 constexpr size_t kNoCue = SIZE_MAX;

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/word_table.h"
+
 #include "extract/number_parser.h"
 
 namespace claimcheck {
@@ -171,45 +173,44 @@ bool IsPlainYear(const Tokens& t, size_t i) {
 }
 
 int EnglishMonth(const TextToken& t) {
-  static const auto* m = new std::unordered_map<std::string, int>{
+  static const auto* m = new WordTable<int>{
       {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
       {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
       {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
       {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
       {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
   if (t.kind != TokenKind::kWord || !t.upper_initial) return 0;
-  auto it = m->find(t.lower);
-  return it == m->end() ? 0 : it->second;
+  return m->ValueOr(t.lower, 0);
 }
 
 // Words that may precede a year-less "d/m" and are part of the date expression.
 bool IsDayPrefixWord(std::string_view w) {
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "ngày", "hôm", "mùng", "mồng", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng"};
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 // Words that may precede a year-less "d/m" but stay outside the expression.
 bool IsDayContextWord(std::string_view w) {
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "vào", "từ", "đến", "tới", "trước", "sau", "hồi", "lúc", "on", "since", "until", "by"};
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 bool IsPeriodPrefixWord(std::string_view w) { return w == "cuối" || w == "đầu" || w == "giữa"; }
 bool IsEnglishMonthContext(std::string_view w) {
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "in", "since", "until", "till", "by", "last", "this", "next", "early", "late", "mid", "of",
       "during", "from", "to", "before", "after", "through", "between", "and", "or"};
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 // A number right before a period word makes it a duration ("80 năm", "hai tuần qua").
 bool IsCountBefore(const Tokens& t, size_t i) {
   if (i == 0) return false;
   const TextToken& p = t[i - 1];
   if (p.kind == TokenKind::kDigits) return true;
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm",
       "nghìn", "vài", "mấy", "nhiều", "những", "các", "hàng", "mỗi", "chục"};
-  return p.kind == TokenKind::kWord && s->count(p.lower) > 0;
+  return p.kind == TokenKind::kWord && s->Contains(p.lower);
 }
 
 // "năm 2024", "năm ngoái", "/2024", "-2024" after a month or quarter: sets r's year
@@ -258,11 +259,11 @@ size_t ReadYearSuffix(const Tokens& t, size_t j, RawDate* r) {
 bool MayStartDate(const TextToken& t) {
   if (t.kind == TokenKind::kDigits) return true;
   if (t.kind != TokenKind::kWord) return false;
-  static const auto* first_words = new std::unordered_set<std::string_view>{
+  static const auto* first_words = new WordSet{
       "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "tuần",  // MatchRelativeWords
       "tháng", "quý", "năm",                                                  // MatchThang, MatchQuy, MatchNam
       "yesterday", "today", "tomorrow", "last", "this", "next"};             // MatchEnglishRelative
-  return first_words->count(t.lower) > 0 || EnglishMonth(t) != 0;
+  return first_words->Contains(t.lower) || EnglishMonth(t) != 0;
 }
 
 class DateScanner {
@@ -398,6 +399,7 @@ class DateScanner {
   // With a date word before it ("ngày 19.6.2024", "hôm 9.11") a dot separates too.
   bool MatchSlash(size_t i, bool context, bool dots, RawDate* r) {
     auto is_sep = [&](size_t k) { return IsPunctT(t_, k, "/") || (dots && IsPunctT(t_, k, ".")); };
+    if (!is_sep(i + 1) && !IsDashT(t_, i + 1)) return false;  // one part only (the loop below would say so)
     std::vector<int> parts{Value(t_[i])};
     std::vector<size_t> lens{t_[i].lower.size()};
     size_t k = i + 1;
@@ -581,10 +583,10 @@ class DateScanner {
   // "in 2024", "since 2022", "by 2030".
   bool MatchBareYear(size_t i, RawDate* r) {
     if (!IsPlainYear(t_, i) || i == 0 || t_[i - 1].kind != TokenKind::kWord) return false;
-    static const auto* s = new std::unordered_set<std::string_view>{
+    static const auto* s = new WordSet{
         "in", "since", "until", "till", "by", "during", "early", "late", "mid", "before", "after",
         "through", "from", "year"};
-    if (!s->count(t_[i - 1].lower)) return false;
+    if (!s->Contains(t_[i - 1].lower)) return false;
     if (GluedT(t_, i + 1) && t_[i + 1].kind != TokenKind::kPunct) return false;
     r->year = Value(t_[i]);
     r->g = DateGranularity::kYear;

@@ -8,6 +8,7 @@
 
 #include "base/strings.h"
 #include "base/unicode.h"
+#include "extract/word_table.h"
 
 namespace claimcheck {
 
@@ -44,11 +45,35 @@ bool IsLetterCodePoint(char32_t cp) {
   return true;
 }
 
-bool IsAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The code point at s[i] and its length: DecodeUtf8 with ASCII decided inline.
+size_t CodePointAt(std::string_view s, size_t i, char32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
   }
-  return true;
+  return DecodeUtf8(s, i, cp);
+}
+
+// End of the word whose first code point (a letter) ends at `i`: letters
+// follow, ASCII ones tested without decoding. *ascii is cleared when one is not ASCII.
+size_t WordEnd(std::string_view text, size_t i, bool* ascii) {
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!IsAsciiLetter(c)) break;
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    size_t len = DecodeUtf8(text, i, &cp);
+    if (!IsLetterCodePoint(cp)) break;
+    *ascii = false;
+    i += len;
+  }
+  return i;
 }
 
 // ToLowerUtf8 of a non-ASCII word, remembered per thread: news text repeats the
@@ -68,18 +93,18 @@ std::string LowerWord(std::string_view word) {
 std::vector<TextToken> TokenizeText(std::string_view text) {
   std::vector<TextToken> out;
   out.reserve(text.size() / 4);
-  bool space = true, line = true;
+  bool space = true, line = true, ascii = true;
   size_t i = 0;
   while (i < text.size()) {
     char32_t cp;
-    size_t len = DecodeUtf8(text, i, &cp);
+    size_t len = CodePointAt(text, i, &cp);
     if (IsSpaceCodePoint(cp)) {
       space = true;
       if (cp == '\n') line = true;
       i += len;
       continue;
     }
-    TextToken t;
+    TextToken& t = out.emplace_back();
     t.begin = i;
     t.space_before = space;
     t.line_start = line;
@@ -89,12 +114,8 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
       while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
     } else if (IsLetterCodePoint(cp)) {
       t.kind = TokenKind::kWord;
-      i += len;
-      while (i < text.size()) {
-        size_t l = DecodeUtf8(text, i, &cp);
-        if (!IsLetterCodePoint(cp)) break;
-        i += l;
-      }
+      ascii = cp < 0x80;
+      i = WordEnd(text, i + len, &ascii);
     } else {
       t.kind = TokenKind::kPunct;
       i += len;
@@ -102,7 +123,7 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
     t.end = i;
     std::string_view raw = text.substr(t.begin, t.end - t.begin);
     if (t.kind == TokenKind::kWord) {
-      if (IsAscii(raw)) {  // what ToLowerUtf8 gives, without its piecewise mapping
+      if (ascii) {  // what ToLowerUtf8 gives, without its piecewise mapping
         t.lower.assign(raw);
         for (char& c : t.lower) {
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -112,9 +133,8 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
       }
       t.upper_initial = t.lower.compare(0, len, raw.substr(0, len)) != 0;
     } else {
-      t.lower = std::string(raw);
+      t.lower.assign(raw);
     }
-    out.push_back(std::move(t));
   }
   return out;
 }
@@ -141,8 +161,8 @@ namespace {
 
 using Tokens = std::vector<TextToken>;
 
-const std::unordered_map<std::string, double>& ScaleWords() {
-  static const auto* m = new std::unordered_map<std::string, double>{
+const WordTable<double>& ScaleWords() {
+  static const auto* m = new WordTable<double>{
       {"chục", 10},   {"trăm", 100},      {"nghìn", 1e3},      {"ngàn", 1e3},
       {"vạn", 1e4},   {"triệu", 1e6},     {"tỷ", 1e9},         {"tỉ", 1e9},
       {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6},   {"billion", 1e9},
@@ -151,29 +171,29 @@ const std::unordered_map<std::string, double>& ScaleWords() {
 }
 
 bool IsMonthName(const TextToken& t) {
-  static const auto* s = new std::unordered_set<std::string>{
+  static const auto* s = new WordSet{
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec"};
-  return t.kind == TokenKind::kWord && t.upper_initial && s->count(t.lower) > 0;
+  return t.kind == TokenKind::kWord && t.upper_initial && s->Contains(t.lower);
 }
 
 // Nouns that make a lone "năm" mean five ("năm người") rather than "year".
 bool IsCountedNoun(std::string_view w) {
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "người", "binh", "lính", "quân", "chiến", "sĩ", "chiếc", "con", "cái", "quả", "khẩu",
       "tên", "lần", "nước", "quốc", "tỉnh", "thành", "xe", "tàu", "máy", "ngày", "tuần",
       "tháng", "giờ", "phút", "km", "tấn", "đơn", "vụ", "đợt", "trường", "lữ", "sư", "tiểu",
       "trung", "đại", "nhóm", "phái", "nghị", "điểm", "triệu", "tỷ", "nghìn", "ngàn"};
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 
 // Words after which a lone "năm" is the noun "year" ("cuối năm", "những năm").
 bool IsYearDeterminer(std::string_view w) {
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "những", "các", "mỗi", "hằng", "hàng", "cả", "nhiều", "vài", "mấy", "cuối", "đầu",
       "giữa", "suốt", "qua", "trong", "của", "sang", "tới", "đến", "từ", "vào", "hồi", "năm"};
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 
 // Words after which a number is a date part or an ordinal, not a count.
@@ -184,9 +204,8 @@ bool IsDatePartWord(std::string_view w) {
 
 // Words after which a number names a provision or a document: "Article 51", "Điều 4".
 bool IsReferenceWord(const TextToken& t) {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "article", "section", "chapter", "resolution", "khoản", "chương"};
-  return s->count(t.lower) > 0 || (t.lower == "điều" && t.upper_initial);
+  static const auto* s = new WordSet{"article", "section", "chapter", "resolution", "khoản", "chương"};
+  return s->Contains(t.lower) || (t.lower == "điều" && t.upper_initial);
 }
 
 // Words before a day or month that may be written with dots ("ngày 19.6.2024").
@@ -196,10 +215,10 @@ bool IsDotDateWord(std::string_view w) {
 }
 
 bool IsYearPreposition(std::string_view w) {
-  static const auto* s = new std::unordered_set<std::string_view>{
+  static const auto* s = new WordSet{
       "in", "since", "until", "till", "by", "during", "from", "early", "late", "mid", "year",
       "before", "after", "through", "of"};
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 
 bool IsPunct(const Tokens& t, size_t i, std::string_view p) {
@@ -232,9 +251,20 @@ bool IsUnitWithExponent(const Tokens& t, size_t k, size_t chunk_end) {
   return k + 2 >= chunk_end || t[k + 2].kind == TokenKind::kPunct;
 }
 
+// Whether a digits token is among t[b, last]: only then can MarkDateOrCodeChunk
+// of the chunk [b, last) mark anything (a unit word ending the chunk looks at
+// the token after it: "km 2").
+bool DigitsThrough(const Tokens& t, size_t b, size_t last) {
+  for (size_t k = b; k <= last && k < t.size(); ++k) {
+    if (t[k].kind == TokenKind::kDigits) return true;
+  }
+  return false;
+}
+
 // Marks digits tokens of date/time/code chunks. A chunk is a run of tokens with
 // no whitespace between them.
 void MarkDateOrCodeChunk(const Tokens& t, size_t b, size_t e, std::vector<bool>* skip) {
+  if (!DigitsThrough(t, b, e)) return;  // nothing it could mark
   bool bad = false;
   for (size_t k = b; k < e && !bad; ++k) {
     if (t[k].kind == TokenKind::kDigits) {
@@ -323,10 +353,10 @@ struct Quantity {
 void ReadScales(const Tokens& t, size_t j, Quantity* q) {
   const auto& scales = ScaleWords();
   while (j < t.size() && t[j].kind == TokenKind::kWord) {
-    auto it = scales.find(t[j].lower);
-    if (it == scales.end() || it->second <= q->scale) break;
+    const double* scale = scales.Find(t[j].lower);
+    if (!scale || *scale <= q->scale) break;
     // "chục"/"trăm" after digits only when glued to nothing else; "hundred" likewise.
-    q->scale *= it->second;
+    q->scale *= *scale;
     q->scaled = true;
     ++j;
   }
@@ -359,7 +389,7 @@ Quantity ReadDigitQuantity(const Tokens& t, size_t i) {
   Quantity q;
   q.value = n.value;
   size_t j = n.end;
-  if (Glued(t, j) && t[j].kind == TokenKind::kWord && !ScaleWords().count(t[j].lower)) {
+  if (Glued(t, j) && t[j].kind == TokenKind::kWord && !ScaleWords().Contains(t[j].lower)) {
     q.end = j;  // a glued unit: "170mm", "42.400ha"
     return q;
   }
@@ -646,17 +676,17 @@ bool ReadVague(const Tokens& t, size_t i, NumberMention* m, size_t* end) {
 // many words that start no number.
 bool MayStartNumberWords(const std::string& w) {
   static const auto* s = [] {
-    auto* set = new std::unordered_set<std::string>{
+    std::vector<std::string> words{
         "hàng", "vài", "mấy", "several", "a",  // ReadVague
         "mười", "nửa",                         // ReadViWords, besides the units
         "half"};                               // ReadEnWords ("a" above), besides small and tens
-    for (const auto& [word, value] : ViUnits()) set->insert(word);
-    for (const auto& [word, value] : EnSmall()) set->insert(word);
-    for (const auto& [word, value] : EnTens()) set->insert(word);
-    for (const auto& [word, value] : EnPlural()) set->insert(word);
-    return set;
+    for (const auto& [word, value] : ViUnits()) words.push_back(word);
+    for (const auto& [word, value] : EnSmall()) words.push_back(word);
+    for (const auto& [word, value] : EnTens()) words.push_back(word);
+    for (const auto& [word, value] : EnPlural()) words.push_back(word);
+    return new WordSet(words);
   }();
-  return s->count(w) > 0;
+  return s->Contains(w);
 }
 
 class NumberScanner {

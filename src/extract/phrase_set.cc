@@ -28,9 +28,12 @@ void PhraseSet::Add(std::string_view phrase, int payload, WordVocabulary* vocabu
                    [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
 }
 
+int PhraseSet::FindId(const TextToken& t) const {
+  return vocabulary_ ? vocabulary_->Find(t.lower) : kUnknownWord;
+}
+
 const std::vector<PhraseSet::Entry>* PhraseSet::Starting(int id) const {
-  size_t word = static_cast<size_t>(id);
-  if (id < 0 || word / 64 >= first_bits_.size() || !(first_bits_[word / 64] >> (word % 64) & 1)) return nullptr;
+  if (!MayStart(id)) return nullptr;
   auto pos = std::lower_bound(first_words_.begin(), first_words_.end(), id);
   if (pos == first_words_.end() || *pos != id) return nullptr;
   return &buckets_[static_cast<size_t>(pos - first_words_.begin())];
@@ -44,8 +47,7 @@ bool PhraseSet::Matches(const Entry& e, const std::vector<TextToken>& tokens, si
   return true;
 }
 
-bool PhraseSet::MatchAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const {
-  if (i >= tokens.size() || first_words_.empty()) return false;
+bool PhraseSet::LongestAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const {
   const std::vector<Entry>* bucket = Starting(IdOf(tokens[i]));
   if (!bucket) return false;
   for (const Entry& e : *bucket) {
@@ -61,6 +63,7 @@ bool PhraseSet::MatchEndingAt(const std::vector<TextToken>& tokens, size_t end, 
   if (first_words_.empty()) return false;
   size_t lo = end > max_len_ ? end - max_len_ : 0;
   for (size_t start = lo; start < end; ++start) {  // earliest start = longest phrase
+    if (!MayStart(IdOf(tokens[start]))) continue;
     const std::vector<Entry>* bucket = Starting(IdOf(tokens[start]));
     if (!bucket) continue;
     for (const Entry& e : *bucket) {
@@ -88,6 +91,21 @@ std::vector<PhraseMatch> PhraseSet::FindAll(const std::vector<TextToken>& tokens
     }
   }
   return out;
+}
+
+}  // namespace claimcheck
+
+namespace claimcheck {
+
+bool PhraseSet::AnyIn(const std::vector<TextToken>& tokens, size_t from, size_t to) const {
+  if (first_words_.empty()) return false;
+  to = std::min(to, tokens.size());
+  // FindAll's first match is at the first token whose longest match ends by `to`.
+  for (size_t i = from; i < to; ++i) {
+    PhraseMatch m;
+    if (MatchAt(tokens, i, &m) && m.last <= to) return true;
+  }
+  return false;
 }
 
 }  // namespace claimcheck

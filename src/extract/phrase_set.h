@@ -30,12 +30,17 @@ class PhraseSet {
   void Add(std::string_view phrase, int payload, WordVocabulary* vocabulary);
   bool empty() const { return first_words_.empty(); }
 
-  // The longest phrase that starts at token `i`, if any.
-  bool MatchAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const;
+  // The longest phrase that starts at token `i`, if any. Inline: most tokens
+  // start no phrase of a set, and a bit test says so without a call.
+  bool MatchAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const {
+    return i < tokens.size() && MayStart(IdOf(tokens[i])) && LongestAt(tokens, i, out);
+  }
   // The longest phrase that ends exactly at token `end` (exclusive), if any.
   bool MatchEndingAt(const std::vector<TextToken>& tokens, size_t end, PhraseMatch* out) const;
   // All non-overlapping longest matches within tokens [from, to), left to right.
   std::vector<PhraseMatch> FindAll(const std::vector<TextToken>& tokens, size_t from, size_t to) const;
+  // Whether FindAll(tokens, from, to) is not empty, without building it.
+  bool AnyIn(const std::vector<TextToken>& tokens, size_t from, size_t to) const;
 
  private:
   struct Entry {
@@ -43,8 +48,16 @@ class PhraseSet {
     int payload;
   };
   int IdOf(const TextToken& t) const {
-    return t.word_id != kWordNotLookedUp ? t.word_id : vocabulary_->Find(t.lower);
+    return t.word_id != kWordNotLookedUp ? t.word_id : FindId(t);
   }
+  int FindId(const TextToken& t) const;  // IdOf for a token not looked up (nor in an empty set)
+  // Whether some phrase starts with word `id`: its bit in first_bits_.
+  bool MayStart(int id) const {
+    size_t word = static_cast<size_t>(id);
+    return id >= 0 && word / 64 < first_bits_.size() && (first_bits_[word / 64] >> (word % 64) & 1);
+  }
+  // MatchAt once MayStart said yes.
+  bool LongestAt(const std::vector<TextToken>& tokens, size_t i, PhraseMatch* out) const;
   // The phrases whose first word is `id`, longest first; nullptr when none.
   const std::vector<Entry>* Starting(int id) const;
   bool Matches(const Entry& e, const std::vector<TextToken>& tokens, size_t i) const;

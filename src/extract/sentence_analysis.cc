@@ -8,17 +8,18 @@
 namespace claimcheck {
 namespace {
 
+// (Words are compared as string_views: GCC 12's std::string == "..." always calls memcmp.)
 bool IsClauseBreak(const TextToken& t) {
   if (t.kind != TokenKind::kPunct) return false;
-  const std::string& s = t.lower;
+  std::string_view s = t.lower;
   return s == "," || s == ";" || s == ":" || s == "\xE2\x80\x93" /* – */ ||
          s == "\xE2\x80\x94" /* — */ || (s == "-" && t.space_before);
 }
 
 // Conjunctions that start a new clause when a capitalised word follows ("... và Thượng viện ...").
 bool IsClauseConjunction(const TextToken& t) {
-  return t.kind == TokenKind::kWord &&
-         (t.lower == "và" || t.lower == "and" || t.lower == "nhưng" || t.lower == "but" || t.lower == "while");
+  std::string_view w = t.lower;
+  return t.kind == TokenKind::kWord && (w == "và" || w == "and" || w == "nhưng" || w == "but" || w == "while");
 }
 
 // Clauses: split at , ; : and dashes, and at a conjunction followed by a new
@@ -32,7 +33,7 @@ std::vector<int> SplitClauses(const std::vector<TextToken>& tokens, const std::v
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     // "Quảng Ninh - Hải Phòng": a dash between two names joins them.
-    bool joins_names = tokens[i].lower == "-" && i > 0 && i + 1 < tokens.size() && tokens[i - 1].upper_initial &&
+    bool joins_names = std::string_view(tokens[i].lower) == "-" && i > 0 && i + 1 < tokens.size() && tokens[i - 1].upper_initial &&
                        tokens[i + 1].upper_initial;
     // "1,500": a separator inside a number.
     bool in_number = i > 0 && i + 1 < tokens.size() && tokens[i - 1].kind == TokenKind::kDigits &&
@@ -128,8 +129,10 @@ PartialDate AddDays(const PartialDate& date, int days) {
   return out;
 }
 
-// "trước đó một ngày": a date relative to the date mentioned just before it.
+// "trước đó một ngày": a date relative to the date mentioned just before it
+// (so nothing to look for in a sentence without dates).
 void AddRelativeDays(const CompiledLexicon& lex, SentenceAnalysis* a) {
+  if (a->dates.empty()) return;
   for (const PhraseMatch& m : lex.relative_days.FindAll(a->tokens, 0, a->tokens.size())) {
     const DateAt* previous = nullptr;
     for (const DateAt& d : a->dates) {

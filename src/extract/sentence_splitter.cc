@@ -7,6 +7,27 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// An ASCII byte the splitter looks at: a line end or a terminator. Every other
+// ASCII byte is passed over without decoding.
+bool IsSignificantAscii(char c) { return c == '\n' || c == '.' || c == '!' || c == '?'; }
+
+// The first byte at or after `i` that the splitter must look at: a significant
+// ASCII byte or the first byte of U+2026 (E2). Other code points are stepped
+// over by the length DecodeAt would give them, so the result is the same.
+size_t NextSignificant(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (IsSignificantAscii(s[i])) return i;
+      ++i;
+      continue;
+    }
+    if (c == 0xE2) return i;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    i += i + n > s.size() ? 1 : n;
+  }
+  return i;
+}
 
 // Decodes the code point starting at `i` (valid UTF-8 assumed); sets *len.
 char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
@@ -58,6 +79,8 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text,
   };
   size_t i = 0;
   while (i < text.size()) {
+    i = NextSignificant(text, i);
+    if (i >= text.size()) break;
     char c = text[i];
     if (c == '\n') {
       emit(start, i);

@@ -2,15 +2,39 @@
 
 namespace claimcheck {
 
-int WordVocabulary::Add(const std::string& word) {
-  auto [it, inserted] = ids_.emplace(word, static_cast<int>(ids_.size()));
-  return it->second;
+uint64_t WordVocabulary::Hash(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
 }
 
-int WordVocabulary::Find(const std::string& word) const {
-  auto it = ids_.find(word);
-  return it == ids_.end() ? kUnknownWord : it->second;
+size_t WordVocabulary::SlotOf(std::string_view word) const {
+  size_t mask = slots_.size() - 1;
+  size_t k = Hash(word) & mask;
+  while (slots_[k].id != kUnknownWord && slots_[k].word != word) k = (k + 1) & mask;
+  return k;
 }
+
+void WordVocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_ = std::vector<Slot>(old.size() * 2);
+  for (Slot& s : old) {
+    if (s.id != kUnknownWord) slots_[SlotOf(s.word)] = std::move(s);
+  }
+}
+
+int WordVocabulary::Add(const std::string& word) {
+  size_t k = SlotOf(word);
+  if (slots_[k].id != kUnknownWord) return slots_[k].id;
+  if ((size_ + 1) * 2 > slots_.size()) {
+    Grow();
+    k = SlotOf(word);
+  }
+  slots_[k] = Slot{word, static_cast<int>(size_)};
+  return static_cast<int>(size_++);
+}
+
+int WordVocabulary::Find(const std::string& word) const { return slots_[SlotOf(word)].id; }
 
 void WordVocabulary::Assign(std::vector<TextToken>* tokens) const {
   for (TextToken& t : *tokens) t.word_id = Find(t.lower);
