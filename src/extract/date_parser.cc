@@ -172,15 +172,20 @@ bool IsPlainYear(const Tokens& t, size_t i) {
                            IsDigitsT(t, i + 2) && GluedT(t, i + 2));
 }
 
-int EnglishMonth(const TextToken& t) {
+// English month names with their numbers.
+const WordTable<int>& EnglishMonths() {
   static const auto* m = new WordTable<int>{
       {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
       {"june", 6},    {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
       {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},      {"mar", 3},
       {"apr", 4},     {"jun", 6},      {"jul", 7},       {"aug", 8},      {"sep", 9},
       {"sept", 9},    {"oct", 10},     {"nov", 11},      {"dec", 12}};
+  return *m;
+}
+
+int EnglishMonth(const TextToken& t) {
   if (t.kind != TokenKind::kWord || !t.upper_initial) return 0;
-  return m->ValueOr(t.lower, 0);
+  return EnglishMonths().ValueOr(t.lower, 0);
 }
 
 // Words that may precede a year-less "d/m" and are part of the date expression.
@@ -259,10 +264,10 @@ size_t ReadYearSuffix(const Tokens& t, size_t j, RawDate* r) {
 bool MayStartDate(const TextToken& t) {
   if (t.kind == TokenKind::kDigits) return true;
   if (t.kind != TokenKind::kWord) return false;
-  static const auto* first_words = new WordSet{
-      "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "tuần",  // MatchRelativeWords
-      "tháng", "quý", "năm",                                                  // MatchThang, MatchQuy, MatchNam
-      "yesterday", "today", "tomorrow", "last", "this", "next"};             // MatchEnglishRelative
+  if (t.word_id != kWordNotLookedUp) {  // the vocabulary flagged its word: no lookup
+    return (t.word_flags & kDateStartWord) || ((t.word_flags & kMonthNameWord) && t.upper_initial);
+  }
+  static const auto* first_words = new WordSet(DateStartWords());
   return first_words->Contains(t.lower) || EnglishMonth(t) != 0;
 }
 
@@ -670,6 +675,18 @@ std::optional<PartialDate> Resolve(const RawDate& r, const DateContext& ctx, boo
 }
 
 }  // namespace
+
+std::vector<std::string> DateStartWords() {
+  return {"hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "tuần",  // MatchRelativeWords
+          "tháng", "quý", "năm",                                                  // MatchThang, MatchQuy, MatchNam
+          "yesterday", "today", "tomorrow", "last", "this", "next"};             // MatchEnglishRelative
+}
+
+std::vector<std::string> EnglishMonthNames() {
+  std::vector<std::string> out;
+  for (const auto& [name, month] : EnglishMonths().entries()) out.push_back(name);
+  return out;
+}
 
 std::vector<DateMention> FindDates(std::string_view text, const DateContext& ctx) {
   return FindDates(text, TokenizeText(text), ctx);

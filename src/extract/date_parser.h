@@ -48,6 +48,14 @@ struct DateMention {
   std::string ToString() const;
 };
 
+// The words a date may start with (besides digits and capitalised English
+// month names): the first words the date matchers accept. FindDates tries its
+// matchers only at these (or, for a token with a word_id, at its kDateStartWord
+// and capitalised kMonthNameWord flags).
+std::vector<std::string> DateStartWords();
+// English month names and their abbreviations, lower-cased ("january", "sept").
+std::vector<std::string> EnglishMonthNames();
+
 // All date mentions of `text`, left to right, non-overlapping.
 // Resolution: written years are taken as they are. "năm ngoái/nay", "tháng trước",
 // "hôm qua", "last month", "yesterday"... need ctx.published (a day-relative word

@@ -670,23 +670,14 @@ bool ReadVague(const Tokens& t, size_t i, NumberMention* m, size_t* end) {
   return true;
 }
 
-// Whether a number in words can start at word `w`: the first words ReadVague,
+// Whether a number in words can start at token `t`: the first words ReadVague,
 // ReadViWords and ReadEnWords accept (their tables and the words they test by
 // name at their start). One lookup spares the readers' own lookups for the
 // many words that start no number.
-bool MayStartNumberWords(const std::string& w) {
-  static const auto* s = [] {
-    std::vector<std::string> words{
-        "hàng", "vài", "mấy", "several", "a",  // ReadVague
-        "mười", "nửa",                         // ReadViWords, besides the units
-        "half"};                               // ReadEnWords ("a" above), besides small and tens
-    for (const auto& [word, value] : ViUnits()) words.push_back(word);
-    for (const auto& [word, value] : EnSmall()) words.push_back(word);
-    for (const auto& [word, value] : EnTens()) words.push_back(word);
-    for (const auto& [word, value] : EnPlural()) words.push_back(word);
-    return new WordSet(words);
-  }();
-  return s->Contains(w);
+bool MayStartNumberWords(const TextToken& t) {
+  if (t.word_id != kWordNotLookedUp) return t.word_flags & kNumberStartWord;  // flagged by the vocabulary
+  static const auto* s = new WordSet(NumberStartWords());
+  return s->Contains(t.lower);
 }
 
 class NumberScanner {
@@ -794,7 +785,7 @@ class NumberScanner {
 
   bool ReadWords(size_t i, NumberMention* m, size_t* end) {
     const TextToken& w = t_[i];
-    if (!MayStartNumberWords(w.lower)) return false;
+    if (!MayStartNumberWords(w)) return false;
     std::string prev = i > 0 && t_[i - 1].kind == TokenKind::kWord ? t_[i - 1].lower : "";
     m->begin = w.begin;
     if (ReadVague(t_, i, m, end)) return true;
@@ -840,6 +831,18 @@ class NumberScanner {
 };
 
 }  // namespace
+
+std::vector<std::string> NumberStartWords() {
+  std::vector<std::string> words{
+      "hàng", "vài", "mấy", "several", "a",  // ReadVague
+      "mười", "nửa",                         // ReadViWords, besides the units
+      "half"};                               // ReadEnWords ("a" above), besides small and tens
+  for (const auto& [word, value] : ViUnits()) words.push_back(word);
+  for (const auto& [word, value] : EnSmall()) words.push_back(word);
+  for (const auto& [word, value] : EnTens()) words.push_back(word);
+  for (const auto& [word, value] : EnPlural()) words.push_back(word);
+  return words;
+}
 
 std::vector<NumberMention> FindNumbers(std::string_view text) {
   return FindNumbers(text, TokenizeText(text));

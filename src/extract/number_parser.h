@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,14 @@ enum class TokenKind { kWord, kDigits, kPunct };
 constexpr int kWordNotLookedUp = -2;
 constexpr int kUnknownWord = -1;
 
+// TextToken::word_flags: what every WordVocabulary knows of a word for the
+// parsers' per-token gates, so that a looked-up token needs no lookup there.
+enum WordFlag : uint8_t {
+  kNumberStartWord = 1,  // a number in words may start with it (NumberStartWords)
+  kDateStartWord = 2,    // a date may start with it (DateStartWords, date_parser.h)
+  kMonthNameWord = 4,    // an English month name (EnglishMonthNames): starts a date when capitalised
+};
+
 // One token of text. Words are maximal runs of letters (ASCII or non-ASCII letters),
 // digits are maximal runs of ASCII digits, anything else is a one-code-point punct token.
 // Whitespace separates tokens and is not a token.
@@ -72,7 +81,13 @@ struct TextToken {
   bool upper_initial = false; // a word starting with an upper-case letter
   bool line_start = true;     // a newline (or start of text) precedes this token
   int word_id = kWordNotLookedUp;  // id of `lower` in a WordVocabulary (word_vocabulary.h)
+  uint8_t word_flags = 0;          // WordFlag bits of `lower`; set with word_id
 };
+
+// The words a number in words may start with: the first words the readers of
+// FindNumbers accept. Their first-word gate is this list (or, for a token with
+// a word_id, its kNumberStartWord flag).
+std::vector<std::string> NumberStartWords();
 
 // Tokens of NFC UTF-8 `text`. REQUIRES: valid UTF-8.
 std::vector<TextToken> TokenizeText(std::string_view text);

@@ -1,6 +1,21 @@
 #include "extract/word_vocabulary.h"
 
+#include "extract/date_parser.h"
+
 namespace claimcheck {
+
+WordVocabulary::WordVocabulary() {
+  Flag(NumberStartWords(), kNumberStartWord);
+  Flag(DateStartWords(), kDateStartWord);
+  Flag(EnglishMonthNames(), kMonthNameWord);
+}
+
+void WordVocabulary::Flag(const std::vector<std::string>& words, uint8_t flag) {
+  for (const std::string& w : words) {
+    Add(w);
+    slots_[SlotOf(w)].flags |= flag;
+  }
+}
 
 uint64_t WordVocabulary::Hash(std::string_view word) {
   uint64_t h = 14695981039346656037ull;
@@ -30,14 +45,18 @@ int WordVocabulary::Add(const std::string& word) {
     Grow();
     k = SlotOf(word);
   }
-  slots_[k] = Slot{word, static_cast<int>(size_)};
+  slots_[k] = Slot{word, static_cast<int>(size_), 0};
   return static_cast<int>(size_++);
 }
 
 int WordVocabulary::Find(const std::string& word) const { return slots_[SlotOf(word)].id; }
 
 void WordVocabulary::Assign(std::vector<TextToken>* tokens) const {
-  for (TextToken& t : *tokens) t.word_id = Find(t.lower);
+  for (TextToken& t : *tokens) {
+    const Slot& s = slots_[SlotOf(t.lower)];
+    t.word_id = s.id;
+    t.word_flags = s.flags;
+  }
 }
 
 }  // namespace claimcheck

@@ -1,5 +1,7 @@
 // The extractor's fast paths against slow references: WordTable and
 // WordVocabulary against std::unordered_map, PhraseSet::AnyIn against FindAll,
+// the number and date scanners' flag gates (tokens looked up in a vocabulary)
+// against their word-list gates (tokens not looked up),
 // TokenizeText and SplitSentences against their former byte-by-byte decoding
 // versions (kept here as oracles), on tables and on generated text.
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "base/unicode.h"
+#include "extract/date_parser.h"
 #include "extract/number_parser.h"
 #include "extract/phrase_set.h"
 #include "extract/sentence_splitter.h"
@@ -248,7 +251,15 @@ TEST(WordTableTest, SameAsUnorderedMap) {
 
 TEST(WordVocabularyTest, SameAsUnorderedMap) {
   WordVocabulary vocabulary;
-  std::unordered_map<std::string, int> reference;
+  std::unordered_map<std::string, int> reference;  // starts with the parsers' gate words
+  std::vector<std::string> gate_words = NumberStartWords();
+  for (const std::string& w : DateStartWords()) gate_words.push_back(w);
+  for (const std::string& w : EnglishMonthNames()) gate_words.push_back(w);
+  for (const std::string& w : gate_words) {
+    ASSERT_NE(vocabulary.Find(w), kUnknownWord) << w;
+    reference.emplace(w, vocabulary.Find(w));
+  }
+  EXPECT_EQ(vocabulary.size(), reference.size());
   std::mt19937 rng(11);
   for (int k = 0; k < 2000; ++k) {  // grows well past its first table
     std::string w = RandomText(&rng, 1 + k % 3);
@@ -319,6 +330,55 @@ TEST(SplitSentencesTest, SameAsOracle) {
     std::string text = RandomText(&rng, 60);
     ASSERT_EQ(Describe(SplitSentences(text, abbreviations)), Describe(OracleSplit(text, abbreviations))) << text;
   }
+}
+
+std::string DescribeNumbers(std::string_view text, const std::vector<TextToken>& tokens) {
+  std::string s;
+  for (const NumberMention& m : FindNumbers(text, tokens)) s += m.ToString() + " | ";
+  return s;
+}
+
+std::string DescribeDates(std::string_view text, const std::vector<TextToken>& tokens) {
+  DateContext ctx;
+  ctx.published = ParseIsoDate("2025-06-15");
+  std::string s;
+  for (const DateMention& m : FindDates(text, tokens, ctx)) s += m.ToString() + " | ";
+  return s;
+}
+
+TEST(WordFlagsTest, FlagGatesSameAsWordListGates) {
+  WordVocabulary vocabulary;
+  std::vector<std::string> texts = {
+      "Hôm qua (9/11), hai mươi mốt người và hàng nghìn binh sĩ; tháng 6/2024 có 1,5 triệu.",
+      "On May 5, 2024 some twenty-one soldiers died; last March a few hundred, in 2023 half.",
+      "may march june: Sept. 5 and sáng nay, tuần trước, năm ngoái, quý II năm 2025, một nửa.",
+      "ngày 19.6.2024 mười lăm nghìn, vài trăm, several thousand, hundreds of thousands."};
+  std::mt19937 rng(13);
+  std::vector<std::string> words = NumberStartWords();
+  for (const std::string& w : DateStartWords()) words.push_back(w);
+  for (const std::string& w : EnglishMonthNames()) words.push_back(w);
+  for (const char* w : {"May", "June", "10", "2024", "/", ",", "người", "năm", "ngày", "5", "tháng", "In", "by"})
+    words.push_back(w);
+  std::uniform_int_distribution<size_t> pick(0, words.size() - 1);
+  for (int k = 0; k < 300; ++k) {
+    std::string text;
+    for (int n = 0; n < 12; ++n) text += words[pick(rng)] + (n % 3 == 0 ? "" : " ");
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) {
+    std::vector<TextToken> plain = TokenizeText(text);
+    std::vector<TextToken> looked_up = plain;
+    vocabulary.Assign(&looked_up);
+    EXPECT_EQ(DescribeNumbers(text, looked_up), DescribeNumbers(text, plain)) << text;
+    EXPECT_EQ(DescribeDates(text, looked_up), DescribeDates(text, plain)) << text;
+  }
+  // The flags themselves.
+  std::vector<TextToken> tokens = TokenizeText("hai tháng May người");
+  vocabulary.Assign(&tokens);
+  EXPECT_EQ(tokens[0].word_flags, kNumberStartWord);
+  EXPECT_EQ(tokens[1].word_flags, kDateStartWord);
+  EXPECT_EQ(tokens[2].word_flags, kMonthNameWord);
+  EXPECT_EQ(tokens[3].word_flags, 0);
 }
 
 TEST(FindNumbersTest, UnitWordEndingAChunkStillMarksTheNextDigits) {
