@@ -57,20 +57,69 @@ size_t CodePointAt(std::string_view s, size_t i, char32_t* cp) {
   return DecodeUtf8(s, i, cp);
 }
 
-// End of the word whose first code point (a letter) ends at `i`: letters
-// follow, ASCII ones tested without decoding. *ascii is cleared when one is not ASCII.
-size_t WordEnd(std::string_view text, size_t i, bool* ascii) {
+std::string EncodeUtf8(char32_t cp) {
+  std::string s;
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return s;
+}
+
+// Whether a word made of letters like `cp` is its own ToLowerUtf8: ASCII
+// lower-case letters, and the precomposed Latin letters (U+00C0-U+024F,
+// U+1E00-U+1EFF, Vietnamese included) that ToLowerUtf8 leaves as they are,
+// found once by asking it. (These are starters that compose with no letter
+// after them, so a word of them is left as it is too.) False for any other
+// code point: such words are lower-cased by ToLowerUtf8.
+bool LowersToItself(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  static const std::vector<bool>* table = [] {
+    auto* t = new std::vector<bool>(0x1F00, false);
+    auto mark = [&](char32_t from, char32_t to) {
+      for (char32_t c = from; c < to; ++c) {
+        std::string s = EncodeUtf8(c);
+        (*t)[c] = IsLetterCodePoint(c) && ToLowerUtf8(s) == s;
+      }
+    };
+    mark(0xC0, 0x250);
+    mark(0x1E00, 0x1F00);
+    return t;
+  }();
+  return cp < table->size() && (*table)[cp];
+}
+
+// What WordEnd saw of a word's letters.
+struct WordScan {
+  bool ascii = true;         // all ASCII
+  bool lowers_to_self = true;  // every letter LowersToItself: the word is its own lower-case form
+  void Add(char32_t cp) {
+    ascii = ascii && cp < 0x80;
+    lowers_to_self = lowers_to_self && LowersToItself(cp);
+  }
+};
+
+// End of the word whose first letter ends at `i`: letters follow, ASCII ones
+// tested without decoding. Each letter after the first is added to *scan.
+size_t WordEnd(std::string_view text, size_t i, WordScan* scan) {
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (!IsAsciiLetter(c)) break;
+      scan->lowers_to_self = scan->lowers_to_self && c >= 'a';
       ++i;
       continue;
     }
     char32_t cp;
     size_t len = DecodeUtf8(text, i, &cp);
     if (!IsLetterCodePoint(cp)) break;
-    *ascii = false;
+    scan->Add(cp);
     i += len;
   }
   return i;
@@ -93,7 +142,8 @@ std::string LowerWord(std::string_view word) {
 std::vector<TextToken> TokenizeText(std::string_view text) {
   std::vector<TextToken> out;
   out.reserve(text.size() / 4);
-  bool space = true, line = true, ascii = true;
+  bool space = true, line = true;
+  WordScan scan;
   size_t i = 0;
   while (i < text.size()) {
     char32_t cp;
@@ -114,8 +164,9 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
       while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
     } else if (IsLetterCodePoint(cp)) {
       t.kind = TokenKind::kWord;
-      ascii = cp < 0x80;
-      i = WordEnd(text, i + len, &ascii);
+      scan = WordScan();
+      scan.Add(cp);
+      i = WordEnd(text, i + len, &scan);
     } else {
       t.kind = TokenKind::kPunct;
       i += len;
@@ -123,7 +174,9 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
     t.end = i;
     std::string_view raw = text.substr(t.begin, t.end - t.begin);
     if (t.kind == TokenKind::kWord) {
-      if (ascii) {  // what ToLowerUtf8 gives, without its piecewise mapping
+      if (scan.lowers_to_self) {  // what ToLowerUtf8 gives (see LowersToItself)
+        t.lower.assign(raw);
+      } else if (scan.ascii) {  // likewise, without its piecewise mapping
         t.lower.assign(raw);
         for (char& c : t.lower) {
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
