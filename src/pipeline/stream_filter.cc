@@ -28,6 +28,10 @@ FilterStats ExtractFilter(std::istream& in, std::ostream& out, const std::string
                           const Knowledge& knowledge, DiagnosticSink* sink) {
   FilterStats stats;
   const int errors_before = sink->error_count();
+  // Documents are read on another thread than the one writing `out`: a stream
+  // tied to `out` (std::cin is tied to std::cout) would flush `out` from the
+  // reading thread before each read, racing the writer (lines lost or split).
+  std::ostream* const tied = in.tie(nullptr);
   DocumentProducer produce = [&](const std::function<bool(Document)>& emit) {
     std::string line;
     int number = 0;
@@ -68,6 +72,7 @@ FilterStats ExtractFilter(std::istream& in, std::ostream& out, const std::string
     return static_cast<bool>(out);
   });
   out.flush();
+  in.tie(tied);
   stats.failed = sink->error_count() - errors_before;
   return stats;
 }

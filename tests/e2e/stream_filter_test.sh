@@ -55,6 +55,16 @@ conflicts=$(($(wc -l < single.conflicts.csv) - 1))
 "$cc" extract --jsonl --quiet < part.01 > again.claims
 cmp -s again.claims part.01.claims || { echo "extract --jsonl is not deterministic"; exit 1; }
 
+# Reading stdin on one thread while writing stdout on another must not mix the
+# two (std::cin is tied to std::cout): a larger feed, through real pipes, gives
+# exactly one non-blank line per document, the same bytes every time.
+"$gen" 3000 --seed 11 -o big.jsonl
+cat big.jsonl | "$cc" extract --jsonl --quiet | cat > big.1.claims
+cat big.jsonl | "$cc" extract --jsonl --quiet | cat > big.2.claims
+[ "$(wc -l < big.1.claims)" -eq 3000 ] || { echo "big feed: $(wc -l < big.1.claims) lines for 3000 documents"; exit 1; }
+! grep -q '^$' big.1.claims || { echo "big feed: blank lines in the output"; exit 1; }
+cmp -s big.1.claims big.2.claims || { echo "big feed: two runs differ"; exit 1; }
+
 # A second load of the same stream changes nothing.
 out=$("$cc" ingest-claims merged.claims.jsonl --db merged.db)
 case "$out" in *"0 new, 0 changed, 120 unchanged"*) ;; *) echo "reload: $out"; exit 1 ;; esac
