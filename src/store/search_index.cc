@@ -3,16 +3,13 @@
 // search_index_state are indexed, a slice per transaction, and the marks moved.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "store/store.h"
 #include "store/store_impl.h"
 
 namespace claimcheck {
 namespace {
-
-// Rows per transaction: a slice's index data (a few MB) is what the WAL holds
-// until the commit, and what a crash can cost (the next call redoes it).
-constexpr int64_t kDocumentsPerSlice = 2000;
-constexpr int64_t kClaimsPerSlice = 20000;
 
 // The SQL that indexes one table's rows above its mark. Static strings: they
 // key the connection's statement cache.
@@ -69,12 +66,14 @@ bool IndexNextSlice(StoreConnection& impl, const IndexedTable& table, int64_t sl
 
 }  // namespace
 
-Status Store::IndexForSearch() {
+Status Store::IndexForSearch(const SearchSlices& slices) {
   return Guarded("IndexForSearch", [&]() -> Status {
     if (!HasSearchIndex(*impl_)) return Status::Ok();
-    while (IndexNextSlice(*impl_, kDocuments, kDocumentsPerSlice)) {
+    // A slice's index data is what the WAL holds until its commit, and what a
+    // crash can cost (the next call redoes it).
+    while (IndexNextSlice(*impl_, kDocuments, std::max<int64_t>(1, slices.documents))) {
     }
-    while (IndexNextSlice(*impl_, kClaims, kClaimsPerSlice)) {
+    while (IndexNextSlice(*impl_, kClaims, std::max<int64_t>(1, slices.claims))) {
     }
     return Status::Ok();
   });

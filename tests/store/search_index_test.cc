@@ -113,7 +113,7 @@ TEST_F(SearchIndexTest, EditBeforeIndexingIndexesOnlyTheLatestText) {
 }
 
 TEST_F(SearchIndexTest, LargeBatchesGoInSlices) {
-  // More documents and claims than one slice of each holds.
+  // More documents and claims than one slice of each holds (small slices here).
   std::vector<std::pair<Document, std::vector<Claim>>> batch;
   for (int i = 0; i < 2500; ++i) {
     std::string n = std::to_string(i);
@@ -123,7 +123,10 @@ TEST_F(SearchIndexTest, LargeBatchesGoInSlices) {
   }
   Result<std::vector<PutOutcome>> outcomes = store_->PutDocuments(0, batch);
   ASSERT_TRUE(outcomes.ok()) << outcomes.status().ToString();
-  Index();
+  Store::SearchSlices slices;
+  slices.documents = 1000;
+  slices.claims = 7000;
+  ASSERT_TRUE(store_->IndexForSearch(slices).ok());
   EXPECT_EQ(DocumentsMatching(tmp_.path(), "lu lut"), 2500);
   EXPECT_EQ(ClaimsMatching(tmp_.path(), "con so"), 22500);
   EXPECT_EQ(Marks(tmp_.path()), "2500/2500 22500/22500");
