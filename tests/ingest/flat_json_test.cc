@@ -109,7 +109,9 @@ TEST(FlatJsonTest, AgreesWithNlohmann) {
     bool accepted = false;
     std::string fast = FastMembers(line.json, &accepted);
     EXPECT_EQ(accepted, line.fast) << line.json;
-    if (accepted) EXPECT_EQ(fast, ReferenceMembers(line.json)) << line.json;
+    if (accepted) {
+      EXPECT_EQ(fast, ReferenceMembers(line.json)) << line.json;
+    }
   }
 }
 
