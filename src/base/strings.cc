@@ -89,6 +89,20 @@ std::string Hex64(uint64_t v) {
   return buf;
 }
 
+std::optional<uint64_t> ParseHex64(std::string_view hex) {
+  if (hex.size() != 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : hex) {
+    int digit = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+    if (digit < 0) return std::nullopt;
+    v = (v << 4) | static_cast<uint64_t>(digit);
+  }
+  return v;
+}
+
 std::string FormatNumber(double v) {
   if (std::isnan(v)) return "";
   char buf[64];

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,8 @@ std::string ReplaceAll(std::string_view s, std::string_view from, std::string_vi
 uint64_t Fnv1a64(std::string_view s, uint64_t seed = 14695981039346656037ull);
 // Fixed-width lower-case hex of a 64-bit value (16 characters).
 std::string Hex64(uint64_t v);
+// The value Hex64 wrote: exactly 16 hex digits (either case), else nullopt.
+std::optional<uint64_t> ParseHex64(std::string_view hex);
 // Formats a number without a trailing ".0": 600 -> "600", 0.5 -> "0.5", 1.5e6 -> "1500000".
 std::string FormatNumber(double v);
 

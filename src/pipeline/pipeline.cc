@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/strings.h"
 #include "engine/engine.h"
 #include "ingest/ingest.h"
 #include "pipeline/document_stream.h"
@@ -45,26 +46,35 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
                                      const std::function<void(const Document&)>& on_document) {
   IngestStats stats;
   // One query for every stored hash: unchanged inputs are skipped by the reader
-  // thread without touching the store (which only this thread uses).
+  // thread without touching the store (which only this thread uses). Hashes are
+  // kept as integers (16 hex digits each): no allocation per entry. A hash that
+  // does not parse is left out: that document is extracted again, and the store
+  // still finds it unchanged by comparing the text of its hash.
   Result<std::vector<std::pair<std::string, std::string>>> stored = store->LoadDocumentHashes();
   if (!stored.ok()) return stored.status();
-  std::unordered_map<std::string, std::string> known(stored->size());
-  for (auto& [file, hash] : *stored) known.emplace(std::move(file), std::move(hash));
+  std::unordered_map<std::string, uint64_t> known(stored->size());  // file -> content hash
+  for (auto& [file, hash] : *stored) {
+    if (std::optional<uint64_t> h = ParseHex64(hash)) known.emplace(std::move(file), *h);
+  }
   stored->clear();
   stored->shrink_to_fit();
   // Inputs whose raw bytes are stored unchanged are skipped before parsing (on the
   // reading thread, which alone touches these until the stream ends).
   Result<std::vector<std::pair<std::string, std::string>>> raw = store->LoadRawHashes();
   if (!raw.ok()) return raw.status();
-  std::unordered_map<std::string, std::string> published_of_raw(raw->size());  // raw hash -> published
-  for (auto& [hash, published] : *raw) published_of_raw.emplace(std::move(hash), std::move(published));
+  std::unordered_map<uint64_t, std::string> published_of_raw(raw->size());  // raw hash -> published
+  for (auto& [hash, published] : *raw) {
+    if (std::optional<uint64_t> h = ParseHex64(hash)) published_of_raw.emplace(*h, std::move(published));
+  }
   raw->clear();
   raw->shrink_to_fit();
   int raw_skipped = 0;
   std::string raw_newest;
   IngestOptions ingest_options = knowledge.ingest;
   ingest_options.skip_unchanged = [&](const std::string& raw_hash) {
-    auto it = published_of_raw.find(raw_hash);
+    std::optional<uint64_t> h = ParseHex64(raw_hash);
+    if (!h) return false;
+    auto it = published_of_raw.find(*h);
     if (it == published_of_raw.end()) return false;
     ++raw_skipped;
     raw_newest = std::max(raw_newest, it->second);
@@ -98,7 +108,7 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   };
   auto unchanged = [&](const Document& doc) {
     auto it = known.find(doc.file);
-    return it != known.end() && it->second == doc.content_hash;
+    return it != known.end() && ParseHex64(doc.content_hash) == it->second;
   };
   // Documents that state no date at all wait for the end of the stream, when the
   // newest publication date of the batch can stand in as their reference.

@@ -25,4 +25,13 @@ TEST(StringsTest, HashIsStableAndHex) {
   EXPECT_EQ(Hex64(255), "00000000000000ff");
 }
 
+TEST(StringsTest, ParseHex64ReadsWhatHex64Wrote) {
+  for (uint64_t v : {uint64_t{0}, uint64_t{255}, Fnv1a64(""), Fnv1a64("a"), ~uint64_t{0}}) {
+    EXPECT_EQ(ParseHex64(Hex64(v)), v) << Hex64(v);
+  }
+  EXPECT_EQ(ParseHex64("CBF29CE484222325"), Fnv1a64(""));
+  const char* bad[] = {"", "ff", "00000000000000ff0", "0000000000000g00", " 00000000000000f", "-000000000000001"};
+  for (const char* s : bad) EXPECT_EQ(ParseHex64(s), std::nullopt) << s;
+}
+
 }  // namespace claimcheck

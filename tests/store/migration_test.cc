@@ -156,6 +156,25 @@ std::vector<std::string> SqlBlocks(const std::string& markdown) {
   return blocks;
 }
 
+// The hash lists a run reads first come from covering indexes (migration 0008),
+// not from a scan of the documents table, whose rows hold every text. The SQL is
+// that of Store::LoadDocumentHashes and Store::LoadRawHashes (document_store.cc).
+TEST(MigrationTest, HashListsReadCoveringIndexes) {
+  TempDbPath tmp;
+  ASSERT_NE(OpenOrDie(tmp.path()), nullptr);
+  SQLite::Database db(tmp.path(), SQLite::OPEN_READONLY);
+  auto plan = [&](const std::string& sql) {
+    SQLite::Statement st(db, "EXPLAIN QUERY PLAN " + sql);
+    std::string out;
+    while (st.executeStep()) out += st.getColumn(3).getString() + "\n";
+    return out;
+  };
+  EXPECT_NE(plan("SELECT file, content_hash FROM documents").find("COVERING INDEX documents_file_hash"),
+            std::string::npos);
+  EXPECT_NE(plan("SELECT raw_hash, published FROM documents WHERE raw_hash <> ''").find("COVERING INDEX documents_raw_hash"),
+            std::string::npos);
+}
+
 TEST(MigrationTest, ReadmeQueriesRun) {
   std::vector<std::string> queries =
       SqlBlocks(ReadFile(std::string(CLAIMCHECK_SOURCE_DIR) + "/db/README.md"));
