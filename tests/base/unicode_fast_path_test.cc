@@ -59,6 +59,7 @@ std::string Utf8(char32_t cp) {
 // Texts that exercise every path: NFD and NFC Vietnamese, combining marks after ASCII
 // and after precomposed letters, Hangul jamo, singletons, invalid bytes, BOM, controls.
 std::vector<std::string> TrickyTexts() {
+  static constexpr char kControls[] = "nul\0here\0 bell\x07 del\x7F tab\t cr\r lf\n vt\v ff\f";
   return {
       "",
       "plain ASCII text, 10 người? no: 10 people.",
@@ -79,7 +80,7 @@ std::vector<std::string> TrickyTexts() {
       "ok \xC3",                                          // truncated at the end
       "a\xC0\xAF" "b overlong, a\xED\xA0\x80" "b surrogate",
       "\xF4\x90\x80\x80 above U+10FFFF, \xF0\x8F\xBF\xBF overlong 4",
-      std::string("nul\0here\0 bell\x07 del\x7F tab\t cr\r lf\n vt\v ff\f", 43),
+      std::string(kControls, sizeof kControls - 1),  // with its NUL bytes
       "\xC4\x90\xC3\x80 N\xE1\xBA\xB4NG 12345678abcdefgh\xE1\xBB\x87",
   };
 }
