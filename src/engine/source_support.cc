@@ -73,21 +73,6 @@ SupportScores ScoreSupport(const SupportInput& input) {
   return out;
 }
 
-int IndependentSupport(const SupportInput& input, const std::vector<size_t>& members, size_t side,
-                       long other) {
-  std::vector<int> sources;  // with repeats
-  for (size_t m : members) {
-    bool backs = input.value_key[m] == input.value_key[side];
-    if (!backs && input.compatible(m, side)) {
-      backs = other < 0 || (input.value_key[m] != input.value_key[static_cast<size_t>(other)] &&
-                            !input.compatible(m, static_cast<size_t>(other)));
-    }
-    if (backs) sources.push_back(input.source[m]);
-  }
-  std::sort(sources.begin(), sources.end());
-  return static_cast<int>(std::unique(sources.begin(), sources.end()) - sources.begin());
-}
-
 QuestionSupport::QuestionSupport(const SupportInput& input, const std::vector<size_t>& members,
                                  const std::vector<int>& value_id, const std::vector<int>& class_id)
     : input_(input), value_id_(value_id) {

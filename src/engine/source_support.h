@@ -35,15 +35,10 @@ inline constexpr size_t kMaxValuesForImplications = 64;
 
 SupportScores ScoreSupport(const SupportInput& input);
 
-// The number of distinct sources among `members` (claims of one question) whose claims
-// back claim `side` rather than `other`: the same stated value as `side`, or compatible
-// with `side` and not with `other`. `other` may be -1 (then: same value or compatible).
-int IndependentSupport(const SupportInput& input, const std::vector<size_t>& members, size_t side,
-                       long other);
-
-// IndependentSupport for one question asked many times (once per pair of compared
-// values). Members are bucketed once by (value id, compatibility class), so each answer
-// costs the number of distinct buckets, not of members, and compares integers only.
+// Independent support within one question (a group of claims), asked many times (once
+// per pair of compared values). Members are bucketed once by (value id, compatibility
+// class), so each answer costs the number of distinct buckets, not of members, and
+// compares integers only.
 // Precondition (the caller's promise): `compatible(x, y)` depends only on the classes of
 // x and y, and equal value ids mean equal value keys. `value_id` and `class_id` are per
 // claim, like the fields of SupportInput; class ids need not be dense.
@@ -52,8 +47,10 @@ class QuestionSupport {
   QuestionSupport(const SupportInput& input, const std::vector<size_t>& members, const std::vector<int>& value_id,
                   const std::vector<int>& class_id);
 
-  // Equals IndependentSupport(input, members, side, other); side (and other, unless -1)
-  // must be among the members.
+  // The number of distinct sources among the members whose claims back claim `side`
+  // rather than `other`: the same stated value as `side`, or compatible with `side` and
+  // not with `other`. `other` may be -1 (then: same value or compatible). Side (and
+  // other, unless -1) must be among the members.
   int Count(size_t side, long other);
 
  private:

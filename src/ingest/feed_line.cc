@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
+#include "base/unicode.h"
 #include "ingest/flat_json.h"
 #include "ingest/metadata_detector.h"
 
@@ -98,6 +99,28 @@ std::optional<FeedRecord> ParseFeedLine(std::string_view line, std::string* erro
     return std::nullopt;
   }
   return std::move(out);
+}
+
+bool PrepareFeedLine(const std::string& file, int number, std::string* line, DiagnosticSink* sink) {
+  if (number == 1 && StartsWith(*line, "\xEF\xBB\xBF")) line->erase(0, 3);
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  if (Trim(*line).empty()) return false;
+  if (!NeedsUtf8Repair(*line)) return true;  // valid UTF-8 without control bytes
+  if (std::optional<size_t> bad = FindInvalidUtf8(*line)) {
+    Utf8Repair repair = RepairUtf8(*line);
+    sink->Report({Diagnostic::Level::kWarning, file, number, static_cast<int>(*bad) + 1,
+                  "invalid UTF-8: " + std::to_string(repair.replaced) + " bad byte sequence" +
+                      (repair.replaced == 1 ? "" : "s") + " replaced with U+FFFD",
+                  ""});
+    *line = std::move(repair.text);
+  } else if (Utf8Repair repair = RepairUtf8(*line); repair.dropped > 0) {
+    sink->Report({Diagnostic::Level::kWarning, file, number, static_cast<int>(repair.first_offset) + 1,
+                  std::to_string(repair.dropped) + " NUL or control byte" + (repair.dropped == 1 ? "" : "s") +
+                      " dropped",
+                  ""});
+    *line = std::move(repair.text);
+  }
+  return true;
 }
 
 }  // namespace claimcheck

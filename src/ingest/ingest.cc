@@ -397,26 +397,7 @@ void Ingester::Lines(const fs::path& path, std::istream& in) {
 void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
   const std::string raw_hash = RawLineHash(line);
   if (options_.skip_unchanged && options_.skip_unchanged(raw_hash)) return;
-  if (number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (Trim(line).empty()) return;
-  if (!NeedsUtf8Repair(line)) {
-    // valid UTF-8 without control bytes: nothing to repair or report
-  } else if (std::optional<size_t> bad = FindInvalidUtf8(line)) {
-    Utf8Repair repair = RepairUtf8(line);
-    sink_->Report({Diagnostic::Level::kWarning, path.string(), number, static_cast<int>(*bad) + 1,
-                   "invalid UTF-8: " + std::to_string(repair.replaced) + " bad byte sequence" +
-                       (repair.replaced == 1 ? "" : "s") + " replaced with U+FFFD",
-                   ""});
-    line = std::move(repair.text);
-  } else if (Utf8Repair repair = RepairUtf8(line); repair.dropped > 0) {
-    sink_->Report({Diagnostic::Level::kWarning, path.string(), number,
-                   static_cast<int>(repair.first_offset) + 1,
-                   std::to_string(repair.dropped) + " NUL or control byte" +
-                       (repair.dropped == 1 ? "" : "s") + " dropped",
-                   ""});
-    line = std::move(repair.text);
-  }
+  if (!PrepareFeedLine(path.string(), number, &line, sink_)) return;
   std::string error;
   std::optional<FeedRecord> record = ParseFeedLine(line, &error);
   if (!record) {

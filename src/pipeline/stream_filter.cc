@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "base/strings.h"
-#include "base/unicode.h"
 #include "ingest/document_builder.h"
 #include "ingest/feed_line.h"
 #include "pipeline/claim_stream.h"
@@ -15,8 +14,9 @@ namespace {
 
 constexpr size_t kRecordsPerTransaction = 256;
 
-// Strips a first-line BOM and a trailing CR; false for a blank line.
-bool PrepareLine(std::string* line, int number) {
+// Strips a first-line BOM and a trailing CR from a claim-stream line; false for
+// a blank line.
+bool PrepareClaimLine(std::string* line, int number) {
   if (number == 1 && StartsWith(*line, "\xEF\xBB\xBF")) line->erase(0, 3);
   if (!line->empty() && line->back() == '\r') line->pop_back();
   return !Trim(*line).empty();
@@ -37,15 +37,7 @@ FilterStats ExtractFilter(std::istream& in, std::ostream& out, const std::string
     int number = 0;
     while (std::getline(in, line)) {
       ++number;
-      if (!PrepareLine(&line, number)) continue;
-      if (std::optional<size_t> bad = FindInvalidUtf8(line)) {  // repaired, as `run` does
-        Utf8Repair repair = RepairUtf8(line);
-        sink->Report({Diagnostic::Level::kWarning, name, number, static_cast<int>(*bad) + 1,
-                      "invalid UTF-8: " + std::to_string(repair.replaced) + " bad byte sequence" +
-                          (repair.replaced == 1 ? "" : "s") + " replaced with U+FFFD",
-                      ""});
-        line = std::move(repair.text);
-      }
+      if (!PrepareFeedLine(name, number, &line, sink)) continue;  // as `run` reads it
       std::string error;
       std::optional<FeedRecord> record = ParseFeedLine(line, &error);
       if (!record) {
@@ -111,7 +103,7 @@ Result<IngestStats> IngestClaimStream(const std::vector<std::string>& files, int
     int number = 0;
     while (std::getline(*in, line)) {
       ++number;
-      if (!PrepareLine(&line, number)) continue;
+      if (!PrepareClaimLine(&line, number)) continue;
       std::string error;
       std::optional<ClaimStreamRecord> record = ParseClaimStreamLine(line, &error);
       if (!record) {

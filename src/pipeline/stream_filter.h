@@ -17,7 +17,7 @@ namespace claimcheck {
 
 struct FilterStats {
   int documents = 0;
-  int failed = 0;  // lines reported as errors (bad JSON, empty text); invalid UTF-8 is repaired
+  int failed = 0;  // lines reported as errors (bad JSON, empty text); bad bytes are repaired (warnings)
   int claims = 0;
 };
 

@@ -11,30 +11,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Writes "<path>.tmp" and renames it over `path`, so a run killed mid-write
-// leaves the previous file (or none), never a truncated one.
-Status WriteFile(const fs::path& path, const std::string& content) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IoError("cannot open " + tmp.string() + " for writing");
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  out.close();
-  std::error_code ec;
-  if (!out) {
-    fs::remove(tmp, ec);
-    return Status::IoError("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Status::IoError("cannot rename " + tmp.string() + " to " + path.string() + ": " + ec.message());
-  }
-  return Status::Ok();
-}
-
-// A file written piece by piece to "<path>.tmp" and renamed over `path` by
-// Commit, like WriteFile; a file never committed is removed.
+// A file written (at once or piece by piece) to "<path>.tmp" and renamed over
+// `path` by Commit, so a run killed mid-write leaves the previous file (or none),
+// never a truncated one; a file never committed is removed.
 class StagedFile {
  public:
   explicit StagedFile(fs::path path) : path_(std::move(path)), tmp_(path_) {
@@ -67,6 +46,14 @@ class StagedFile {
   std::ofstream out_;
   bool committed_ = false;
 };
+
+// `content` as the whole file at `path`, through a StagedFile.
+Status WriteFile(const fs::path& path, const std::string& content) {
+  StagedFile file(path);
+  if (!file.ok()) return Status::IoError("cannot open " + file.tmp().string() + " for writing");
+  file.Write(content);
+  return file.Commit();
+}
 
 Status MakeOutputDir(const fs::path& dir) {
   if (dir.empty()) return Status::InvalidInput("report output directory is empty");

@@ -1,5 +1,6 @@
 #include "engine/source_support.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -9,6 +10,23 @@
 
 namespace claimcheck {
 namespace {
+
+// QuestionSupport::Count's definition, member by member (the reference it is checked
+// against).
+int IndependentSupport(const SupportInput& input, const std::vector<size_t>& members, size_t side,
+                       long other) {
+  std::vector<int> sources;  // with repeats
+  for (size_t m : members) {
+    bool backs = input.value_key[m] == input.value_key[side];
+    if (!backs && input.compatible(m, side)) {
+      backs = other < 0 || (input.value_key[m] != input.value_key[static_cast<size_t>(other)] &&
+                            !input.compatible(m, static_cast<size_t>(other)));
+    }
+    if (backs) sources.push_back(input.source[m]);
+  }
+  std::sort(sources.begin(), sources.end());
+  return static_cast<int>(std::unique(sources.begin(), sources.end()) - sources.begin());
+}
 
 // QuestionSupport must answer exactly what IndependentSupport computes member by member,
 // for every side, every other side and -1, when compatibility depends on classes only.

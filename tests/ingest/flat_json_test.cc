@@ -1,6 +1,7 @@
 // ParseFeedLine's fast reader (flat_json.h) against the full nlohmann::json path:
 // every line of the table must give the same record or the same error, and the fast
-// reader must accept the common lines and decline the rest.
+// reader must accept the common lines and decline the rest. Also PrepareFeedLine,
+// the line preparation before parsing that `run` and `extract --jsonl` share.
 #include "ingest/flat_json.h"
 
 #include <gtest/gtest.h>
@@ -132,6 +133,38 @@ TEST(FlatJsonTest, ParseFeedLineGivesTheFullParsersResults) {
     if (!record) continue;
     Json json = Json::parse(line.json);
     EXPECT_EQ(record->text, json["text"].get<std::string>()) << line.json;
+  }
+}
+
+// PrepareFeedLine: what `run` and `extract --jsonl` both do to a raw line before
+// parsing it, with the warnings it reports ("" when none).
+TEST(PrepareFeedLineTest, Table) {
+  struct Case {
+    int number;
+    std::string raw;
+    bool keep;
+    std::string want;
+    std::string warning;
+  };
+  const Case cases[] = {
+      {1, "\xEF\xBB\xBF{\"text\": \"a\"}\r", true, "{\"text\": \"a\"}", ""},
+      {2, "\xEF\xBB\xBF{}", true, "\xEF\xBB\xBF{}", ""},  // a BOM only starts a file
+      {3, "  \t\r", false, "", ""},
+      {4, "{\"text\": \"ng\xC6\xB0\xE1\xBB\x9Di\"}", true, "{\"text\": \"ng\xC6\xB0\xE1\xBB\x9Di\"}", ""},
+      {5, "ab\xFF" " cd", true, "ab\xEF\xBF\xBD cd",
+       "f:5:3: warning: invalid UTF-8: 1 bad byte sequence replaced with U+FFFD"},
+      {6, "a\x01" "b\x07" "c", true, "abc", "f:6:2: warning: 2 NUL or control bytes dropped"},
+  };
+  for (const Case& c : cases) {
+    DiagnosticSink sink;
+    std::string line = c.raw;
+    EXPECT_EQ(PrepareFeedLine("f", c.number, &line, &sink), c.keep) << c.number;
+    if (c.keep) {
+      EXPECT_EQ(line, c.want) << c.number;
+    }
+    std::string warnings;
+    for (const Diagnostic& d : sink.items()) warnings += d.ToString();
+    EXPECT_EQ(warnings, c.warning) << c.number;
   }
 }
 
