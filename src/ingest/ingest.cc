@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/strings.h"
@@ -157,6 +158,37 @@ std::string RawHash(std::string_view text, const Document& meta) {
   return Hex64(h);
 }
 
+// The documents named so far in one IngestInputs call, so that two inputs never
+// store under one name (the second would replace the first's text and claims).
+// 16 bytes per document: the name's and the raw bytes' 64-bit hashes.
+class NamesSeen {
+ public:
+  enum class Outcome { kNew, kRepeat, kClash };
+  // kNew the first time `name` is seen; kRepeat when it was seen with the same
+  // `raw_hash` (the same bytes read twice: a folder given twice, a repeated feed
+  // line); kClash when another input had that name.
+  Outcome Add(std::string_view name, std::string_view raw_hash) {
+    auto [it, added] = seen_.try_emplace(Fnv1a64(name), Fnv1a64(raw_hash));
+    if (added) return Outcome::kNew;
+    return it->second == Fnv1a64(raw_hash) ? Outcome::kRepeat : Outcome::kClash;
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint64_t> seen_;
+};
+
+// A document's name (Document::file) for `path` read from directory `root`: the path
+// relative to `root` ("sub/a.txt"), so that files of one name in two folders stay two
+// documents; the base name for a file given on its own (empty `root`).
+std::string DocumentName(const fs::path& path, const fs::path& root) {
+  if (!root.empty()) {
+    fs::path relative = path.lexically_normal().lexically_relative(root.lexically_normal());
+    std::string name = relative.generic_string();
+    if (!name.empty() && name != "." && !name.starts_with("..")) return name;
+  }
+  return path.filename().string();
+}
+
 class Ingester {
  public:
   Ingester(const IngestOptions& options, DiagnosticSink* sink,
@@ -170,10 +202,11 @@ class Ingester {
   void Directory(const fs::path& dir);
   std::map<std::string, ManifestEntry> ApplyManifests(const std::vector<fs::path>& manifests,
                                                       const std::vector<fs::path>& files);
-  void File(const fs::path& path, const ManifestEntry* entry);
-  void Feed(const fs::path& path);
-  void Lines(const fs::path& path, std::istream& in);
-  void FeedLine(const fs::path& path, int number, std::string& line);
+  void File(const fs::path& path, const fs::path& root, const ManifestEntry* entry);
+  void Feed(const fs::path& path, const std::string& name);
+  void Lines(const fs::path& path, const std::string& name, std::istream& in);
+  void FeedLine(const fs::path& path, const std::string& name, int number, std::string& line);
+  bool FirstWithName(const Document& meta, const std::string& where, int line);
   bool WithinSizeLimit(const fs::path& path);
   void Build(std::string_view raw, Document meta);
 
@@ -181,6 +214,7 @@ class Ingester {
   DiagnosticSink* sink_;
   const std::function<void(Document)>& emit_;
   int emitted_ = 0;
+  NamesSeen names_;
 };
 
 void Ingester::Input(const std::string& input) {
@@ -193,7 +227,7 @@ void Ingester::Input(const std::string& input) {
   } else if (!fs::is_regular_file(status)) {  // a FIFO or device would block or never end
     sink_->Error(input, 0, "not a regular file (a pipe, socket or device); not read");
   } else {
-    File(input, nullptr);
+    File(input, fs::path(), nullptr);
   }
 }
 
@@ -227,7 +261,7 @@ void Ingester::Directory(const fs::path& dir) {
   std::map<std::string, ManifestEntry> metadata = ApplyManifests(manifests, files);
   for (const fs::path& file : files) {
     auto found = metadata.find(file.generic_string());
-    File(file, found == metadata.end() ? nullptr : &found->second);
+    File(file, dir, found == metadata.end() ? nullptr : &found->second);
   }
 }
 
@@ -269,10 +303,10 @@ std::map<std::string, ManifestEntry> Ingester::ApplyManifests(
   return metadata;
 }
 
-void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
+void Ingester::File(const fs::path& path, const fs::path& root, const ManifestEntry* entry) {
   InputKind kind = KindOf(path);
   if (kind == InputKind::kFeed) {
-    Feed(path);
+    Feed(path, DocumentName(path, root));
     return;
   }
   if (!WithinSizeLimit(path)) return;
@@ -289,7 +323,7 @@ void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
   }
   if (!decoded.ok) return;
   Document meta;
-  meta.file = path.filename().string();
+  meta.file = DocumentName(path, root);
   meta.path = path.string();
   if (entry != nullptr) {
     meta.url = entry->url;
@@ -298,6 +332,7 @@ void Ingester::File(const fs::path& path, const ManifestEntry* entry) {
     meta.published = entry->published;
   }
   meta.raw_hash = RawHash(decoded.text, meta);
+  if (!FirstWithName(meta, path.string(), 0)) return;
   if (options_.skip_unchanged && options_.skip_unchanged(meta.raw_hash)) return;
   if (kind == InputKind::kHtml) {
     HtmlPage page = ParseHtmlPage(decoded.text);
@@ -332,7 +367,7 @@ bool Ingester::WithinSizeLimit(const fs::path& path) {
 // first bytes; a UTF-16 feed is converted whole first. A line with invalid UTF-8 is
 // repaired (U+FFFD) with a warning; a line that is not a good record is an error; the
 // other lines are read either way.
-void Ingester::Feed(const fs::path& path) {
+void Ingester::Feed(const fs::path& path, const std::string& name) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     sink_->Error(path.string(), 0, "cannot read file: is a directory");
@@ -367,7 +402,7 @@ void Ingester::Feed(const fs::path& path) {
     sink_->Warning(path.string(), 0, "read as " + std::string(utf16 == "utf-16be" ? "UTF-16BE" : "UTF-16LE"));
     std::istringstream text(Utf16ToUtf8(std::string_view(raw).substr(bom ? 2 : 0), utf16 == "utf-16be"));
     raw = std::string();
-    Lines(path, text);
+    Lines(path, name, text);
     return;
   }
   if (std::string reason = BinaryReason(head); !reason.empty()) {
@@ -376,10 +411,10 @@ void Ingester::Feed(const fs::path& path) {
   }
   in.clear();
   in.seekg(0);
-  Lines(path, in);
+  Lines(path, name, in);
 }
 
-void Ingester::Lines(const fs::path& path, std::istream& in) {
+void Ingester::Lines(const fs::path& path, const std::string& name, std::istream& in) {
   std::string line;
   size_t length = 0;
   LineReader reader(in);
@@ -390,11 +425,11 @@ void Ingester::Lines(const fs::path& path, std::istream& in) {
                        Megabytes(options_.max_file_bytes) + " limit for one feed line; not read");
       continue;
     }
-    FeedLine(path, number, line);
+    FeedLine(path, name, number, line);
   }
 }
 
-void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
+void Ingester::FeedLine(const fs::path& path, const std::string& name, int number, std::string& line) {
   const std::string raw_hash = RawLineHash(line);
   if (options_.skip_unchanged && options_.skip_unchanged(raw_hash)) return;
   if (!PrepareFeedLine(path.string(), number, &line, sink_)) return;
@@ -405,10 +440,10 @@ void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
     return;
   }
   std::string where = path.string() + ":" + std::to_string(number);
-  record->meta.file =
-      record->meta.url.empty() ? path.filename().string() + ":" + std::to_string(number) : record->meta.url;
+  record->meta.file = record->meta.url.empty() ? name + ":" + std::to_string(number) : record->meta.url;
   record->meta.path = where;
   record->meta.raw_hash = raw_hash;
+  if (!FirstWithName(record->meta, path.string(), number)) return;
   Diagnostic diagnostic;
   std::optional<Document> doc =
       DocumentFromText(record->text, std::move(record->meta), options_, &diagnostic);
@@ -418,6 +453,25 @@ void Ingester::FeedLine(const fs::path& path, int number, std::string& line) {
   }
   emit_(std::move(*doc));
   ++emitted_;
+}
+
+// True for the first document of this run named meta.file. A repeat of the same
+// bytes is read once (a warning); another input under a taken name is an error and is
+// not read, so it cannot replace the first one's text and claims.
+bool Ingester::FirstWithName(const Document& meta, const std::string& where, int line) {
+  switch (names_.Add(meta.file, meta.raw_hash)) {
+    case NamesSeen::Outcome::kNew:
+      return true;
+    case NamesSeen::Outcome::kRepeat:
+      sink_->Warning(where, line, "\"" + meta.file + "\" was already read in this run (same bytes); read once");
+      return false;
+    case NamesSeen::Outcome::kClash:
+      break;
+  }
+  sink_->Error(where, line,
+               "another input in this run is also named \"" + meta.file +
+                   "\"; not read (it would replace that document: rename one, or give each a distinct url)");
+  return false;
 }
 
 void Ingester::Build(std::string_view raw, Document meta) {

@@ -26,11 +26,15 @@ namespace claimcheck {
 //   entry naming a missing file is a warning naming manifest.json, its line and the entry
 //   (the file may arrive later).
 // - a .jsonl/.ndjson file: one article per line (see feed_line.h); file = the url, or
-//   "<feed base name>:<line>" without one; path = "<feed path>:<line>". Read line by line.
+//   "<feed name>:<line>" without one; path = "<feed path>:<line>". Read line by line.
 // - a .html/.htm/.xhtml file: ParseHtmlPage, then DocumentFromText with the page's
 //   title, published time, site name (as outlet) and lang.
 // - any other file: plain text through DocumentFromText.
-// Document.file is the base name, Document.path the path as read. Files are decoded
+// Document.file (the name a document is stored under) is the path below the folder
+// read ("outlet_a/story.txt"; a file given on its own: its base name), Document.path
+// the path as read. Names are unique within one call: a repeat of the same bytes (a
+// folder given twice) is read once with a warning; another input under a taken name
+// is an error and is not read (it would replace the first). Files are decoded
 // first (DecodeInput: UTF-16 and windows-1258 converted, invalid UTF-8 repaired, NUL
 // bytes dropped -- each a warning, the document is kept). Each bad input is an error
 // reported to `sink` with its file and line, and reading goes on: missing, unreadable

@@ -9,7 +9,9 @@ namespace claimcheck {
 
 struct Document {
   int64_t id = 0;            // store row id; 0 until stored
-  std::string file;          // the source file's base name, or the url of a feed line
+  std::string file;          // the name it is stored under: the path below the folder read
+                             // ("outlet_a/story.txt"), the base name of a file given on its
+                             // own, or the url of a feed line ("<feed name>:<line>" without one)
   std::string path;          // where it was read from (for messages); "feed.jsonl:12" for feed lines
   std::string url;           // may be empty
   std::string outlet;        // e.g. "vnexpress.net", "Military Watch"; may be empty

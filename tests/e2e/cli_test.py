@@ -168,6 +168,39 @@ def test_bad_input_file(work):
     expect(files == {"good.txt"}, f"claims stored for {files}, expected good.txt only")
 
 
+def test_same_file_name_in_two_folders(work):
+    """Crawlers save pages by folder (outlet, date) under one name: each is its own
+    document; a further input under a taken name is refused, the stored ones kept."""
+    root = os.path.join(work, "by_outlet")
+    texts = {"outlet_a/story.txt": "Lũ ở Hà Giang\n\nThứ Ba, 10/09/2024 06:00\n\n"
+                                   "Trận lũ đêm qua làm 9 người chết tại tỉnh Hà Giang.\n",
+             "outlet_b/story.txt": "Lũ ở Hà Giang\n\nThứ Tư, 11/09/2024 07:00\n\n"
+                                   "Trận lũ làm 30 người chết tại tỉnh Hà Giang.\n"}
+    for name, text in texts.items():
+        os.makedirs(os.path.dirname(os.path.join(root, name)), exist_ok=True)
+        with open(os.path.join(root, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    db = os.path.join(work, "by_outlet.db")
+    out = os.path.join(work, "out_by_outlet")
+    p = cc("run", root, "--db", db, "--out", out, "--rules", RULES)
+    expect(p.returncode in (0, 3), f"two folders: exit {p.returncode}, stderr {p.stderr!r}")
+    expect("2 new, 0 changed" in p.stdout, f"two folders: {p.stdout!r}")
+    text = cc("export", "claims", "--db", db, check=0).stdout
+    files = sorted(r["file"] for r in csv.DictReader(io.StringIO(text)))
+    expect(files == ["outlet_a/story.txt", "outlet_b/story.txt"], f"two folders: claims of {files}")
+    # Another folder of the same layout in the same run: its outlet_a/story.txt is
+    # refused (exit 4) and does not replace the stored one.
+    clash = os.path.join(work, "clash")
+    os.makedirs(os.path.join(clash, "outlet_a"))
+    with open(os.path.join(clash, "outlet_a", "story.txt"), "w", encoding="utf-8") as f:
+        f.write("Một bài khác: 500 người chết.\n")
+    p = cc("run", root, clash, "--db", db, "--out", out, "--rules", RULES, check=4)
+    expect('also named "outlet_a/story.txt"; not read' in p.stderr, f"clash: stderr {p.stderr!r}")
+    text = cc("export", "claims", "--db", db, check=0).stdout
+    values = sorted(r["value"] for r in csv.DictReader(io.StringIO(text)))
+    expect(values == ["30", "9"], f"clash: the stored claims changed: {values}")
+
+
 def main():
     global CLAIMCHECK, SOURCE, RULES, CORPUS
     CLAIMCHECK, SOURCE = sys.argv[1:3]
@@ -175,7 +208,7 @@ def main():
     CORPUS = os.path.join(SOURCE, "examples", "corpus")
     work = u.scratch("cli")
     tests = [test_help_and_usage, test_rerun_review_and_exports, test_bad_rule_file,
-             test_bad_input_file]
+             test_bad_input_file, test_same_file_name_in_two_folders]
     for t in tests:
         t(work)
         print(f"ok  {t.__name__}")

@@ -29,9 +29,12 @@ struct IngestRun {
     for (const Diagnostic& d : sink.items()) out += d.ToString() + "\n";
     return out;
   }
+  // The document whose base name starts with `file_prefix`.
   const Document* Find(std::string_view file_prefix) const {
     for (const Document& d : docs) {
-      if (d.file.starts_with(file_prefix)) return &d;
+      std::string_view base = d.file;
+      base.remove_prefix(base.rfind('/') + 1);  // npos + 1 == 0
+      if (base.starts_with(file_prefix)) return &d;
     }
     return nullptr;
   }
@@ -236,7 +239,8 @@ TEST(IngestTest, DirectoryWithManifest) {
   // Sorted by path; the hidden file, the picture and manifest.json are skipped.
   std::vector<std::string> files;
   for (const Document& d : run.docs) files.push_back(d.file);
-  EXPECT_EQ(files, (std::vector<std::string>{"a_article.txt", "b_article.txt", "c_article.txt"}));
+  // Named by their path below the folder read, so sub/ files cannot clash with top-level ones.
+  EXPECT_EQ(files, (std::vector<std::string>{"a_article.txt", "b_article.txt", "sub/c_article.txt"}));
   EXPECT_EQ(Relative(run.Messages()),
             "corpus/manifest.json:17: warning: manifest entry 3 (\"missing_article.txt\"): "
             "file not found\n");
@@ -269,6 +273,102 @@ TEST(IngestTest, DirectoryOrderIsDeterministic) {
                        "corpus/a_article.txt", "corpus/b_article.txt", "corpus/sub/c_article.txt",
                        "feed.jsonl:1", "feed.jsonl:3", "military_note_vi.txt",
                        "nfd_article.txt", "treaty_page.html"}));
+}
+
+// A fresh temporary folder for one test, removed at the end.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& name) : path_(std::filesystem::path(testing::TempDir()) / name) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path_); }
+  // Writes `text` to `relative` (creating folders); returns its path.
+  std::string Write(const std::string& relative, const std::string& text) const {
+    std::filesystem::path file = path_ / relative;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    return file.string();
+  }
+  std::string operator/(const std::string& relative) const { return (path_ / relative).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::vector<std::string> Files(const IngestRun& run) {
+  std::vector<std::string> files;
+  for (const Document& d : run.docs) files.push_back(d.file);
+  return files;
+}
+
+// Two outlets' folders that both hold "story.txt" give two documents (before, the
+// second replaced the first in the store: both were named "story.txt").
+TEST(IngestTest, SameFileNameInTwoFoldersGivesTwoDocuments) {
+  ScratchDir dir("ingest_same_name");
+  dir.Write("outlet_a/2024-05-03/story.txt", "Hanoi, 3/5/2024 - At least 120 people died in the floods.\n");
+  dir.Write("outlet_b/2024-05-04/story.txt", "Hue, 4/5/2024 - About 300 people died in the floods.\n");
+  dir.Write("story.txt", "A third article with the same base name.\n");
+  IngestRun run = Ingest({dir / ""});
+  EXPECT_TRUE(run.sink.empty()) << run.Messages();
+  EXPECT_EQ(Files(run), (std::vector<std::string>{"outlet_a/2024-05-03/story.txt",
+                                                 "outlet_b/2024-05-04/story.txt", "story.txt"}));
+  EXPECT_NE(run.docs[0].text, run.docs[1].text);
+}
+
+// Two inputs that would store under one name: the first is read, the second is an
+// error naming it (and not read), the other inputs go on.
+TEST(IngestTest, TwoInputsWithOneNameTheSecondIsRefused) {
+  ScratchDir dir("ingest_name_clash");
+  std::string a = dir.Write("a/story.txt", "First text about the floods.\n");
+  std::string b = dir.Write("b/story.txt", "Second, different text.\n");
+  std::string c = dir.Write("c/other.txt", "Another article.\n");
+  IngestRun run = Ingest({a, b, c});
+  EXPECT_EQ(run.Messages(), b + ": error: another input in this run is also named \"story.txt\"; not read "
+                                "(it would replace that document: rename one, or give each a distinct url)\n");
+  EXPECT_EQ(run.count, 2);
+  EXPECT_EQ(Files(run), (std::vector<std::string>{"story.txt", "other.txt"}));
+  EXPECT_EQ(run.docs[0].text, "First text about the floods.");
+}
+
+// The same folder given twice: each file is read once, with a warning (not an error:
+// nothing was lost).
+TEST(IngestTest, FolderGivenTwiceIsReadOnce) {
+  ScratchDir dir("ingest_twice");
+  dir.Write("one.txt", "One article.\n");
+  dir.Write("sub/two.txt", "Two articles.\n");
+  IngestRun run = Ingest({dir / "", dir / ""});
+  EXPECT_EQ(run.sink.error_count(), 0) << run.Messages();
+  EXPECT_EQ(Files(run), (std::vector<std::string>{"one.txt", "sub/two.txt"}));
+  EXPECT_EQ(run.Messages(), dir / "one.txt" + ": warning: \"one.txt\" was already read in this run (same bytes); read once\n" +
+                                dir / "sub/two.txt" + ": warning: \"sub/two.txt\" was already read in this run (same bytes); read once\n");
+}
+
+// In a feed, a document is named by its url: an identical repeated line is read once
+// (warning); another line with a taken url is an error naming feed:line.
+TEST(IngestTest, FeedLinesWithOneUrl) {
+  ScratchDir dir("ingest_feed_urls");
+  const std::string line1 = "{\"url\": \"https://x.example/1\", \"text\": \"First.\"}\n";
+  std::string feed = dir.Write("feed.jsonl", line1 + line1 +
+                                                 "{\"url\": \"https://x.example/1\", \"text\": \"Changed.\"}\n"
+                                                 "{\"text\": \"No url.\"}\n");
+  IngestRun run = Ingest({feed});
+  EXPECT_EQ(run.Messages(),
+            feed + ":2: warning: \"https://x.example/1\" was already read in this run (same bytes); read once\n" +
+                feed + ":3: error: another input in this run is also named \"https://x.example/1\"; not read "
+                       "(it would replace that document: rename one, or give each a distinct url)\n");
+  EXPECT_EQ(Files(run), (std::vector<std::string>{"https://x.example/1", "feed.jsonl:4"}));
+  EXPECT_EQ(run.docs[0].text, "First.");
+}
+
+// A feed inside a folder names its url-less lines by the feed's path below the folder.
+TEST(IngestTest, FeedInSubfolderNamesLinesByRelativePath) {
+  ScratchDir dir("ingest_feed_sub");
+  dir.Write("a/feed.jsonl", "{\"text\": \"One.\"}\n");
+  dir.Write("b/feed.jsonl", "{\"text\": \"Two.\"}\n");
+  IngestRun run = Ingest({dir / ""});
+  EXPECT_TRUE(run.sink.empty()) << run.Messages();
+  EXPECT_EQ(Files(run), (std::vector<std::string>{"a/feed.jsonl:1", "b/feed.jsonl:1"}));
 }
 
 class SharedCorpusTest : public testing::Test {
