@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include "base/strings.h"
@@ -14,6 +15,9 @@
 
 namespace claimcheck {
 namespace {
+
+// Below this many documents FindCopyGroups shingles on one thread.
+constexpr size_t kParallelDocuments = 64;
 
 // Length of a separator starting at s[i], or 0 when s[i] starts a word character.
 size_t SeparatorLength(std::string_view s, size_t i) {
@@ -48,6 +52,231 @@ std::vector<std::string_view> Words(std::string_view s) {
   }
   if (start != std::string_view::npos) words.push_back(s.substr(start));
   return words;
+}
+
+// Whether Words(s).size() > limit, looking no further than the word after the limit.
+bool MoreWordsThan(std::string_view s, size_t limit) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t sep = SeparatorLength(s, i);
+    if (sep > 0) {
+      in_word = false;
+      i += sep;
+    } else {
+      if (!in_word && ++words > limit) return true;
+      in_word = true;
+      ++i;
+    }
+  }
+  return false;
+}
+
+// The UTF-8 bytes of code point `cp` (below U+10000).
+std::string EncodeUtf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Whether every code point of `s` (valid UTF-8) is a word character for Words().
+bool AllWordCharacters(std::string_view s) {
+  for (size_t i = 0; i < s.size(); i += std::max<size_t>(Utf8SequenceLength(s, i), 1)) {
+    if (SeparatorLength(s, i) > 0) return false;
+  }
+  return true;
+}
+
+// ToLowerUtf8 one code point at a time, for the code points below U+2080 where that
+// gives the same bytes as ToLowerUtf8 on a whole text: NFC-inert ones (see
+// IsNfcInert: NFC neither changes nor composes them) whose lower case keeps a
+// separator a separator and a word character made of word characters, so that
+// Words() splits a text and its lower case alike. Latin-1, the Vietnamese letters
+// (U+1E00..U+1EFF) and general punctuation are among them; a text holding any other
+// code point (or invalid UTF-8) takes the whole-text path.
+class FoldTable {
+ public:
+  static const FoldTable& Get() {
+    static const FoldTable table;
+    return table;
+  }
+
+  // Words(ToLowerUtf8(text)) in one pass over `text`: the words joined by single
+  // spaces into *joined, the k-th word at [starts[k], ends[k]). False (outputs
+  // unspecified) when a code point of `text` is not in the table.
+  bool LowerWords(std::string_view text, std::string* joined, std::vector<uint32_t>* starts,
+                  std::vector<uint32_t>* ends) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    joined->resize(n * growth_ + 1);
+    char* out = joined->data();
+    char* const out_begin = out;
+    starts->clear();
+    ends->clear();
+    bool in_word = false;
+    for (size_t i = 0; i < n;) {
+      const unsigned char c = p[i];
+      const char* bytes;
+      char ascii;
+      size_t length, consumed;
+      bool word;
+      if (c < 0x80) {
+        word = IsAsciiWordByte(c);
+        ascii = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+        bytes = &ascii;
+        length = 1;
+        consumed = 1;
+      } else {
+        char32_t cp;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+          cp = (static_cast<char32_t>(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+          consumed = 2;
+        } else if (c >= 0xE0 && c <= 0xE2 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+                   (p[i + 2] & 0xC0) == 0x80 && (c != 0xE0 || p[i + 1] >= 0xA0)) {
+          cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+               (p[i + 2] & 0x3F);
+          consumed = 3;
+        } else {
+          return false;
+        }
+        if (cp >= kLimit || kind_[cp] == kNone) return false;
+        word = kind_[cp] == kWord;
+        bytes = pool_.data() + begin_[cp];
+        length = length_[cp];
+      }
+      if (word) {
+        if (!in_word) {
+          if (!starts->empty()) *out++ = ' ';
+          starts->push_back(static_cast<uint32_t>(out - out_begin));
+          in_word = true;
+        }
+        for (size_t k = 0; k < length; ++k) out[k] = bytes[k];
+        out += length;
+      } else if (in_word) {
+        ends->push_back(static_cast<uint32_t>(out - out_begin));
+        in_word = false;
+      }
+      i += consumed;
+    }
+    if (in_word) ends->push_back(static_cast<uint32_t>(out - out_begin));
+    joined->resize(static_cast<size_t>(out - out_begin));
+    return true;
+  }
+
+  // Whether LowerWords would accept `s`.
+  bool Covers(std::string_view s) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (size_t i = FindNonAscii(s); i < s.size(); i = FindNonAscii(s, i)) {
+      const size_t length = Utf8SequenceLength(s, i);
+      char32_t cp;
+      if (length == 2) {
+        cp = (static_cast<char32_t>(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      } else if (length == 3) {
+        cp = (static_cast<char32_t>(p[i] & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+             (p[i + 2] & 0x3F);
+      } else {
+        return false;
+      }
+      if (cp >= kLimit || kind_[cp] == kNone) return false;
+      i += length;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr char32_t kLimit = 0x2080;
+  enum Kind : uint8_t { kNone, kSeparator, kWord };
+
+  FoldTable() : begin_(kLimit, 0), length_(kLimit, 0), kind_(kLimit, kNone) {
+    for (char32_t cp = 0x80; cp < kLimit; ++cp) {
+      if (!IsNfcInert(cp)) continue;
+      const std::string utf8 = EncodeUtf8(cp);
+      const std::string lower = ToLowerUtf8(utf8);
+      const bool separator = SeparatorLength(utf8, 0) == utf8.size();
+      if (lower.empty() || lower.size() > 255) continue;
+      if (separator ? lower != utf8 : !AllWordCharacters(lower)) continue;
+      begin_[cp] = static_cast<uint32_t>(pool_.size());
+      length_[cp] = static_cast<uint8_t>(lower.size());
+      kind_[cp] = separator ? kSeparator : kWord;
+      growth_ = std::max(growth_, (lower.size() + utf8.size() - 1) / utf8.size());
+      pool_ += lower;
+    }
+  }
+
+  static constexpr bool IsAsciiWordByte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  std::vector<uint32_t> begin_;
+  std::vector<uint8_t> length_;
+  std::vector<Kind> kind_;
+  std::string pool_;
+  size_t growth_ = 1;  // at most this many output bytes per input byte
+};
+
+// Words(lower) joined by single spaces into *joined, the k-th word at
+// [starts[k], ends[k]): the whole-text path for texts FoldTable does not cover.
+void SplitWords(std::string_view lower, std::string* joined, std::vector<uint32_t>* starts,
+                std::vector<uint32_t>* ends) {
+  joined->clear();
+  starts->clear();
+  ends->clear();
+  for (std::string_view w : Words(lower)) {
+    if (!joined->empty()) joined->push_back(' ');
+    starts->push_back(static_cast<uint32_t>(joined->size()));
+    joined->append(w);
+    ends->push_back(static_cast<uint32_t>(joined->size()));
+  }
+}
+
+// Each run of n consecutive words of `joined` (words at [starts[k], ends[k]),
+// single spaces between) FNV-1a hashed to a feature, sorted and unique. Four runs
+// are hashed at a time: independent multiply chains instead of one.
+std::vector<uint32_t> HashShingles(const std::string& joined, const std::vector<uint32_t>& starts,
+                                   const std::vector<uint32_t>& ends, size_t n) {
+  std::vector<uint32_t> out;
+  const size_t words = starts.size();
+  if (words < n) return out;
+  const size_t count = words - n + 1;
+  out.reserve(count);
+  constexpr uint64_t kBasis = 14695981039346656037ull;
+  constexpr uint64_t kPrime = 1099511628211ull;
+  const auto* j = reinterpret_cast<const unsigned char*>(joined.data());
+  const uint32_t* st = starts.data();
+  const uint32_t* en = ends.data() + (n - 1);
+  auto finish = [&](uint64_t h, size_t from, size_t to) {
+    for (size_t t = from; t < to; ++t) h = (h ^ j[t]) * kPrime;
+    out.push_back(static_cast<uint32_t>(h & (kShingleDimension - 1)));
+  };
+  size_t i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const size_t b0 = st[i], b1 = st[i + 1], b2 = st[i + 2], b3 = st[i + 3];
+    const size_t m = std::min(std::min(en[i] - b0, en[i + 1] - b1), std::min(en[i + 2] - b2, en[i + 3] - b3));
+    uint64_t h0 = kBasis, h1 = kBasis, h2 = kBasis, h3 = kBasis;
+    for (size_t t = 0; t < m; ++t) {
+      h0 = (h0 ^ j[b0 + t]) * kPrime;
+      h1 = (h1 ^ j[b1 + t]) * kPrime;
+      h2 = (h2 ^ j[b2 + t]) * kPrime;
+      h3 = (h3 ^ j[b3 + t]) * kPrime;
+    }
+    finish(h0, b0 + m, en[i]);
+    finish(h1, b1 + m, en[i + 1]);
+    finish(h2, b2 + m, en[i + 2]);
+    finish(h3, b3 + m, en[i + 3]);
+  }
+  for (; i < count; ++i) finish(kBasis, st[i], en[i]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 // Whether the sorted, unique ranges [a, a_end) and [b, b_end) share at least `want`
@@ -176,18 +405,13 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOption
 }  // namespace
 
 std::vector<uint32_t> Shingles(std::string_view text, int words) {
-  std::string lower = ToLowerUtf8(text);
-  std::vector<std::string_view> w = Words(lower);
-  std::vector<uint32_t> out;
-  const size_t n = static_cast<size_t>(std::max(words, 1));
-  for (size_t i = 0; i + n <= w.size(); ++i) {
-    uint64_t h = Fnv1a64(w[i]);
-    for (size_t k = 1; k < n; ++k) h = Fnv1a64(w[i + k], Fnv1a64(" ", h));
-    out.push_back(static_cast<uint32_t>(h & (kShingleDimension - 1)));
+  // Reused per thread: the words joined and their offsets.
+  thread_local std::string joined;
+  thread_local std::vector<uint32_t> starts, ends;
+  if (!FoldTable::Get().LowerWords(text, &joined, &starts, &ends)) {
+    SplitWords(ToLowerUtf8(text), &joined, &starts, &ends);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  return HashShingles(joined, starts, ends, static_cast<size_t>(std::max(words, 1)));
 }
 
 std::string NormalizeSourceName(std::string_view name) {
@@ -207,7 +431,15 @@ std::string CreditedSource(std::string_view text, const std::vector<std::string>
   for (const auto& p : prefixes) lowered.push_back(ToLowerUtf8(p));
   std::sort(lowered.begin(), lowered.end(),
             [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
-  for (const std::string& raw : Split(std::string(text), '\n')) {
+  const FoldTable& fold = FoldTable::Get();
+  for (size_t from = 0; from <= text.size();) {
+    size_t newline = text.find('\n', from);
+    if (newline == std::string_view::npos) newline = text.size();
+    const std::string_view raw = text.substr(from, newline - from);
+    from = newline + 1;
+    // Lower-casing keeps the words of a line the table covers: a longer line is
+    // skipped before it is lower-cased (most lines are paragraphs).
+    if (Trim(raw).empty() || (MoreWordsThan(Trim(raw), 6) && fold.Covers(raw))) continue;
     std::string line(Trim(ToLowerUtf8(raw)));
     if (line.empty() || Words(line).size() > 6) continue;
     for (const auto& p : lowered) {
@@ -222,17 +454,42 @@ std::string CreditedSource(std::string_view text, const std::vector<std::string>
 
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
                                                      const CopyOptions& options) {
+  // Each document's shingles and credit, on two threads (split by text size) when
+  // there are enough documents; the rest is sequential, in document order.
+  std::vector<std::vector<uint32_t>> shingles_of(documents.size());
+  std::vector<std::string> credit_of(documents.size());
+  auto features = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      if (!options.credit_prefixes.empty()) credit_of[i] = CreditedSource(documents[i].text, options.credit_prefixes);
+      shingles_of[i] = Shingles(documents[i].text, options.shingle_words);
+    }
+  };
+  size_t total = 0;
+  for (const auto& d : documents) total += d.text.size();
+  size_t half = 0;
+  for (size_t bytes = 0; half < documents.size() && bytes < total / 2; ++half) bytes += documents[half].text.size();
+  if (documents.size() >= kParallelDocuments && std::thread::hardware_concurrency() > 1) {
+    std::thread second(features, half, documents.size());
+    features(0, half);
+    second.join();
+  } else {
+    features(0, documents.size());
+  }
   std::map<std::string, std::vector<uint32_t>> by_file;  // sorted by file
   std::map<std::string, std::string> credit_of_file, outlet_of_file;
-  for (const auto& d : documents) {
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const Document& d = documents[i];
     if (!options.credit_prefixes.empty()) {
-      std::string credit = CreditedSource(d.text, options.credit_prefixes);
-      if (!credit.empty()) credit_of_file[d.file] = credit;
+      if (!credit_of[i].empty()) credit_of_file[d.file] = credit_of[i];
       if (!d.outlet.empty()) outlet_of_file[d.file] = NormalizeSourceName(d.outlet);
     }
-    auto shingles = Shingles(d.text, options.shingle_words);
+    std::vector<uint32_t> shingles = std::move(shingles_of[i]);
     auto& slot = by_file[d.file];
-    slot.insert(slot.end(), shingles.begin(), shingles.end());
+    if (slot.empty()) {
+      slot = std::move(shingles);
+    } else {
+      slot.insert(slot.end(), shingles.begin(), shingles.end());
+    }
   }
   std::vector<std::string> files;
   std::vector<std::vector<uint32_t>> sets;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "base/strings.h"
+#include "base/unicode.h"
 #include "engine/numeric.h"
 
 namespace claimcheck {
@@ -58,6 +60,149 @@ TEST(CopyDetectorTest, ShinglesIgnoreCaseAndPunctuation) {
   EXPECT_EQ(Shingles("Hà Nội, ngày 5 — MƯA lớn.", 3), Shingles("hà nội ngày 5 mưa “lớn”", 3));
   EXPECT_EQ(Shingles("one two three four five", 5).size(), 1u);
   EXPECT_TRUE(Shingles("too short", 5).empty());
+}
+
+// The former Shingles and CreditedSource (whole text lower-cased with ToLowerUtf8, split
+// into a vector of words, each shingle hashed word by word; every line lower-cased):
+// the oracles of the fast versions.
+size_t SeparatorLengthReference(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return std::isalnum(c) ? 0 : 1;
+  if (c == 0xC2 && i + 1 < s.size()) {
+    unsigned char d = s[i + 1];
+    if (d == 0xA0 || d == 0xAB || d == 0xBB) return 2;
+  }
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char d = s[i + 1];
+    if (d == 0x80 || d == 0x81) return 3;
+  }
+  return 0;
+}
+
+std::vector<std::string_view> WordsReference(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < s.size();) {
+    size_t sep = SeparatorLengthReference(s, i);
+    if (sep > 0) {
+      if (start != std::string_view::npos) words.push_back(s.substr(start, i - start));
+      start = std::string_view::npos;
+      i += sep;
+    } else {
+      if (start == std::string_view::npos) start = i;
+      ++i;
+    }
+  }
+  if (start != std::string_view::npos) words.push_back(s.substr(start));
+  return words;
+}
+
+std::vector<uint32_t> ShinglesReference(std::string_view text, int words) {
+  std::string lower = ToLowerUtf8(text);
+  std::vector<std::string_view> w = WordsReference(lower);
+  std::vector<uint32_t> out;
+  const size_t n = static_cast<size_t>(std::max(words, 1));
+  for (size_t i = 0; i + n <= w.size(); ++i) {
+    uint64_t h = Fnv1a64(w[i]);
+    for (size_t k = 1; k < n; ++k) h = Fnv1a64(w[i + k], Fnv1a64(" ", h));
+    out.push_back(static_cast<uint32_t>(h & (kShingleDimension - 1)));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string CreditedSourceReference(std::string_view text, const std::vector<std::string>& prefixes) {
+  std::vector<std::string> lowered;
+  for (const auto& p : prefixes) lowered.push_back(ToLowerUtf8(p));
+  std::sort(lowered.begin(), lowered.end(),
+            [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+  for (const std::string& raw : Split(std::string(text), '\n')) {
+    std::string line(Trim(ToLowerUtf8(raw)));
+    if (line.empty() || WordsReference(line).size() > 6) continue;
+    for (const auto& p : lowered) {
+      std::string_view prefix = p;
+      if (prefix.empty() || !StartsWith(line, prefix)) continue;
+      std::string name = NormalizeSourceName(line.substr(prefix.size()));
+      if (!name.empty()) return name;
+    }
+  }
+  return "";
+}
+
+std::string Utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+const std::vector<std::string> kCreditPrefixes = {"Nguồn:", "Theo", "SOURCE:", "Ảnh"};
+
+TEST(CopyDetectorTest, FastShinglesAndCreditsEqualTheReferenceOnATable) {
+  const std::vector<std::string> texts = {
+      "",
+      "one",
+      "Hà Nội, ngày 5 — MƯA lớn. ĐÀ NẴNG «bão» số 3\u00a0đổ bộ… “Quảng Ngãi” thiệt hại 1.500 tỷ",
+      "STRASSE Straße ẞ groß İstanbul ǅemal ﬁnal ΣΟΦΊΑ σοφία Ωmega \u2126hm \u212Aelvin",
+      "e\u0301 combining a\u0323\u0302 marks x\u0338 <\u0338 =\u0338 tail words here",
+      "spaces\u2000en\u2001em\u2002quad\u3000ideographic\u200bzero width joiner\u200dend",
+      "greek\u037Equestion ano\u0387teleia varia\u1FEFx oxia\u1FFDy words after it",
+      "emoji 😀 grin 𝐀 math ＦＵＬＬ width ｈａｌｆ Ǆ ǅ ǆ Ⅻ roman ⓐ circled words",
+      std::string("invalid \xff\xfe bytes \xc3 here and there in the words ok"),
+      std::string("truncated at the end \xe1\xba"),
+      "Nguồn: VnExpress\nTheo Tuổi Trẻ Online\nSOURCE: WWW.Example.COM.\nA long line with many words that is not a credit",
+      "  Theo   KCNA, hiệp ước đã được ký kết vào ngày hôm qua tại thủ đô\n\nẢNH: Reuters  ",
+      "tab\tseparated\twords\r\nwindows\r\nlines\fform\vfeed",
+  };
+  for (const std::string& text : texts) {
+    for (int n : {1, 2, 5}) EXPECT_EQ(Shingles(text, n), ShinglesReference(text, n)) << n << ": " << text;
+    EXPECT_EQ(CreditedSource(text, kCreditPrefixes), CreditedSourceReference(text, kCreditPrefixes)) << text;
+  }
+}
+
+TEST(CopyDetectorTest, FastShinglesEqualTheReferenceForEveryCodePointBelowU2100) {
+  for (char32_t cp = 1; cp < 0x2100; ++cp) {
+    const std::string c = Utf8(cp);
+    const std::string text = "Ab" + c + "c " + c + c + " X" + c + " " + c + "y. " + c;
+    ASSERT_EQ(Shingles(text, 1), ShinglesReference(text, 1)) << std::hex << static_cast<uint32_t>(cp);
+    ASSERT_EQ(Shingles(text, 2), ShinglesReference(text, 2)) << std::hex << static_cast<uint32_t>(cp);
+    const std::string credit = "Theo " + c + "Ab" + c + "\nNguồn: x" + c + " y z" + c + " w\n";
+    ASSERT_EQ(CreditedSource(credit, kCreditPrefixes), CreditedSourceReference(credit, kCreditPrefixes))
+        << std::hex << static_cast<uint32_t>(cp);
+  }
+}
+
+TEST(CopyDetectorTest, FastShinglesAndCreditsEqualTheReferenceOnRandomTexts) {
+  // Pieces news text is made of, and pieces that make the fast path step aside.
+  const std::vector<std::string> pieces = {
+      "a", "B", "the", "Hà", "NỘI", "đà", "Nẵng", "ĐƯỜNG", "quảng", "ngãi", "lũ", "Ấn", "ỹ", "Ỳ", "1.500",
+      "12,5", "tỷ", "Nguồn:", "Theo", "SOURCE:", "ảnh", " ", " ", " ", " ", "\n", "\n", ", ", ". ", "—", "–",
+      "…", "“", "”", "«", "»", "\u00a0", "\u2009", "\u2000", "(", ")", "-", "/", "%", "ß", "İ", "ǅ", "ﬁ",
+      "\u0301", "\u0323", "<\u0338", "Σ", "ς", "Ω", "😀", "\u037E", "\t", "\r\n", "é", "É", "ü", "Ü"};
+  uint64_t state = 20261125;
+  auto next = [&]() { return state = state * 6364136223846793005ull + 1442695040888963407ull, state >> 33; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t length = next() % 120;
+    for (size_t k = 0; k < length; ++k) text += pieces[next() % pieces.size()];
+    if (round % 10 == 0) text += std::string(1, static_cast<char>(0x80 + next() % 0x40));  // invalid
+    for (int n : {1, 3, 5}) ASSERT_EQ(Shingles(text, n), ShinglesReference(text, n)) << n << ": " << text;
+    ASSERT_EQ(CreditedSource(text, kCreditPrefixes), CreditedSourceReference(text, kCreditPrefixes)) << text;
+  }
 }
 
 const char* kStory =
