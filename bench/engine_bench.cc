@@ -2,7 +2,7 @@
 // shipped rules, to show that grouping by metric and subject keeps checking close to
 // linear in the number of claims rather than quadratic.
 //
-// usage: engine_bench [--rules DIR] [--digest] [--disagree PERMILLE] N...
+// usage: engine_bench [--rules DIR] [--digest] [--disagree PERMILLE] [--threads T] N...
 //        (default sizes: 10000 100000 1000000)
 //
 // The claims are deterministic (own PRNG): documents of 20 outlets, each claim one
@@ -10,7 +10,8 @@
 // about 8 claims whatever N is; figures mostly agree (equal or within tolerance),
 // some disagree, cumulative counts rise over time, a few fall. Prints one line per N:
 // claims, groups, rows by severity, wall and CPU seconds of CheckClaims, and CPU
-// microseconds per claim (CPU time is the fairer figure on a shared machine).
+// microseconds per claim (CPU time is the fairer figure on a shared machine), and the
+// thread count CheckClaims ran with (--threads, default 1: CheckOptions::threads).
 // With --digest, also a 64-bit digest of every row in order (every field a reader
 // sees: id, rule, severity, metric, subject, both sides, both explanations, support,
 // trust, likely value, series), so two builds can be shown to give identical rows.
@@ -163,7 +164,8 @@ uint64_t Digest(const std::vector<Conflict>& conflicts) {
   return h;
 }
 
-int Run(const std::string& rules_dir, const std::vector<size_t>& sizes, bool digest, const FigureMix& mix) {
+int Run(const std::string& rules_dir, const std::vector<size_t>& sizes, bool digest, const FigureMix& mix,
+        int threads) {
   std::vector<CheckRule> rules;
   DiagnosticSink sink;
   Status s = LoadCheckRules(rules_dir, &rules, &sink);
@@ -171,8 +173,8 @@ int Run(const std::string& rules_dir, const std::vector<size_t>& sizes, bool dig
     std::fprintf(stderr, "engine_bench: %s\n", s.ToString().c_str());
     return 1;
   }
-  std::printf("%10s %9s %9s %9s %9s %9s %10s %10s %12s", "claims", "groups", "conflict", "diverg",
-              "info", "copies", "wall_s", "cpu_s", "cpu_us/claim");
+  std::printf("%10s %9s %9s %9s %9s %9s %10s %10s %12s %8s", "claims", "groups", "conflict", "diverg",
+              "info", "copies", "wall_s", "cpu_s", "cpu_us/claim", "threads");
   if (digest) std::printf("%18s", "digest");
   std::printf("\n");
   for (size_t n : sizes) {
@@ -181,13 +183,15 @@ int Run(const std::string& rules_dir, const std::vector<size_t>& sizes, bool dig
     for (const auto& c : corpus.claims) groups.insert({static_cast<int>(c.kind), c.metric, c.subject});
     auto start = std::chrono::steady_clock::now();
     std::clock_t cpu_start = std::clock();
-    CheckResult r = CheckClaims(rules, corpus.documents, corpus.claims);
+    CheckOptions options;
+    options.threads = threads;
+    CheckResult r = CheckClaims(rules, corpus.documents, corpus.claims, options);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     size_t by[3] = {0, 0, 0};
     for (const auto& k : r.conflicts) ++by[static_cast<int>(k.severity)];
-    std::printf("%10zu %9zu %9zu %9zu %9zu %9zu %10.3f %10.3f %12.2f", n, groups.size(), by[0],
-                by[1], by[2], r.copy_groups.size(), seconds, cpu, cpu * 1e6 / static_cast<double>(n));
+    std::printf("%10zu %9zu %9zu %9zu %9zu %9zu %10.3f %10.3f %12.2f %8d", n, groups.size(), by[0],
+                by[1], by[2], r.copy_groups.size(), seconds, cpu, cpu * 1e6 / static_cast<double>(n), threads);
     if (digest) std::printf("  %016llx", static_cast<unsigned long long>(Digest(r.conflicts)));
     std::printf("\n");
     std::fflush(stdout);
@@ -203,6 +207,7 @@ int main(int argc, char** argv) {
   std::vector<size_t> sizes;
   bool digest = false;
   claimcheck::FigureMix mix;
+  int threads = 1;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--rules" && i + 1 < argc) {
@@ -213,15 +218,21 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "engine_bench: --disagree takes a per mille figure (0-1000)\n");
         return 2;
       }
+    } else if (arg == "--threads" && i + 1 < argc) {
+      threads = std::atoi(argv[++i]);
+      if (threads < 1 || threads > 256) {
+        std::fprintf(stderr, "engine_bench: --threads takes a count (1-256)\n");
+        return 2;
+      }
     } else if (arg == "--digest") {
       digest = true;
     } else if (!arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos) {
       sizes.push_back(std::strtoull(arg.c_str(), nullptr, 10));
     } else {
-      std::fprintf(stderr, "usage: engine_bench [--rules DIR] [--digest] [--disagree PERMILLE] N...\n");
+      std::fprintf(stderr, "usage: engine_bench [--rules DIR] [--digest] [--disagree PERMILLE] [--threads T] N...\n");
       return 2;
     }
   }
   if (sizes.empty()) sizes = {10000, 100000, 1000000};
-  return claimcheck::Run(rules_dir, sizes, digest, mix);
+  return claimcheck::Run(rules_dir, sizes, digest, mix, threads);
 }

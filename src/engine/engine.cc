@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <deque>
 #include <map>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "base/strings.h"
@@ -267,33 +269,46 @@ class Checker {
   // Per claim: the id of its value key (equal ids, equal keys).
   const std::vector<int>& value_ids() const { return value_id_; }
 
-  void CheckGroup(ClaimKind kind, const std::string& metric, const std::string& subject,
-                  const std::vector<size_t>& members) {
-    std::vector<CheckKind> kinds = kind == ClaimKind::kDate
-                                       ? std::vector<CheckKind>{CheckKind::kDateAgreement}
-                                       : std::vector<CheckKind>{CheckKind::kCountAgreement,
-                                                                CheckKind::kCumulativeDecrease,
-                                                                CheckKind::kStaleFigure};
+  // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
+  struct Scratch {
     std::vector<const CheckRule*> rules;
-    for (CheckKind k : kinds) {
-      auto selected = MostSpecific(k, metric, subject);
-      rules.insert(rules.end(), selected.begin(), selected.end());
+    std::vector<char> applies;        // rules x members
+    std::vector<Interval> widened;    // rules x members
+    std::vector<std::optional<size_t>> latest_earlier;
+    std::string evidence_a, evidence_b;  // IdHash's buffers
+  };
+
+  // The verdicts on the pairs of one group (at most one per pair, the best of the
+  // group's rules; hidden ones dropped), appended to *out in pair order.
+  void CheckGroup(ClaimKind kind, const std::string& metric, const std::string& subject,
+                  const std::vector<size_t>& members, Scratch* scratch, std::vector<Candidate>* out) const {
+    std::vector<const CheckRule*>& rules = scratch->rules;
+    rules.clear();
+    if (kind == ClaimKind::kDate) {
+      AddMostSpecific(CheckKind::kDateAgreement, metric, subject, &rules);
+    } else {
+      AddMostSpecific(CheckKind::kCountAgreement, metric, subject, &rules);
+      AddMostSpecific(CheckKind::kCumulativeDecrease, metric, subject, &rules);
+      AddMostSpecific(CheckKind::kStaleFigure, metric, subject, &rules);
     }
     if (rules.empty()) return;
     // Per rule and member: whether the rule applies, and the widened interval.
     const size_t n = members.size();
-    std::vector<std::vector<char>> applies(rules.size(), std::vector<char>(n));
-    std::vector<std::vector<Interval>> widened(rules.size(), std::vector<Interval>(n));
+    std::vector<char>& applies = scratch->applies;
+    std::vector<Interval>& widened = scratch->widened;
+    applies.assign(rules.size() * n, 0);
+    widened.assign(rules.size() * n, Interval{});
     for (size_t r = 0; r < rules.size(); ++r) {
       for (size_t k = 0; k < n; ++k) {
-        applies[r][k] = Applies(*rules[r], members[k]);
-        if (kind == ClaimKind::kCount) widened[r][k] = WidenedInterval(claims_[members[k]], *rules[r]);
+        applies[r * n + k] = Applies(*rules[r], members[k]);
+        if (kind == ClaimKind::kCount) widened[r * n + k] = WidenedInterval(claims_[members[k]], *rules[r]);
       }
     }
-    std::vector<std::optional<size_t>> latest_earlier;
+    std::vector<std::optional<size_t>>& latest_earlier = scratch->latest_earlier;
+    latest_earlier.clear();
     for (size_t r = 0; r < rules.size(); ++r) {
       if (rules[r]->kind == CheckKind::kCumulativeDecrease) {
-        latest_earlier = LatestEarlier(members, applies[r]);
+        LatestEarlier(members, &applies[r * n], &latest_earlier);
         break;
       }
     }
@@ -303,15 +318,16 @@ class Checker {
         if (sources_.SameSource(x, y)) continue;
         std::optional<Candidate> best;
         for (size_t r = 0; r < rules.size(); ++r) {
-          if (!applies[r][i] || !applies[r][j]) continue;
+          if (!applies[r * n + i] || !applies[r * n + j]) continue;
           const CheckRule& rule = *rules[r];
           std::optional<Candidate> c;
           switch (rule.kind) {
             case CheckKind::kCountAgreement:
-              c = CountAgreement(rule, x, y, widened[r][i], widened[r][j]);
+              c = CountAgreement(rule, x, y, widened[r * n + i], widened[r * n + j]);
               break;
             case CheckKind::kCumulativeDecrease:
-              c = Cumulative(rule, x, y, widened[r][i], widened[r][j], latest_earlier[i], latest_earlier[j]);
+              c = Cumulative(rule, x, y, widened[r * n + i], widened[r * n + j], latest_earlier[i],
+                             latest_earlier[j]);
               break;
             case CheckKind::kStaleFigure: c = Stale(rule, x, y, members); break;
             case CheckKind::kDateAgreement: c = DateAgreement(rule, x, y); break;
@@ -319,7 +335,7 @@ class Checker {
           }
           if (c && (!best || Better(*c, *best))) best = std::move(c);
         }
-        if (best && !best->hidden) Offer(std::move(*best));
+        if (best && !best->hidden) out->push_back(std::move(*best));
       }
     }
   }
@@ -451,71 +467,69 @@ class Checker {
     }
   }
 
-  // The surviving verdicts, one per source pair and pair of stated values: the same
-  // figure said twice in one article, or by two copies of it, is reported once (the
-  // verdict whose files sort first, then the smaller id). Empties the verdicts.
-  std::vector<Candidate> Survivors() {
-    std::unordered_map<DedupKey, size_t, DedupKeyHash> unique;  // key -> index in `out`
-    unique.reserve(best_.size());
-    std::vector<Candidate> out;
-    out.reserve(best_.size());
-    for (auto& [pair, c] : best_) {
+  // The surviving verdicts of `verdicts` (taken in their order), one per source pair
+  // and pair of stated values: the same figure said twice in one article, or by two
+  // copies of it, is reported once (the verdict whose files sort first, then the
+  // smaller id), at the place of the first verdict with its key. Empties `verdicts`.
+  void Survivors(std::vector<Candidate>* verdicts, Scratch* scratch, std::vector<Candidate>* out) const {
+    const size_t start = out->size();
+    std::vector<DedupKey> keys;  // of out[start + k]
+    keys.reserve(verdicts->size());
+    std::unordered_map<DedupKey, size_t, DedupKeyHash> unique;  // key -> index in `out` (large sets only)
+    constexpr size_t kLinear = 16;  // below this many survivors, a scan beats hashing
+    for (Candidate& c : *verdicts) {
       DedupKey key = DedupKeyOf(c);
-      auto [it, added] = unique.try_emplace(key, out.size());
-      if (added) {
-        out.push_back(std::move(c));
+      size_t found = SIZE_MAX;
+      if (keys.size() <= kLinear) {
+        for (size_t k = 0; k < keys.size(); ++k) {
+          if (keys[k] == key) {
+            found = start + k;
+            break;
+          }
+        }
+      } else {
+        if (unique.empty()) {
+          for (size_t k = 0; k < keys.size(); ++k) unique.emplace(keys[k], start + k);
+        }
+        auto it = unique.find(key);
+        if (it != unique.end()) found = it->second;
+      }
+      if (found == SIZE_MAX) {
+        if (!unique.empty()) unique.emplace(key, out->size());
+        keys.push_back(key);
+        out->push_back(std::move(c));
         continue;
       }
-      Candidate& old = out[it->second];
+      Candidate& old = (*out)[found];
       const std::string& fa = File(c.ia);
       const std::string& fb = File(c.ib);
       const std::string& oa = File(old.ia);
       const std::string& ob = File(old.ib);
-      if (std::tie(fa, fb) < std::tie(oa, ob) || (std::tie(fa, fb) == std::tie(oa, ob) && IdOf(c) < IdOf(old))) {
+      if (std::tie(fa, fb) < std::tie(oa, ob) ||
+          (std::tie(fa, fb) == std::tie(oa, ob) && IdHash(c, scratch) < IdHash(old, scratch))) {
         old = std::move(c);
       }
     }
+    verdicts->clear();
+  }
+
+  // The cross-group verdicts (bound, sum_of_parts, part_within_whole), in the map's
+  // order; empties the map.
+  std::vector<Candidate> TakeOffered() {
+    std::vector<Candidate> out;
+    out.reserve(best_.size());
+    for (auto& [pair, c] : best_) out.push_back(std::move(c));
     best_.clear();
     return out;
   }
 
-  // Sorts `survivors` the way rows are listed: severity (conflict first), metric,
-  // subject, id; returns each one's id (the 64-bit fingerprint), in the new order.
-  std::vector<uint64_t> SortAsRows(std::vector<Candidate>* survivors) const {
-    std::vector<Candidate>& cs = *survivors;
-    // Metrics and subjects by rank in string order, so the sort compares integers.
-    std::unordered_map<std::string_view, uint32_t> metric_rank, subject_rank;
-    for (const Candidate& c : cs) {
-      metric_rank.emplace(MetricOf(c), 0);
-      subject_rank.emplace(*c.subject, 0);
-    }
-    RankInStringOrder(&metric_rank);
-    RankInStringOrder(&subject_rank);
-    struct Key {
-      int severity;
-      uint32_t metric, subject;
-      uint64_t id;
-      size_t index;
-    };
-    std::vector<Key> keys(cs.size());
-    for (size_t i = 0; i < cs.size(); ++i) {
-      const Candidate& c = cs[i];
-      keys[i] = {static_cast<int>(c.severity), metric_rank[MetricOf(c)], subject_rank[*c.subject], IdHash(c), i};
-    }
-    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-      return std::tie(x.severity, x.metric, x.subject, x.id, x.index) <
-             std::tie(y.severity, y.metric, y.subject, y.id, y.index);
-    });
-    std::vector<Candidate> sorted;
-    sorted.reserve(cs.size());
-    std::vector<uint64_t> ids(cs.size());
-    for (size_t i = 0; i < keys.size(); ++i) {
-      sorted.push_back(std::move(cs[keys[i].index]));
-      ids[i] = keys[i].id;
-    }
-    cs = std::move(sorted);
-    return ids;
+  // The cross-group verdict offered on the pair of `c`, or nullptr.
+  const Candidate* OfferedOn(const Candidate& c) const {
+    if (best_.empty()) return nullptr;
+    auto it = best_.find(std::minmax(c.ia, c.ib));
+    return it == best_.end() ? nullptr : &it->second;
   }
+  void Withdraw(std::pair<size_t, size_t> pair) { best_.erase(pair); }
 
   // The row a reader sees; the explanation names claim a first, so it is built after
   // ordering. `id` is IdHash(c); `k` a new Conflict.
@@ -568,16 +582,16 @@ class Checker {
   }
 
  private:
-  std::vector<const CheckRule*> MostSpecific(CheckKind kind, const std::string& metric,
-                                             const std::string& subject) const {
-    std::vector<const CheckRule*> out;
+  // Appends the most specific rules of `kind` that apply to the metric and subject.
+  void AddMostSpecific(CheckKind kind, const std::string& metric, const std::string& subject,
+                       std::vector<const CheckRule*>* out) const {
+    const size_t start = out->size();
     int best = -1;
     for (const auto& r : rules_) {
       if (r.kind != kind || !r.AppliesToMetric(metric) || !r.AppliesToSubject(subject)) continue;
-      if (r.Specificity() > best) out.clear(), best = r.Specificity();
-      if (r.Specificity() == best) out.push_back(&r);
+      if (r.Specificity() > best) out->resize(start), best = r.Specificity();
+      if (r.Specificity() == best) out->push_back(&r);
     }
-    return out;
   }
 
   // The rule's scope beyond metric and subject: confidence, outlet, language.
@@ -621,6 +635,7 @@ class Checker {
     }
   }
 
+public:
   const std::string& MetricOf(const Candidate& c) const {
     const CheckRule& rule = *c.rule;
     return rule.kind == CheckKind::kBound        ? rule.lower_metric
@@ -631,11 +646,11 @@ class Checker {
   // The stable id: the FNV-1a hash of rule, metric, subject and both claims' evidence
   // (in string order), separated by \x1f. Hashed piece by piece (FNV-1a chains), no
   // concatenated string.
-  uint64_t IdHash(const Candidate& c) const {
-    EvidenceOf(c.ia, &evidence_a_);
-    EvidenceOf(c.ib, &evidence_b_);
-    const std::string* ea = &evidence_a_;
-    const std::string* eb = &evidence_b_;
+  uint64_t IdHash(const Candidate& c, Scratch* scratch) const {
+    EvidenceOf(c.ia, &scratch->evidence_a);
+    EvidenceOf(c.ib, &scratch->evidence_b);
+    const std::string* ea = &scratch->evidence_a;
+    const std::string* eb = &scratch->evidence_b;
     if (*eb < *ea) std::swap(ea, eb);
     constexpr std::string_view kSep = "\x1f";
     uint64_t h = Fnv1a64(c.rule->id);
@@ -645,8 +660,8 @@ class Checker {
     }
     return h;
   }
-  std::string IdOf(const Candidate& c) const { return Hex16(IdHash(c)); }
 
+private:
   // What Survivors() deduplicates on: rule, metric, subject and both sides' (source,
   // stated value), the smaller side first.
   using Side = std::pair<int, int>;
@@ -672,15 +687,6 @@ class Checker {
     Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
     if (sb < sa) std::swap(sa, sb);
     return {c.rule->id, MetricOf(c), *c.subject, sa, sb};
-  }
-
-  // Replaces each key's value by the key's rank in string order.
-  static void RankInStringOrder(std::unordered_map<std::string_view, uint32_t>* ranks) {
-    std::vector<std::string_view> keys;
-    keys.reserve(ranks->size());
-    for (const auto& [k, r] : *ranks) keys.push_back(k);
-    std::sort(keys.begin(), keys.end());
-    for (size_t i = 0; i < keys.size(); ++i) (*ranks)[keys[i]] = static_cast<uint32_t>(i);
   }
 
   // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
@@ -737,13 +743,14 @@ class Checker {
   // For each member, a member (the rule applying) reported in the latest period before
   // its own; rises are shown between adjacent periods only (a series of n reports gives
   // n - 1 rows, not n^2 / 2; the series column shows the whole run).
-  std::vector<std::optional<size_t>> LatestEarlier(const std::vector<size_t>& members,
-                                                   const std::vector<char>& applies) const {
+  void LatestEarlier(const std::vector<size_t>& members, const char* applies,
+                     std::vector<std::optional<size_t>>* latest) const {
     std::vector<size_t> dated;
     for (size_t k = 0; k < members.size(); ++k) {
       if (applies[k] && sources_.Info(members[k]).time) dated.push_back(members[k]);
     }
-    std::vector<std::optional<size_t>> out(members.size());
+    std::vector<std::optional<size_t>>& out = *latest;
+    out.assign(members.size(), std::nullopt);
     for (size_t k = 0; k < members.size(); ++k) {
       if (!sources_.Info(members[k]).time) continue;
       std::optional<size_t> best;
@@ -754,7 +761,6 @@ class Checker {
       }
       out[k] = best;
     }
-    return out;
   }
 
   std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
@@ -829,7 +835,6 @@ class Checker {
   const Sources& sources_;
   std::vector<int> value_id_;     // per claim: its distinct stated value
   std::unordered_map<std::pair<size_t, size_t>, Candidate, PairHash> best_;
-  mutable std::string evidence_a_, evidence_b_;  // IdHash's buffers
 };
 
 CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
@@ -908,58 +913,60 @@ struct SupportKeyHash {
   }
 };
 
-// Fills likely_value, support_a/b, trust_a/b and series of every row; row i is the
-// verdict verdicts[i]. `value_ids`: per claim, the id of its value key.
-void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims,
-                      const Sources& sources, const Groups& groups, std::vector<std::string> value_keys,
-                      const std::vector<int>& value_ids, const std::vector<Candidate>& verdicts,
-                      std::vector<Conflict>* rows) {
-  SupportInput input;
-  input.question.assign(claims.size(), -1);
-  input.source.resize(claims.size());
-  input.value_key = std::move(value_keys);
-  input.sources = sources.outlets();
-  std::vector<const CheckRule*> rule_of_group;
-  std::vector<const std::vector<size_t>*> members_of_group;
-  for (const Group& group : groups.all()) {
-    int g = static_cast<int>(rule_of_group.size());
-    rule_of_group.push_back(&CompatibilityRule(rules, group));
-    members_of_group.push_back(&group.members);
-    for (size_t m : group.members) input.question[m] = g;
-  }
-  for (size_t i = 0; i < claims.size(); ++i) {
-    input.source[i] = sources.Info(i).outlet;
-  }
-  // Per grouped claim, once: its date, or its interval widened by its group's rule.
-  std::vector<std::optional<DatePoint>> date_of(claims.size());
-  std::vector<Interval> widened(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) {
-    if (input.question[i] < 0) continue;
-    if (claims[i].kind == ClaimKind::kDate) {
-      date_of[i] = ParseDatePoint(claims[i].date);
-    } else {
-      widened[i] = WidenedInterval(claims[i], *rule_of_group[static_cast<size_t>(input.question[i])]);
+// What every row's support columns are computed from, built once before the rows
+// (truth discovery over all claims) and read-only afterwards, so rows can be filled
+// on several threads (each with its own RowSupport).
+class SupportContext {
+ public:
+  // `value_ids`: per claim, the id of its value key.
+  SupportContext(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
+                 const Groups& groups, std::vector<std::string> value_keys, const std::vector<int>& value_ids)
+      : claims_(claims), sources_(sources), value_ids_(value_ids) {
+    input_.question.assign(claims.size(), -1);
+    input_.source.resize(claims.size());
+    input_.value_key = std::move(value_keys);
+    input_.sources = sources.outlets();
+    for (const Group& group : groups.all()) {
+      int g = static_cast<int>(rule_of_group_.size());
+      rule_of_group_.push_back(&CompatibilityRule(rules, group));
+      members_of_group_.push_back(&group.members);
+      for (size_t m : group.members) input_.question[m] = g;
     }
-  }
-  input.compatible = [&](size_t x, size_t y) {
-    const Claim& cx = claims[x];
-    const Claim& cy = claims[y];
-    if (cx.kind == ClaimKind::kDate) {
-      const auto& dx = date_of[x];
-      const auto& dy = cy.kind == ClaimKind::kDate && input.question[y] >= 0 ? date_of[y] : ParseDatePoint(cy.date);
-      return dx && dy && CompareAtCoarserGranularity(*dx, *dy) == 0;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      input_.source[i] = sources.Info(i).outlet;
     }
-    const CheckRule& r = *rule_of_group[static_cast<size_t>(input.question[x])];
-    const Interval wy = input.question[y] == input.question[x] ? widened[y] : WidenedInterval(cy, r);
-    return SameUnit(cx, cy) && Overlaps(widened[x], wy);
-  };
-  SupportScores scores = ScoreSupport(input);
-  // Compatibility classes: `compatible` reads a grouped date claim's date only (its value
-  // key), and a grouped count claim's unit and widened interval only, so claims of one
-  // group equal in those are compatible with the same claims.
-  Interner unit_ids;
-  std::vector<int> class_id(claims.size(), -1);
-  {
+    // Per grouped claim, once: its date, or its interval widened by its group's rule.
+    date_of_.resize(claims.size());
+    widened_.resize(claims.size());
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (input_.question[i] < 0) continue;
+      if (claims[i].kind == ClaimKind::kDate) {
+        date_of_[i] = ParseDatePoint(claims[i].date);
+      } else {
+        widened_[i] = WidenedInterval(claims[i], *rule_of_group_[static_cast<size_t>(input_.question[i])]);
+      }
+    }
+    input_.compatible = [this](size_t x, size_t y) {
+      const Claim& cx = claims_[x];
+      const Claim& cy = claims_[y];
+      if (cx.kind == ClaimKind::kDate) {
+        const auto& dx = date_of_[x];
+        const auto& dy =
+            cy.kind == ClaimKind::kDate && input_.question[y] >= 0 ? date_of_[y] : ParseDatePoint(cy.date);
+        return dx && dy && CompareAtCoarserGranularity(*dx, *dy) == 0;
+      }
+      const CheckRule& r = *rule_of_group_[static_cast<size_t>(input_.question[x])];
+      const Interval wy = input_.question[y] == input_.question[x] ? widened_[y] : WidenedInterval(cy, r);
+      return SameUnit(cx, cy) && Overlaps(widened_[x], wy);
+    };
+    // Every claim's unit as an id, numbered in claim order.
+    Interner unit_ids;
+    unit_id_.resize(claims.size());
+    for (size_t i = 0; i < claims.size(); ++i) unit_id_[i] = unit_ids.Id(claims[i].unit);
+    // Compatibility classes: `compatible` reads a grouped date claim's date only (its value
+    // key), and a grouped count claim's unit and widened interval only, so claims of one
+    // group equal in those are compatible with the same claims.
+    class_id_.assign(claims.size(), -1);
     struct ClassKey {
       int unit;  // -1 for a date claim
       uint64_t a, b;  // a date's value id; a count's interval bounds (bits)
@@ -974,79 +981,220 @@ void AddSourceSupport(const std::vector<CheckRule>& rules, const std::vector<Cla
     };
     std::unordered_map<ClassKey, int, ClassKeyHash> classes;
     for (size_t i = 0; i < claims.size(); ++i) {
-      if (input.question[i] < 0) continue;
+      if (input_.question[i] < 0) continue;
       ClassKey key{-1, static_cast<uint64_t>(static_cast<uint32_t>(value_ids[i])), 0};
       if (claims[i].kind != ClaimKind::kDate) {
-        key = ClassKey{unit_ids.Id(claims[i].unit), std::bit_cast<uint64_t>(widened[i].low),
-                       std::bit_cast<uint64_t>(widened[i].high)};
+        key = ClassKey{unit_id_[i], std::bit_cast<uint64_t>(widened_[i].low),
+                       std::bit_cast<uint64_t>(widened_[i].high)};
       }
-      class_id[i] = classes.emplace(key, static_cast<int>(classes.size())).first->second;
+      class_id_[i] = classes.emplace(key, static_cast<int>(classes.size())).first->second;
     }
   }
-  // Many rows of one group share their sides' values: support and series once each.
-  std::unordered_map<SupportKey, int, SupportKeyHash> support_cache;
-  std::vector<std::unique_ptr<QuestionSupport>> question_support(members_of_group.size());
-  auto support = [&](int g, size_t side, long other) {
-    const size_t o = other < 0 ? side : static_cast<size_t>(other);
-    SupportKey key{g, value_ids[side], unit_ids.Id(claims[side].unit), other < 0 ? -1 : value_ids[o],
-                   other < 0 ? -1 : unit_ids.Id(claims[o].unit)};
-    auto it = support_cache.find(key);
-    if (it == support_cache.end()) {
-      auto& question = question_support[static_cast<size_t>(g)];
-      if (!question) {
-        question = std::make_unique<QuestionSupport>(input, *members_of_group[static_cast<size_t>(g)], value_ids,
-                                                     class_id);
-      }
-      it = support_cache.emplace(key, question->Count(side, other)).first;
-    }
-    return it->second;
-  };
-  std::unordered_map<int, std::string> series_cache;
-  for (size_t r = 0; r < rows->size(); ++r) {
-    Conflict& k = (*rows)[r];
-    const Candidate& verdict = verdicts[r];
+
+ // Truth discovery over every grouped claim (trust per source, confidence per claim);
+  // reads what the constructor built, so it may run while SupportCounters count.
+  void Score() { scores_ = ScoreSupport(input_); }
+
+  // After Score(): the row's trust_a/b and likely_value; row `k` is the verdict `verdict`.
+  void FillScores(const Candidate& verdict, Conflict* row) const {
+    Conflict& k = *row;
     size_t a = verdict.ia, b = verdict.ib;
-    k.trust_a = scores.source_trust[static_cast<size_t>(input.source[a])];
-    k.trust_b = scores.source_trust[static_cast<size_t>(input.source[b])];
-    int ga = input.question[a], gb = input.question[b];
-    if (ga < 0 || gb < 0) continue;
+    k.trust_a = scores_.source_trust[static_cast<size_t>(input_.source[a])];
+    k.trust_b = scores_.source_trust[static_cast<size_t>(input_.source[b])];
+    int ga = input_.question[a], gb = input_.question[b];
+    if (ga < 0 || ga != gb) return;
+    double ca = scores_.claim_confidence[a], cb = scores_.claim_confidence[b];
+    if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims_[a], Language::kEnglish);
+    if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims_[b], Language::kEnglish);
+  }
+
+ private:
+  friend class SupportCounter;
+  const std::vector<Claim>& claims_;
+  const Sources& sources_;
+  const std::vector<int>& value_ids_;
+  SupportInput input_;
+  SupportScores scores_;
+  std::vector<const CheckRule*> rule_of_group_;
+  std::vector<const std::vector<size_t>*> members_of_group_;
+  std::vector<std::optional<DatePoint>> date_of_;
+  std::vector<Interval> widened_;
+  std::vector<int> unit_id_;
+  std::vector<int> class_id_;
+};
+
+// A row's support_a/b and series (what does not depend on truth discovery), with
+// caches of what many rows of one group share (support per pair of values, the
+// series). One per thread; Clear() between groups keeps the caches small.
+class SupportCounter {
+ public:
+  explicit SupportCounter(const SupportContext& context) : cx_(context) {}
+
+  struct Counts {
+    int support_a = 0, support_b = 0;
+    const std::string* series = nullptr;  // owned by this counter until it is destroyed
+  };
+
+  Counts Count(const Candidate& verdict) {
+    Counts out;
+    size_t a = verdict.ia, b = verdict.ib;
+    int ga = cx_.input_.question[a], gb = cx_.input_.question[b];
+    if (ga < 0 || gb < 0) return out;
     if (ga == gb) {
-      const auto& members = *members_of_group[static_cast<size_t>(ga)];
-      k.support_a = support(ga, a, static_cast<long>(b));
-      k.support_b = support(ga, b, static_cast<long>(a));
-      double ca = scores.claim_confidence[a], cb = scores.claim_confidence[b];
-      if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims[a], Language::kEnglish);
-      if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims[b], Language::kEnglish);
-      if (verdict.rule->kind == CheckKind::kCumulativeDecrease ||
-          verdict.rule->kind == CheckKind::kStaleFigure) {
-        auto it = series_cache.find(ga);
-        if (it == series_cache.end()) it = series_cache.emplace(ga, Series(claims, sources, members)).first;
-        k.series = it->second;
+      out.support_a = Support(ga, a, static_cast<long>(b));
+      out.support_b = Support(ga, b, static_cast<long>(a));
+      if (verdict.rule->kind == CheckKind::kCumulativeDecrease || verdict.rule->kind == CheckKind::kStaleFigure) {
+        auto it = series_cache_.find(ga);
+        if (it == series_cache_.end()) {
+          series_.push_back(Series(cx_.claims_, cx_.sources_, *cx_.members_of_group_[static_cast<size_t>(ga)]));
+          it = series_cache_.emplace(ga, &series_.back()).first;
+        }
+        out.series = it->second;
       }
     } else {
-      k.support_a = support(ga, a, -1);
-      k.support_b = support(gb, b, -1);
+      out.support_a = Support(ga, a, -1);
+      out.support_b = Support(gb, b, -1);
     }
+    return out;
   }
+
+  // Forgets the caches (not the series already handed out).
+  void Clear() {
+    support_cache_.clear();
+    question_support_.clear();
+    series_cache_.clear();
+  }
+
+ private:
+  // What a side's support depends on: its group, its stated value and unit, and the
+  // other side's (-1 for a side compared across groups); values and units as ids.
+  struct SupportKey {
+    int group, value, unit, other_value, other_unit;
+    bool operator==(const SupportKey& o) const {
+      return group == o.group && value == o.value && unit == o.unit && other_value == o.other_value &&
+             other_unit == o.other_unit;
+    }
+  };
+  struct SupportKeyHash {
+    size_t operator()(const SupportKey& k) const {
+      uint64_t h = 0;
+      for (int v : {k.group, k.value, k.unit, k.other_value, k.other_unit}) {
+        h = (h ^ static_cast<uint32_t>(v)) * 0x9E3779B97F4A7C15ull;
+      }
+      return static_cast<size_t>(h ^ (h >> 32));
+    }
+  };
+
+  int Support(int g, size_t side, long other) {
+    const size_t o = other < 0 ? side : static_cast<size_t>(other);
+    SupportKey key{g, cx_.value_ids_[side], cx_.unit_id_[side], other < 0 ? -1 : cx_.value_ids_[o],
+                   other < 0 ? -1 : cx_.unit_id_[o]};
+    auto it = support_cache_.find(key);
+    if (it == support_cache_.end()) {
+      auto& question = question_support_[g];
+      if (!question) {
+        question = std::make_unique<QuestionSupport>(cx_.input_, *cx_.members_of_group_[static_cast<size_t>(g)],
+                                                     cx_.value_ids_, cx_.class_id_);
+      }
+      it = support_cache_.emplace(key, question->Count(side, other)).first;
+    }
+    return it->second;
+  }
+
+  const SupportContext& cx_;
+  std::unordered_map<SupportKey, int, SupportKeyHash> support_cache_;
+  std::unordered_map<int, std::unique_ptr<QuestionSupport>> question_support_;
+  std::unordered_map<int, const std::string*> series_cache_;
+  std::deque<std::string> series_;
+};
+
+// Runs body(thread, i) for i in [0, n) on `threads` threads (the caller's among them),
+// handing out indices in small blocks; 1 thread: in order, on the caller's.
+template <typename Body>
+void ParallelFor(size_t n, int threads, Body&& body) {
+  if (threads <= 1 || n < 2) {
+    for (size_t i = 0; i < n; ++i) body(0, i);
+    return;
+  }
+  constexpr size_t kBlock = 32;
+  std::atomic<size_t> next{0};
+  auto work = [&](int thread) {
+    for (;;) {
+      size_t begin = next.fetch_add(kBlock, std::memory_order_relaxed);
+      if (begin >= n) return;
+      size_t end = std::min(n, begin + kBlock);
+      for (size_t i = begin; i < end; ++i) body(thread, i);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& t : pool) t.join();
 }
+
+// Distinct strings numbered by rank in string order, looked up by value.
+class Ranks {
+ public:
+  void Add(std::string_view s) { ranks_.emplace(s, 0); }
+  void Finish() {
+    std::vector<std::string_view> keys;
+    keys.reserve(ranks_.size());
+    for (const auto& [k, r] : ranks_) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size(); ++i) ranks_[keys[i]] = static_cast<uint32_t>(i);
+  }
+  uint32_t Of(std::string_view s) const { return ranks_.at(s); }
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> ranks_;
+};
+
+// Where a row goes in the final order (severity, metric, subject, id; then the place
+// its verdict was found: group, position), and where its verdict is (thread, index).
+struct RowKey {
+  int severity;
+  uint32_t metric, subject;
+  uint64_t id;
+  uint32_t block, position;
+  uint32_t thread;
+  size_t index;
+};
+
+// A surviving verdict with what its row needs beyond it.
+struct Found {
+  Candidate verdict;
+  uint64_t id = 0;
+  SupportCounter::Counts counts;
+};
 
 }  // namespace
 
 CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<Document>& documents,
-                        const std::vector<Claim>& claims) {
+                        const std::vector<Claim>& claims, const CheckOptions& options) {
+  const int threads = std::max(1, options.threads);
   CheckResult result;
-  result.copy_groups = FindCopyGroups(documents, CopyOptionsFrom(rules));
-  Sources sources(documents, result.copy_groups, claims);
+  // Copy detection needs only the documents: on its own thread while the claims are keyed.
+  std::thread copies_thread;
+  auto find_copies = [&] { result.copy_groups = FindCopyGroups(documents, CopyOptionsFrom(rules)); };
+  if (threads > 1) {
+    copies_thread = std::thread(find_copies);
+  } else {
+    find_copies();
+  }
   std::vector<std::string> value_keys(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) value_keys[i] = Value(claims[i]);
-  Checker checker(rules, claims, sources, value_keys);
-
+  ParallelFor((claims.size() + 1023) / 1024, threads, [&](int, size_t block) {
+    for (size_t i = block * 1024; i < std::min(claims.size(), block * 1024 + 1024); ++i) {
+      value_keys[i] = Value(claims[i]);
+    }
+  });
   // Only claims of one (kind, metric, subject) are compared, except by the rules that
   // relate groups (bound, sum_of_parts, part_within_whole).
   const Groups groups(claims);
-  for (const Group& group : groups.all()) {
-    checker.CheckGroup(group.kind, *group.metric, *group.subject, group.members);
-  }
+  if (copies_thread.joinable()) copies_thread.join();
+  Sources sources(documents, result.copy_groups, claims);
+  Checker checker(rules, claims, sources, value_keys);
+
+  // The rules relating groups, first, on this thread.
   for (const auto& rule : rules) {
     if (rule.kind == CheckKind::kBound) {
       for (const Group& lower : groups.all()) {
@@ -1076,14 +1224,112 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
       for (const auto& metric : metrics) checker.CheckPartWithinWhole(rule, metric, groups);
     }
   }
+  SupportContext support(rules, claims, sources, groups, std::move(value_keys), checker.value_ids());
+  // Truth discovery needs no verdict: on its own thread while the groups are checked.
+  std::thread score_thread;
+  if (threads > 1) {
+    score_thread = std::thread([&] { support.Score(); });
+  } else {
+    support.Score();
+  }
 
-  // Rows are built once, in their final order, for the surviving verdicts only.
-  std::vector<Candidate> verdicts = checker.Survivors();
-  std::vector<uint64_t> ids = checker.SortAsRows(&verdicts);
-  result.conflicts.reserve(verdicts.size());
-  for (size_t i = 0; i < verdicts.size(); ++i) checker.Materialize(verdicts[i], ids[i], &result.conflicts.emplace_back());
-  AddSourceSupport(rules, claims, sources, groups, std::move(value_keys), checker.value_ids(), verdicts,
-                   &result.conflicts);
+  // Metrics and subjects by rank in string order, so the final sort compares integers.
+  Ranks metric_rank, subject_rank;
+  for (const Group& group : groups.all()) {
+    metric_rank.Add(*group.metric);
+    subject_rank.Add(*group.subject);
+  }
+  for (const auto& rule : rules) {
+    if (!rule.lower_metric.empty()) metric_rank.Add(rule.lower_metric);
+    if (!rule.total_metric.empty()) metric_rank.Add(rule.total_metric);
+  }
+  metric_rank.Finish();
+  subject_rank.Finish();
+
+  // Each group on one of the threads: its verdicts, its survivors, their ids and support.
+  struct PerThread {
+    Checker::Scratch scratch;
+    std::vector<Candidate> candidates, survivors;
+    std::vector<Found> found;
+    std::vector<RowKey> keys;
+    std::vector<std::pair<size_t, size_t>> withdrawn;  // cross-group verdicts beaten in a group
+    std::optional<SupportCounter> counter;
+  };
+  std::vector<PerThread> per_thread(static_cast<size_t>(threads));
+  for (auto& t : per_thread) t.counter.emplace(support);
+  auto add_found = [&](PerThread& t, uint32_t block, uint32_t thread) {
+    for (size_t p = 0; p < t.survivors.size(); ++p) {
+      Found& f = t.found.emplace_back();
+      f.verdict = std::move(t.survivors[p]);
+      const Candidate& c = f.verdict;
+      f.id = checker.IdHash(c, &t.scratch);
+      f.counts = t.counter->Count(c);
+      t.keys.push_back(RowKey{static_cast<int>(c.severity), metric_rank.Of(checker.MetricOf(c)),
+                              subject_rank.Of(*c.subject), f.id, block, static_cast<uint32_t>(p), thread,
+                              t.found.size() - 1});
+    }
+  };
+  const auto& all = groups.all();
+  ParallelFor(all.size(), threads, [&](int thread, size_t g) {
+    PerThread& t = per_thread[static_cast<size_t>(thread)];
+    const Group& group = all[g];
+    t.candidates.clear();
+    checker.CheckGroup(group.kind, *group.metric, *group.subject, group.members, &t.scratch, &t.candidates);
+    if (t.candidates.empty()) return;
+    // A cross-group verdict on the same pair (a bound rule naming one metric twice): the better stays.
+    size_t kept = 0;
+    for (size_t i = 0; i < t.candidates.size(); ++i) {
+      if (const Candidate* offered = checker.OfferedOn(t.candidates[i])) {
+        if (!Better(t.candidates[i], *offered)) continue;
+        t.withdrawn.push_back(std::minmax(t.candidates[i].ia, t.candidates[i].ib));
+      }
+      if (kept != i) t.candidates[kept] = std::move(t.candidates[i]);
+      ++kept;
+    }
+    t.candidates.resize(kept);
+    t.survivors.clear();
+    checker.Survivors(&t.candidates, &t.scratch, &t.survivors);
+    add_found(t, static_cast<uint32_t>(g), static_cast<uint32_t>(thread));
+    t.counter->Clear();
+  });
+  for (const auto& t : per_thread) {
+    for (const auto& pair : t.withdrawn) checker.Withdraw(pair);
+  }
+  {
+    PerThread& t = per_thread[0];
+    std::vector<Candidate> offered = checker.TakeOffered();
+    t.survivors.clear();
+    checker.Survivors(&offered, &t.scratch, &t.survivors);
+    add_found(t, static_cast<uint32_t>(all.size()), 0);
+  }
+
+  // The rows in their final order, built where they stay.
+  std::vector<RowKey> keys;
+  size_t total = 0;
+  for (const auto& t : per_thread) total += t.keys.size();
+  keys.reserve(total);
+  for (auto& t : per_thread) {
+    keys.insert(keys.end(), t.keys.begin(), t.keys.end());
+    std::vector<RowKey>().swap(t.keys);
+  }
+  std::sort(keys.begin(), keys.end(), [](const RowKey& x, const RowKey& y) {
+    return std::tie(x.severity, x.metric, x.subject, x.id, x.block, x.position) <
+           std::tie(y.severity, y.metric, y.subject, y.id, y.block, y.position);
+  });
+  if (score_thread.joinable()) score_thread.join();
+  result.conflicts.resize(keys.size());
+  constexpr size_t kRowsPerBlock = 256;
+  ParallelFor((keys.size() + kRowsPerBlock - 1) / kRowsPerBlock, threads, [&](int, size_t block) {
+    for (size_t r = block * kRowsPerBlock; r < std::min(keys.size(), (block + 1) * kRowsPerBlock); ++r) {
+      const Found& f = per_thread[keys[r].thread].found[keys[r].index];
+      Conflict& row = result.conflicts[r];
+      checker.Materialize(f.verdict, f.id, &row);
+      support.FillScores(f.verdict, &row);
+      row.support_a = f.counts.support_a;
+      row.support_b = f.counts.support_b;
+      if (f.counts.series) row.series = *f.counts.series;
+    }
+  });
   return result;
 }
 

@@ -19,6 +19,12 @@ struct CheckResult {
   std::vector<std::vector<std::string>> copy_groups;  // files judged copies of each other (size >= 2)
 };
 
+struct CheckOptions {
+  // Groups are checked (and their rows built) on this many threads; 1 (or less): on
+  // the caller's only. The result does not depend on it.
+  int threads = 1;
+};
+
 // Compares `claims` (each belonging to one of `documents`, matched by document_id
 // when non-zero, else by file) under `rules`.
 //  - Claims are grouped by (kind, metric, subject); only claims of one group are
@@ -30,7 +36,8 @@ struct CheckResult {
 //    which report came later) wins; otherwise the most severe, then most specific rule.
 //  - bound rules compare counts of two metrics of one subject.
 // Conflict ids are stable across runs and independent of claim ids and input order.
+// The rows are the same whatever options.threads is.
 CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<Document>& documents,
-                        const std::vector<Claim>& claims);
+                        const std::vector<Claim>& claims, const CheckOptions& options = {});
 
 }  // namespace claimcheck

@@ -155,7 +155,9 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   if (!documents.ok()) return documents.status();
   Result<std::vector<Claim>> claims = store->LoadClaims();
   if (!claims.ok()) return claims.status();
-  CheckResult result = CheckClaims(knowledge.checks, *documents, *claims);
+  CheckOptions check_options;
+  check_options.threads = ExtractionThreads();  // the rows do not depend on it
+  CheckResult result = CheckClaims(knowledge.checks, *documents, *claims, check_options);
   return store->SaveConflicts(run_id, result.conflicts);
 }
 

@@ -1,0 +1,202 @@
+// CheckClaims on several threads gives the rows of one thread (CheckOptions::threads):
+// a generated set (fixed seed) with copies, cumulative series, bounds, sums, parts of a
+// whole and date metrics, compared field by field under the shipped rules.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/strings.h"
+#include "engine/engine.h"
+#include "rulebook/check_rules.h"
+
+namespace claimcheck {
+namespace {
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+
+ private:
+  uint64_t state_;
+};
+
+// 7 -> "07" (snprintf: g++ 12 warns a false -Wrestrict on the string concatenation).
+std::string Two(int v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+struct Corpus {
+  std::vector<Document> documents;
+  std::vector<Claim> claims;
+};
+
+// 70 documents (10 of them copies of others, word for word), 1,500 claims of 8 count
+// and 2 date metrics about 5 subjects, one of them the whole ("vietnam") of the
+// others; counts rise over time with some falls, some disagree, some are dated in the
+// text, some are below the rules' minimum confidence.
+Corpus Generate(uint64_t seed) {
+  static const char* kCounts[] = {"killed", "wounded", "casualties", "troops_deployed",
+                                  "dead",   "missing", "dead_missing", "houses_damaged"};
+  static const char* kDates[] = {"treaty_signed", "deployment_start"};
+  static const char* kSubjects[] = {"vietnam", "quang_ninh", "hai_phong", "north_korea", "yen_bai"};
+  Rng rng(seed);
+  Corpus c;
+  for (int d = 0; d < 70; ++d) {
+    Document doc;
+    doc.id = d + 1;
+    doc.file = "d" + Two(d) + ".txt";
+    doc.outlet = "outlet" + std::to_string(rng.Below(8)) + ".vn";
+    doc.language = rng.Below(5) == 0 ? "en" : "vi";
+    doc.published = "2025-" + Two(1 + rng.Below(12)) + "-" + Two(1 + rng.Below(28));
+    if (d >= 60) {
+      doc.text = c.documents[static_cast<size_t>(d - 60)].text;  // a copy of an earlier one
+    } else {
+      for (int w = 0; w < 120; ++w) doc.text.append("w").append(std::to_string(rng.Below(5000))).append(" ");
+    }
+    c.documents.push_back(std::move(doc));
+  }
+  for (int i = 0; i < 1500; ++i) {
+    Claim cl;
+    const Document& doc = c.documents[static_cast<size_t>(rng.Below(70))];
+    cl.document_id = rng.Below(4) == 0 ? 0 : doc.id;  // some matched by file only
+    cl.file = doc.file;
+    const int subject = rng.Below(5);
+    cl.subject = kSubjects[subject];
+    cl.quote = "q" + std::to_string(i % 1300);  // some quotes repeat
+    cl.span_begin = static_cast<size_t>(rng.Below(2000));
+    cl.confidence = rng.Below(12) == 0 ? 0.2 : 0.9;
+    const int m = rng.Below(10);
+    if (m >= 8) {
+      cl.kind = ClaimKind::kDate;
+      cl.metric = kDates[m - 8];
+      int month = 1 + (subject * 5 + m) % 12;
+      if (rng.Below(6) == 0) month = 1 + rng.Below(12);
+      const int form = rng.Below(4);
+      cl.date = "2024";
+      if (form >= 1) cl.date.append("-").append(Two(month));
+      if (form >= 2) cl.date.append("-").append(Two(1 + rng.Below(28)));
+    } else {
+      cl.kind = ClaimKind::kCount;
+      cl.metric = kCounts[m];
+      const int month = 1 + rng.Below(12);
+      // Cumulative: grows with the month; the whole is about five parts.
+      double value = 100.0 * (1 + m) * month * (subject == 0 ? 5 : 1);
+      const int roll = rng.Below(20);
+      if (roll < 2) value *= 0.4;                 // a fall
+      else if (roll < 5) value *= 1.05;           // within tolerance
+      else if (roll < 7) value *= 3;              // far off
+      else value = std::round(value / 100) * 100;
+      cl.value = value;
+      const int q = rng.Below(10);
+      if (q < 5) {
+        cl.qualifier = Qualifier::kExact;
+        cl.low = cl.high = value;
+      } else if (q < 8) {
+        cl.qualifier = Qualifier::kApprox;
+        cl.low = cl.high = value;
+      } else if (q == 8) {
+        cl.qualifier = Qualifier::kMoreThan;
+        cl.low = value;
+      } else {
+        cl.qualifier = Qualifier::kRange;
+        cl.low = value;
+        cl.high = value * 1.2;
+      }
+      cl.unit = rng.Below(40) == 0 ? "ha" : "people";
+      const int dated = rng.Below(3);
+      if (dated == 0) {
+        cl.as_of = "2025-" + Two(month);
+      } else if (dated == 1) {
+        cl.as_of = doc.published.substr(0, 7);
+        cl.as_of_inferred = true;
+      }
+    }
+    c.claims.push_back(std::move(cl));
+  }
+  // Articles stating a total with its parts at one time; every third adds up wrong.
+  for (int a = 0; a < 24; ++a) {
+    const Document& doc = c.documents[static_cast<size_t>(rng.Below(70))];
+    const bool casualties = a % 2 == 0;
+    const char* parts[] = {casualties ? "killed" : "dead", casualties ? "wounded" : "missing"};
+    const std::string subject = kSubjects[1 + rng.Below(4)];
+    const std::string as_of = "2025-" + Two(1 + rng.Below(12));
+    double sum = 0;
+    for (int p = 0; p < 3; ++p) {
+      Claim cl;
+      cl.document_id = doc.id;
+      cl.file = doc.file;
+      cl.subject = subject;
+      cl.metric = p < 2 ? parts[p] : casualties ? "casualties" : "dead_missing";
+      cl.value = p < 2 ? 100.0 * (1 + rng.Below(20)) : a % 3 == 0 ? sum * 2 : sum;
+      sum += cl.value;
+      cl.low = cl.high = cl.value;
+      cl.unit = "people";
+      cl.as_of = as_of;
+      cl.quote = "sum" + std::to_string(a * 3 + p);
+      cl.span_begin = static_cast<size_t>(3000 + a * 3 + p);
+      cl.confidence = 0.9;
+      c.claims.push_back(std::move(cl));
+    }
+  }
+  return c;
+}
+
+// Every field a reader sees, one row per line.
+std::string Rows(const CheckResult& r) {
+  std::string out;
+  for (const auto& k : r.conflicts) {
+    out += k.ToString() + " | " + k.id + " | " + k.a.claim.ToString() + " " + k.a.claim.file + " " + k.a.outlet +
+           " " + k.a.published + " | " + k.b.claim.ToString() + " " + k.b.claim.file + " " + k.b.outlet + " " +
+           k.b.published + " | " + k.explanation + " | " + k.explanation_vi + " | " + k.likely_value + " | " +
+           std::to_string(k.support_a) + " " + std::to_string(k.support_b) + " " + FormatNumber(k.trust_a) + " " +
+           FormatNumber(k.trust_b) + " | " + k.series + "\n";
+  }
+  for (const auto& g : r.copy_groups) out += "copies " + Join(g, " ") + "\n";
+  return out;
+}
+
+TEST(EngineThreadsTest, RowsDoNotDependOnTheThreadCount) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  for (uint64_t seed : {1u, 2u}) {
+    const Corpus corpus = Generate(seed);
+    CheckOptions one;
+    one.threads = 1;
+    const CheckResult expected = CheckClaims(rules, corpus.documents, corpus.claims, one);
+    // The set exercises every kind of rule, and copies.
+    std::map<std::string, int> by_rule;
+    for (const auto& k : expected.conflicts) ++by_rule[k.rule_id];
+    for (const char* rule : {"count_agreement", "cumulative_decrease", "stale_figure", "date_agreement",
+                             "killed_within_deployed", "casualties_sum", "dead_missing_sum",
+                             "province_within_national"}) {
+      EXPECT_GT(by_rule[rule], 0) << "seed " << seed << ": no " << rule << " row";
+    }
+    EXPECT_EQ(expected.copy_groups.size(), 10u) << "seed " << seed;
+    const std::string rows = Rows(expected);
+    for (int threads : {2, 3, 8}) {
+      CheckOptions options;
+      options.threads = threads;
+      EXPECT_EQ(Rows(CheckClaims(rules, corpus.documents, corpus.claims, options)), rows)
+          << "seed " << seed << ", " << threads << " threads";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace claimcheck
