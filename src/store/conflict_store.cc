@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -34,34 +35,52 @@ std::string SideList(const std::string& before) {
   return out;
 }
 
-const std::string& UpsertSql() {
-  static const std::string kSql = [] {
-    std::string update;
-    for (const char* side : {"a", "b"}) {
-      for (const char* column : kSideColumns) {
-        std::string name = std::string(side) + "_" + column;
-        update += ", " + name + " = excluded." + name;
-      }
+// Parameters per row of UpsertSql: id, rule_id, severity, metric, subject,
+// claim_a_id, claim_b_id, the side columns of a and b, explanation,
+// explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, series,
+// first_run_id, last_run_id (in this order; active is the literal 1).
+constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 8 + 2;
+// Rows per multi-row upsert: one statement per batch instead of one per conflict
+// (each execution of a statement also rebuilds the list of its CHECK (... IN ...)).
+constexpr size_t kUpsertBatch = 32;
+constexpr size_t kChangeBatch = 256;
+
+// Inserts `rows` conflicts (kUpsertParameters positional parameters each), or
+// updates the stored row of the same id: every column but first_run_id, and active = 1.
+std::string UpsertSql(size_t rows) {
+  std::string update;
+  for (const char* side : {"a", "b"}) {
+    for (const char* column : kSideColumns) {
+      std::string name = std::string(side) + "_" + column;
+      update += ", " + name + " = excluded." + name;
     }
-    return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" +
-           SideList("") +
-           ", explanation, explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, "
-           "series, first_run_id, last_run_id, active) VALUES (:id, "
-           ":rule_id, :severity, :metric, :subject, :claim_a_id, :claim_b_id" +
-           SideList(":") +
-           ", :explanation, :explanation_vi, :likely_value, :support_a, :support_b, :trust_a, "
-           ":trust_b, :series, :run_id, :run_id, 1) ON CONFLICT(id) DO UPDATE SET "
-           "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
-           "subject = excluded.subject, claim_a_id = excluded.claim_a_id, "
-           "claim_b_id = excluded.claim_b_id" +
-           update +
-           ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
-           "likely_value = excluded.likely_value, support_a = excluded.support_a, "
-           "support_b = excluded.support_b, trust_a = excluded.trust_a, trust_b = excluded.trust_b, "
-           "series = excluded.series, "
-           "last_run_id = excluded.last_run_id, active = 1";
-  }();
-  return kSql;
+  }
+  std::string row = "(?";
+  for (int k = 1; k < kUpsertParameters; ++k) row += ", ?";
+  row += ", 1)";
+  std::string values = row;
+  for (size_t r = 1; r < rows; ++r) values += ", " + row;
+  return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" + SideList("") +
+         ", explanation, explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, "
+         "series, first_run_id, last_run_id, active) VALUES " +
+         values +
+         " ON CONFLICT(id) DO UPDATE SET "
+         "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
+         "subject = excluded.subject, claim_a_id = excluded.claim_a_id, "
+         "claim_b_id = excluded.claim_b_id" +
+         update +
+         ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
+         "likely_value = excluded.likely_value, support_a = excluded.support_a, "
+         "support_b = excluded.support_b, trust_a = excluded.trust_a, trust_b = excluded.trust_b, "
+         "series = excluded.series, "
+         "last_run_id = excluded.last_run_id, active = 1";
+}
+
+// Records `rows` (run_id, conflict_id, change) rows of run_conflicts, 3 positional parameters each.
+std::string RecordChangesSql(size_t rows) {
+  std::string values = "(?, ?, ?)";
+  for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?)";
+  return "INSERT OR REPLACE INTO run_conflicts(run_id, conflict_id, change) VALUES " + values;
 }
 
 // `ref` with outlet/published/url taken from the claim's document where empty.
@@ -80,25 +99,75 @@ ClaimRef WithDocumentFacts(StoreConnection& impl, const ClaimRef& ref) {
   return out;
 }
 
-void BindSide(SQLite::Statement& st, const std::string& side, const ClaimRef& r) {
+// NULL for nullopt / ids <= 0 ("no row"), by position.
+void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {
+  if (v) {
+    st.bind(index, *v);
+  } else {
+    st.bind(index);
+  }
+}
+
+void BindIdAt(SQLite::Statement& st, int index, int64_t id) {
+  if (id > 0) {
+    st.bind(index, id);
+  } else {
+    st.bind(index);
+  }
+}
+
+// Binds the kSideColumns of `r` from position *index on, advancing it. The strings
+// are bound without a copy: `r` must outlive the statement's execution.
+void BindSideAt(SQLite::Statement& st, int* index, const ClaimRef& r) {
   const Claim& c = r.claim;
-  std::string p = ":" + side + "_";
-  BindId(st, ":claim_" + side + "_id", c.id);
-  st.bind(p + "file", c.file);
-  st.bind(p + "kind", std::string(ClaimKindName(c.kind)));
-  st.bind(p + "value", c.value);
-  BindOptional(st, p + "low", c.low);
-  BindOptional(st, p + "high", c.high);
-  st.bind(p + "unit", c.unit);
-  st.bind(p + "date", c.date);
-  st.bind(p + "as_of", c.as_of);
-  st.bind(p + "attributed_to", c.attributed_to);
-  st.bind(p + "qualifier", std::string(QualifierName(c.qualifier)));
-  st.bind(p + "quote", c.quote);
-  st.bind(p + "sentence", c.sentence);
-  st.bind(p + "outlet", r.outlet);
-  st.bind(p + "published", r.published);
-  st.bind(p + "url", r.url);
+  int& i = *index;
+  st.bindNoCopy(i++, c.file);
+  st.bind(i++, std::string(ClaimKindName(c.kind)));
+  st.bind(i++, c.value);
+  BindOptionalAt(st, i++, c.low);
+  BindOptionalAt(st, i++, c.high);
+  st.bindNoCopy(i++, c.unit);
+  st.bindNoCopy(i++, c.date);
+  st.bindNoCopy(i++, c.as_of);
+  st.bindNoCopy(i++, c.attributed_to);
+  st.bind(i++, std::string(QualifierName(c.qualifier)));
+  st.bindNoCopy(i++, c.quote);
+  st.bindNoCopy(i++, c.sentence);
+  st.bindNoCopy(i++, r.outlet);
+  st.bindNoCopy(i++, r.published);
+  st.bindNoCopy(i++, r.url);
+}
+
+// One conflict to upsert: its sides with the document facts filled in.
+struct UpsertRow {
+  const Conflict* conflict;
+  const ClaimRef* a;
+  const ClaimRef* b;
+};
+
+// Binds `row` (kUpsertParameters values) from position *index on, advancing it.
+void BindUpsertRow(SQLite::Statement& st, int* index, int64_t run_id, const UpsertRow& row) {
+  const Conflict& c = *row.conflict;
+  int& i = *index;
+  st.bindNoCopy(i++, c.id);
+  st.bindNoCopy(i++, c.rule_id);
+  st.bind(i++, std::string(SeverityName(c.severity)));
+  st.bindNoCopy(i++, c.metric);
+  st.bindNoCopy(i++, c.subject);
+  BindIdAt(st, i++, row.a->claim.id);
+  BindIdAt(st, i++, row.b->claim.id);
+  BindSideAt(st, &i, *row.a);
+  BindSideAt(st, &i, *row.b);
+  st.bindNoCopy(i++, c.explanation);
+  st.bindNoCopy(i++, c.explanation_vi);
+  st.bindNoCopy(i++, c.likely_value);
+  st.bind(i++, c.support_a);
+  st.bind(i++, c.support_b);
+  st.bind(i++, c.trust_a);
+  st.bind(i++, c.trust_b);
+  st.bindNoCopy(i++, c.series);
+  BindIdAt(st, i++, run_id);
+  BindIdAt(st, i++, run_id);
 }
 
 ClaimRef ReadSnapshotSide(SQLite::Statement& st, const std::string& side, const Conflict& c) {
@@ -190,11 +259,13 @@ std::optional<bool> EvidenceChanged(StoreConnection& impl, const Conflict& c) {
   return !(same(0, c.a.claim) && same(3, c.b.claim));
 }
 
-// Reopens a dismissed or confirmed conflict whose evidence changed.
-void ReopenIfDecided(StoreConnection& impl, const std::string& id, const std::string& at) {
+// Reopens a dismissed or confirmed conflict whose evidence changed: appends the
+// review to *reviews.
+void ReopenIfDecided(StoreConnection& impl, const std::string& id, const std::string& at,
+                     std::vector<Store::ReviewRecord>* reviews) {
   std::string status = CurrentStatus(impl, id);
   if (status != "dismissed" && status != "confirmed") return;
-  InsertReview(impl, {id, "open", status, "evidence changed since it was " + status, kReviewer, at});
+  reviews->push_back({id, "open", status, "evidence changed since it was " + status, kReviewer, at});
 }
 
 // A confirmed or dismissed conflict (by its latest review), a candidate whose
@@ -241,9 +312,11 @@ std::map<std::string, std::vector<Decided>> DecidedConflicts(StoreConnection& im
 // A new conflict `c` inherits the decision of a stored conflict on the same
 // rule, metric, subject and pair of files that is confirmed or dismissed and
 // not among `incoming` (its evidence changed, so its id did too): a review
-// sets `c` open with the old decision as previous_status. True when one did.
-bool InheritDecision(StoreConnection& impl, const Conflict& c, const std::set<std::string>& incoming,
-                     const std::map<std::string, std::vector<Decided>>& decided, const std::string& at) {
+// sets `c` open with the old decision as previous_status (appended to *reviews).
+// True when one did.
+bool InheritDecision(const Conflict& c, const std::set<std::string>& incoming,
+                     const std::map<std::string, std::vector<Decided>>& decided, const std::string& at,
+                     std::vector<Store::ReviewRecord>* reviews) {
   auto it = decided.find(PairKey(c.rule_id, c.metric, c.subject, c.a.claim.file, c.b.claim.file));
   if (it == decided.end()) return false;
   for (const Decided& d : it->second) {
@@ -251,41 +324,56 @@ bool InheritDecision(StoreConnection& impl, const Conflict& c, const std::set<st
     std::string text = "evidence changed since it was " + d.status + " as " + d.id;
     if (!d.reviewer.empty()) text += " by " + d.reviewer;
     if (!d.note.empty()) text += ": " + d.note;
-    InsertReview(impl, {c.id, "open", d.status, text, kReviewer, at});
+    reviews->push_back({c.id, "open", d.status, text, kReviewer, at});
     return true;
   }
   return false;
 }
 
-void RecordChange(StoreConnection& impl, int64_t run_id, const std::string& id, const char* change) {
-  if (run_id <= 0) return;
-  StatementLease st = impl.Prepare(
-      "INSERT OR REPLACE INTO run_conflicts(run_id, conflict_id, change) VALUES (?, ?, ?)");
-  st->bind(1, run_id);
-  st->bind(2, id);
-  st->bind(3, change);
-  st->exec();
+// Upserts `rows` in order: kUpsertBatch rows per statement, the rest one at a time.
+void UpsertConflicts(StoreConnection& impl, int64_t run_id, const std::vector<UpsertRow>& rows) {
+  static const std::string kBatchSql = UpsertSql(kUpsertBatch);
+  static const std::string kOneSql = UpsertSql(1);
+  size_t next = 0;
+  for (; next + kUpsertBatch <= rows.size(); next += kUpsertBatch) {
+    StatementLease st = impl.Prepare(kBatchSql.c_str());
+    int index = 1;
+    for (size_t r = next; r < next + kUpsertBatch; ++r) BindUpsertRow(*st, &index, run_id, rows[r]);
+    st->exec();
+  }
+  for (; next < rows.size(); ++next) {
+    StatementLease st = impl.Prepare(kOneSql.c_str());
+    int index = 1;
+    BindUpsertRow(*st, &index, run_id, rows[next]);
+    st->exec();
+  }
 }
 
-void Upsert(StoreConnection& impl, int64_t run_id, const Conflict& c) {
-  StatementLease st = impl.Prepare(UpsertSql().c_str());
-  st->bind(":id", c.id);
-  st->bind(":rule_id", c.rule_id);
-  st->bind(":severity", std::string(SeverityName(c.severity)));
-  st->bind(":metric", c.metric);
-  st->bind(":subject", c.subject);
-  BindSide(*st, "a", WithDocumentFacts(impl, c.a));
-  BindSide(*st, "b", WithDocumentFacts(impl, c.b));
-  st->bind(":explanation", c.explanation);
-  st->bind(":explanation_vi", c.explanation_vi);
-  st->bind(":likely_value", c.likely_value);
-  st->bind(":support_a", c.support_a);
-  st->bind(":support_b", c.support_b);
-  st->bind(":trust_a", c.trust_a);
-  st->bind(":trust_b", c.trust_b);
-  st->bind(":series", c.series);
-  BindId(*st, ":run_id", run_id);
-  st->exec();
+// Records each (conflict id, change) of `changes` for `run_id` in order (none when
+// run_id <= 0), kChangeBatch rows per statement.
+void RecordChanges(StoreConnection& impl, int64_t run_id,
+                   const std::vector<std::pair<const std::string*, const char*>>& changes) {
+  if (run_id <= 0) return;
+  static const std::string kBatchSql = RecordChangesSql(kChangeBatch);
+  static const std::string kOneSql = RecordChangesSql(1);
+  size_t next = 0;
+  auto bind = [&](SQLite::Statement& st, size_t from, size_t to) {
+    int index = 1;
+    for (size_t r = from; r < to; ++r) {
+      st.bind(index++, run_id);
+      st.bindNoCopy(index++, *changes[r].first);
+      st.bindNoCopy(index++, changes[r].second);
+    }
+    st.exec();
+  };
+  for (; next + kChangeBatch <= changes.size(); next += kChangeBatch) {
+    StatementLease st = impl.Prepare(kBatchSql.c_str());
+    bind(*st, next, next + kChangeBatch);
+  }
+  for (; next < changes.size(); ++next) {
+    StatementLease st = impl.Prepare(kOneSql.c_str());
+    bind(*st, next, next + 1);
+  }
 }
 
 // The full id for `id_or_prefix`: an exact id, or a unique prefix of at
@@ -328,6 +416,19 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
     ConflictDelta delta;
     // The decisions new conflicts may inherit, read once (see InheritDecision).
     const std::map<std::string, std::vector<Decided>> decided = DecidedConflicts(*impl_);
+    // Reads first, then the writes in the order the reads decided them, in batches:
+    // the rows (each conflict once), the reviews (which reference the rows), the
+    // run's changes (still open ones, new ones, resolved ones). No read looks at a
+    // row, review or change of another conflict, so deferring the writes changes none.
+    std::vector<UpsertRow> rows;
+    std::deque<ClaimRef> filled;  // sides completed with their document's facts
+    std::vector<ReviewRecord> reviews;
+    std::vector<std::pair<const std::string*, const char*>> changes;
+    auto side = [&](const ClaimRef& ref) -> const ClaimRef* {
+      if (ref.claim.id <= 0 || (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty())) return &ref;
+      filled.push_back(WithDocumentFacts(*impl_, ref));
+      return &filled.back();
+    };
     for (const Conflict& c : conflicts) {
       if (!seen.insert(c.id).second) continue;
       std::optional<bool> changed = EvidenceChanged(*impl_, c);
@@ -335,16 +436,18 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
       // A dismissal sticks: a dismissed conflict that comes back is not new.
       if (active_before.count(c.id) || (stored && CurrentStatus(*impl_, c.id) == "dismissed")) {
         ++delta.still_open;
-        RecordChange(*impl_, run_id, c.id, "open");
+        changes.emplace_back(&c.id, "open");
       } else {
         ++delta.new_count;
         delta.new_ids.push_back(c.id);
       }
-      if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at);
-      Upsert(*impl_, run_id, c);
-      if (!stored && InheritDecision(*impl_, c, incoming, decided, at)) delta.reopened_ids.push_back(c.id);
+      if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at, &reviews);
+      rows.push_back({&c, side(c.a), side(c.b)});
+      if (!stored && InheritDecision(c, incoming, decided, at, &reviews)) delta.reopened_ids.push_back(c.id);
     }
-    for (const std::string& id : delta.new_ids) RecordChange(*impl_, run_id, id, "new");
+    UpsertConflicts(*impl_, run_id, rows);
+    for (const ReviewRecord& r : reviews) InsertReview(*impl_, r);
+    for (const std::string& id : delta.new_ids) changes.emplace_back(&id, "new");
     for (const std::string& id : active_before) {
       if (seen.count(id)) continue;
       StatementLease st = impl_->Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
@@ -352,8 +455,9 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
       st->exec();
       ++delta.resolved;
       delta.resolved_ids.push_back(id);  // already sorted: std::set order
-      RecordChange(*impl_, run_id, id, "resolved");
     }
+    for (const std::string& id : delta.resolved_ids) changes.emplace_back(&id, "resolved");
+    RecordChanges(*impl_, run_id, changes);
     transaction.commit();
     std::sort(delta.new_ids.begin(), delta.new_ids.end());
     std::sort(delta.reopened_ids.begin(), delta.reopened_ids.end());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 #include "store/store.h"
@@ -321,6 +322,73 @@ TEST_F(ConflictStoreTest, RunChangesAreRecorded) {
   NextRun();
   Save({c2});
   EXPECT_EQ(changes(0), "c2c2c2c2c2c2c2c2:open ");
+}
+
+// More conflicts than one statement writes (rows, reviews and run changes are
+// written in batches): every row, review and change is as one at a time gives.
+TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
+  std::vector<Conflict> all;
+  for (int i = 0; i < 601; ++i) {
+    char id[17];
+    std::snprintf(id, sizeof id, "%016x", static_cast<unsigned>(i) * 2654435761u);
+    Conflict c = MakeConflict(id, a_claims_[i % 2], b_claims_[0]);
+    c.subject = "s" + std::to_string(i % 7);
+    c.severity = i % 3 == 0 ? Severity::kDivergence : Severity::kConflict;
+    c.explanation = "explanation " + std::to_string(i);
+    c.likely_value = std::to_string(i);
+    c.support_a = i % 5;
+    c.trust_b = i / 1000.0;
+    c.series = i % 4 == 0 ? "series" : "";
+    all.push_back(c);
+  }
+  std::vector<Conflict> twice = all;
+  twice.push_back(all[7]);  // a repeated id is saved once
+  Result<Store::ConflictDelta> delta = store_->SaveConflicts(run_, twice);
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->new_count, 601);
+  EXPECT_EQ(delta->new_ids.size(), 601u);
+  EXPECT_TRUE(std::is_sorted(delta->new_ids.begin(), delta->new_ids.end()));
+  std::vector<Conflict> loaded = Load(false);
+  std::vector<Conflict> expected = all;
+  std::sort(expected.begin(), expected.end(), [](const Conflict& x, const Conflict& y) {
+    return std::tie(x.metric, x.subject, x.id) < std::tie(y.metric, y.subject, y.id);
+  });
+  ASSERT_EQ(loaded.size(), expected.size());
+  for (size_t k = 0; k < loaded.size(); ++k) {
+    EXPECT_EQ(loaded[k].ToString(), expected[k].ToString()) << k;
+    EXPECT_EQ(loaded[k].b.outlet, "b.txt.example") << k;  // facts filled from the document
+  }
+  Result<std::vector<std::pair<std::string, std::string>>> changes = store_->LoadRunChanges(run_);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 601u);
+  for (const auto& [id, change] : *changes) EXPECT_EQ(change, "new") << id;
+  // Next run: two decided conflicts whose evidence changed, 101 gone.
+  ASSERT_TRUE(store_->AddReview(all[10].id, "dismissed", "same event", "lan", "t1").ok());
+  ASSERT_TRUE(store_->AddReview(all[400].id, "confirmed", "", "lan", "t1").ok());
+  NextRun();
+  std::vector<Conflict> next(all.begin(), all.begin() + 500);
+  next[10].a.claim.quote = "khoảng 601";
+  next[400].b.claim.value = 2001;
+  delta = store_->SaveConflicts(run_, next);
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->new_count, 0);
+  EXPECT_EQ(delta->still_open, 500);
+  EXPECT_EQ(delta->resolved, 101);
+  EXPECT_EQ(Reviews(all[10].id),
+            all[10].id + " open->dismissed by lan at t1 \"same event\"\n" + all[10].id +
+                " dismissed->open by claimcheck at 2024-07-02T08:00:00Z \"evidence changed since it was "
+                "dismissed\"\n");
+  EXPECT_EQ(Reviews(all[400].id),
+            all[400].id + " open->confirmed by lan at t1 \"\"\n" + all[400].id +
+                " confirmed->open by claimcheck at 2024-07-02T08:00:00Z \"evidence changed since it was "
+                "confirmed\"\n");
+  changes = store_->LoadRunChanges(run_);
+  ASSERT_TRUE(changes.ok());
+  size_t open = 0, resolved = 0;
+  for (const auto& [id, change] : *changes) (change == "open" ? open : resolved) += 1;
+  EXPECT_EQ(open, 500u);
+  EXPECT_EQ(resolved, 101u);
+  EXPECT_EQ(Load(true).size(), 500u);
 }
 
 }  // namespace
