@@ -26,17 +26,39 @@ constexpr char kClaimColumns[] =
     "cl.span_begin AS span_begin, cl.span_end AS span_end, cl.confidence AS confidence, "
     "cl.pattern_id AS pattern_id";
 
+// Binds ?1..?10 of the document insert and update below (by position: SQLite
+// looks a name up by scanning every parameter name). The strings are bound
+// without a copy: `d` outlives the statement's execution, and the next lease
+// of the statement clears the bindings.
 void BindDocument(SQLite::Statement& st, const Document& d) {
-  st.bind(":file", d.file);
-  st.bind(":path", d.path);
-  st.bind(":url", d.url);
-  st.bind(":outlet", d.outlet);
-  st.bind(":language", d.language);
-  st.bind(":published", d.published);
-  st.bind(":title", d.title);
-  st.bind(":text", d.text);
-  st.bind(":content_hash", d.content_hash);
-  st.bind(":raw_hash", d.raw_hash);
+  st.bindNoCopy(1, d.file);
+  st.bindNoCopy(2, d.path);
+  st.bindNoCopy(3, d.url);
+  st.bindNoCopy(4, d.outlet);
+  st.bindNoCopy(5, d.language);
+  st.bindNoCopy(6, d.published);
+  st.bindNoCopy(7, d.title);
+  st.bindNoCopy(8, d.text);
+  st.bindNoCopy(9, d.content_hash);
+  st.bindNoCopy(10, d.raw_hash);
+}
+
+// NULL for nullopt.
+void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {
+  if (v) {
+    st.bind(index, *v);
+  } else {
+    st.bind(index);
+  }
+}
+
+// NULL for ids <= 0 ("no row").
+void BindIdAt(SQLite::Statement& st, int index, int64_t id) {
+  if (id > 0) {
+    st.bind(index, id);
+  } else {
+    st.bind(index);
+  }
 }
 
 int64_t InsertClaim(StoreConnection& impl, int64_t document_id, const std::string& file,
@@ -44,29 +66,29 @@ int64_t InsertClaim(StoreConnection& impl, int64_t document_id, const std::strin
   StatementLease st = impl.Prepare(
       "INSERT INTO claims(document_id, file, kind, metric, subject, value, qualifier, low, "
       "high, unit, date, as_of, as_of_inferred, attributed_to, quote, sentence, span_begin, "
-      "span_end, confidence, pattern_id) VALUES (:document_id, :file, :kind, :metric, "
-      ":subject, :value, :qualifier, :low, :high, :unit, :date, :as_of, :as_of_inferred, "
-      ":attributed_to, :quote, :sentence, :span_begin, :span_end, :confidence, :pattern_id)");
-  st->bind(":document_id", document_id);
-  st->bind(":file", file);
-  st->bind(":kind", std::string(ClaimKindName(c.kind)));
-  st->bind(":metric", c.metric);
-  st->bind(":subject", c.subject);
-  st->bind(":value", c.value);
-  st->bind(":qualifier", std::string(QualifierName(c.qualifier)));
-  BindOptional(*st, ":low", c.low);
-  BindOptional(*st, ":high", c.high);
-  st->bind(":unit", c.unit);
-  st->bind(":date", c.date);
-  st->bind(":as_of", c.as_of);
-  st->bind(":as_of_inferred", c.as_of_inferred ? 1 : 0);
-  st->bind(":attributed_to", c.attributed_to);
-  st->bind(":quote", c.quote);
-  st->bind(":sentence", c.sentence);
-  st->bind(":span_begin", static_cast<int64_t>(c.span_begin));
-  st->bind(":span_end", static_cast<int64_t>(c.span_end));
-  st->bind(":confidence", c.confidence);
-  st->bind(":pattern_id", c.pattern_id);
+      "span_end, confidence, pattern_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+  // By position, strings without a copy (see BindDocument).
+  st->bind(1, document_id);
+  st->bindNoCopy(2, file);
+  st->bind(3, std::string(ClaimKindName(c.kind)));
+  st->bindNoCopy(4, c.metric);
+  st->bindNoCopy(5, c.subject);
+  st->bind(6, c.value);
+  st->bind(7, std::string(QualifierName(c.qualifier)));
+  BindOptionalAt(*st, 8, c.low);
+  BindOptionalAt(*st, 9, c.high);
+  st->bindNoCopy(10, c.unit);
+  st->bindNoCopy(11, c.date);
+  st->bindNoCopy(12, c.as_of);
+  st->bind(13, c.as_of_inferred ? 1 : 0);
+  st->bindNoCopy(14, c.attributed_to);
+  st->bindNoCopy(15, c.quote);
+  st->bindNoCopy(16, c.sentence);
+  st->bind(17, static_cast<int64_t>(c.span_begin));
+  st->bind(18, static_cast<int64_t>(c.span_end));
+  st->bind(19, c.confidence);
+  st->bindNoCopy(20, c.pattern_id);
   st->exec();
   return impl.db.getLastInsertRowid();
 }
@@ -95,26 +117,23 @@ Written PutOne(StoreConnection& impl, int64_t run_id, const Document& doc,
   if (w.document_id == 0) {
     StatementLease insert = impl.Prepare(
         "INSERT INTO documents(file, path, url, outlet, language, published, title, text, "
-        "content_hash, raw_hash, claim_count, first_run_id, updated_run_id) VALUES (:file, :path, "
-        ":url, :outlet, :language, :published, :title, :text, :content_hash, :raw_hash, :claim_count, "
-        ":run_id, :run_id)");
+        "content_hash, raw_hash, claim_count, first_run_id, updated_run_id) VALUES (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)");
     BindDocument(*insert, doc);
-    insert->bind(":claim_count", static_cast<int64_t>(claims.size()));
-    BindId(*insert, ":run_id", run_id);
+    insert->bind(11, static_cast<int64_t>(claims.size()));
+    BindIdAt(*insert, 12, run_id);
     insert->exec();
     w.document_id = impl.db.getLastInsertRowid();
     w.outcome = Store::PutOutcome::kNew;
   } else {
     StatementLease update = impl.Prepare(
-        "UPDATE documents SET file = :file, path = :path, url = :url, outlet = :outlet, "
-        "language = :language, published = :published, title = :title, text = :text, "
-        "content_hash = :content_hash, raw_hash = :raw_hash, claim_count = :claim_count, "
-        "updated_run_id = :run_id "
-        "WHERE id = :id");
+        "UPDATE documents SET file = ?1, path = ?2, url = ?3, outlet = ?4, language = ?5, "
+        "published = ?6, title = ?7, text = ?8, content_hash = ?9, raw_hash = ?10, "
+        "claim_count = ?11, updated_run_id = ?12 WHERE id = ?13");
     BindDocument(*update, doc);
-    update->bind(":claim_count", static_cast<int64_t>(claims.size()));
-    BindId(*update, ":run_id", run_id);
-    update->bind(":id", w.document_id);
+    update->bind(11, static_cast<int64_t>(claims.size()));
+    BindIdAt(*update, 12, run_id);
+    update->bind(13, w.document_id);
     update->exec();
     StatementLease remove = impl.Prepare("DELETE FROM claims WHERE document_id = ?");
     remove->bind(1, w.document_id);
