@@ -16,6 +16,12 @@ namespace {
 // small enough that a batch of full texts stays a few MB.
 constexpr size_t kDocumentsPerTransaction = 256;
 
+// New or changed documents stored between two calls of Store::IndexForSearch
+// during a run: the full-text indexes are filled while the extraction threads
+// work, instead of on one core after the last document. FTS5 merges its
+// segments at each commit, so much smaller slices cost more CPU in all.
+constexpr int kDocumentsPerSearchSlice = 2048;
+
 }  // namespace
 
 Result<Knowledge> LoadKnowledge(const std::string& rules_dir, DiagnosticSink* sink) {
@@ -83,6 +89,7 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
 
   std::vector<std::pair<Document, std::vector<Claim>>> batch;
   Status failure = Status::Ok();
+  int stored_since_indexing = 0;
   auto flush = [&]() {
     if (batch.empty() || !failure.ok()) return;
     Result<std::vector<Store::PutOutcome>> outcomes = store->PutDocuments(run_id, batch);
@@ -92,12 +99,16 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
     }
     for (size_t i = 0; i < outcomes->size(); ++i) {
       switch ((*outcomes)[i]) {
-        case Store::PutOutcome::kNew: ++stats.documents_new; stats.claims += batch[i].second.size(); break;
-        case Store::PutOutcome::kChanged: ++stats.documents_changed; stats.claims += batch[i].second.size(); break;
+        case Store::PutOutcome::kNew: ++stats.documents_new; ++stored_since_indexing; stats.claims += batch[i].second.size(); break;
+        case Store::PutOutcome::kChanged: ++stats.documents_changed; ++stored_since_indexing; stats.claims += batch[i].second.size(); break;
         case Store::PutOutcome::kUnchanged: ++stats.documents_unchanged; break;
       }
     }
     batch.clear();
+    if (stored_since_indexing >= kDocumentsPerSearchSlice) {
+      stored_since_indexing = 0;
+      if (Status indexed = store->IndexForSearch(); !indexed.ok()) failure = indexed;
+    }
   };
   const int errors_before = sink->error_count();
   DocumentProducer produce = [&](const std::function<bool(Document)>& emit) {
@@ -144,8 +155,8 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   flush();
   stats.documents_failed = sink->error_count() - errors_before;
   if (!failure.ok()) return failure;
-  // Full-text indexing in bulk, once the documents are stored (row by row, on
-  // the writer thread, it cost more than everything else the writer does).
+  // The rest of the full-text indexing, in bulk (row by row, on the writer
+  // thread, it cost more than everything else the writer does).
   if (Status indexed = store->IndexForSearch(); !indexed.ok()) return indexed;
   return stats;
 }

@@ -86,8 +86,8 @@ class Store {
   // indexes (claims_fts, documents_fts; see db/migrations/0007), in bulk: a
   // slice of rows per transaction, so an interrupted call loses at most one
   // slice and the next call carries on. Until then new rows are stored but not
-  // found by MATCH. Does nothing when SQLite lacks FTS5. Runs call it after
-  // storing their documents. A slice is 20,000 documents or 200,000 claims:
+  // found by MATCH. Does nothing when SQLite lacks FTS5. Runs call it every
+  // few thousand documents stored and once at the end (IngestAndExtract). A slice is 20,000 documents or 200,000 claims:
   // FTS5 merges its segments at each commit, and slices ten times smaller cost
   // 60% more on 200k articles; a slice's index data is what the WAL holds.
   struct SearchSlices {
