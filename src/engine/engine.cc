@@ -75,6 +75,24 @@ class Sources {
       int document, source, outlet;
     };
     std::unordered_map<std::string_view, FileIds> file_ids;
+    auto ids_of_file = [&](std::string_view file) -> const FileIds* {
+      auto [ids, added] = file_ids.try_emplace(file);
+      if (added) {
+        ids->second.document = document_ids.Id(file);
+        auto g = canonical.find(file);
+        std::string_view first = g == canonical.end() ? file : g->second;
+        ids->second.source = source_ids.Id(first);
+        // The outlet of the group's first document stands for the whole group.
+        auto fd = by_file.find(first);
+        ids->second.outlet = outlet_ids.Id(fd != by_file.end() && !fd->second->outlet.empty()
+                                               ? "outlet:" + NormalizeSourceName(fd->second->outlet)
+                                               : "file:" + std::string(first));
+      }
+      return &ids->second;  // a map's values stay where they are
+    };
+    // Per document (by its place in `documents`): its file's ids once looked up, so a
+    // claim of a known document costs no string hash.
+    std::vector<const FileIds*> ids_of_document(documents.size(), nullptr);
     info_.resize(claims.size());
     for (size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
@@ -88,21 +106,17 @@ class Sources {
         if (it != by_file.end()) in.doc = it->second;
       }
       in.file = in.doc ? std::string_view(in.doc->file) : std::string_view(c.file);
-      auto [ids, added] = file_ids.try_emplace(in.file);
-      if (added) {
-        ids->second.document = document_ids.Id(in.file);
-        auto g = canonical.find(in.file);
-        std::string_view first = g == canonical.end() ? in.file : g->second;
-        ids->second.source = source_ids.Id(first);
-        // The outlet of the group's first document stands for the whole group.
-        auto fd = by_file.find(first);
-        ids->second.outlet = outlet_ids.Id(fd != by_file.end() && !fd->second->outlet.empty()
-                                               ? "outlet:" + NormalizeSourceName(fd->second->outlet)
-                                               : "file:" + std::string(first));
+      const FileIds* ids = nullptr;
+      if (in.doc) {
+        const FileIds*& known = ids_of_document[static_cast<size_t>(in.doc - documents.data())];
+        if (!known) known = ids_of_file(in.file);
+        ids = known;
+      } else {
+        ids = ids_of_file(in.file);
       }
-      in.document = ids->second.document;
-      in.source = ids->second.source;
-      in.outlet = ids->second.outlet;
+      in.document = ids->document;
+      in.source = ids->source;
+      in.outlet = ids->outlet;
       if (!c.as_of.empty()) {
         in.time_text = c.as_of;
         in.time_stated = !c.as_of_inferred;
@@ -252,22 +266,26 @@ struct PairHash {
   }
 };
 
+// Per claim: its distinct stated value (Value()) as an integer, equal exactly when the
+// keys are, so rows are deduplicated and supported on integers.
+std::vector<int> ValueIds(const std::vector<std::string>& value_keys) {
+  std::unordered_map<std::string_view, int> ids;
+  ids.reserve(value_keys.size() / 4);
+  std::vector<int> out(value_keys.size());
+  for (size_t i = 0; i < value_keys.size(); ++i) {
+    out[i] = ids.emplace(value_keys[i], static_cast<int>(ids.size())).first->second;
+  }
+  return out;
+}
+
 class Checker {
  public:
   // `value_keys`: Value() of each claim.
+  // `value_ids`: ValueIds() of the claims.
   Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
-          const std::vector<std::string>& value_keys)
-      : rules_(rules), claims_(claims), sources_(sources) {
-    // Each distinct stated value once, so rows are deduplicated on integers.
-    std::unordered_map<std::string_view, int> ids;
-    value_id_.resize(claims.size());
-    for (size_t i = 0; i < claims.size(); ++i) {
-      value_id_[i] = ids.emplace(value_keys[i], static_cast<int>(ids.size())).first->second;
-    }
-  }
+          const std::vector<int>& value_ids)
+      : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids) {}
 
-  // Per claim: the id of its value key (equal ids, equal keys).
-  const std::vector<int>& value_ids() const { return value_id_; }
 
   // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
   struct Scratch {
@@ -833,7 +851,7 @@ private:
   const std::vector<CheckRule>& rules_;
   const std::vector<Claim>& claims_;
   const Sources& sources_;
-  std::vector<int> value_id_;     // per claim: its distinct stated value
+  const std::vector<int>& value_id_;  // per claim: its distinct stated value
   std::unordered_map<std::pair<size_t, size_t>, Candidate, PairHash> best_;
 };
 
@@ -925,6 +943,7 @@ class SupportContext {
     input_.question.assign(claims.size(), -1);
     input_.source.resize(claims.size());
     input_.value_key = std::move(value_keys);
+    input_.value_id = value_ids;
     input_.sources = sources.outlets();
     for (const Group& group : groups.all()) {
       int g = static_cast<int>(rule_of_group_.size());
@@ -1190,9 +1209,18 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   // Only claims of one (kind, metric, subject) are compared, except by the rules that
   // relate groups (bound, sum_of_parts, part_within_whole).
   const Groups groups(claims);
+  const std::vector<int> value_ids = ValueIds(value_keys);
   if (copies_thread.joinable()) copies_thread.join();
-  Sources sources(documents, result.copy_groups, claims);
-  Checker checker(rules, claims, sources, value_keys);
+  const Sources sources(documents, result.copy_groups, claims);
+  SupportContext support(rules, claims, sources, groups, std::move(value_keys), value_ids);
+  // Truth discovery needs no verdict: on its own thread while the groups are checked.
+  std::thread score_thread;
+  if (threads > 1) {
+    score_thread = std::thread([&] { support.Score(); });
+  } else {
+    support.Score();
+  }
+  Checker checker(rules, claims, sources, value_ids);
 
   // The rules relating groups, first, on this thread.
   for (const auto& rule : rules) {
@@ -1223,14 +1251,6 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
       }
       for (const auto& metric : metrics) checker.CheckPartWithinWhole(rule, metric, groups);
     }
-  }
-  SupportContext support(rules, claims, sources, groups, std::move(value_keys), checker.value_ids());
-  // Truth discovery needs no verdict: on its own thread while the groups are checked.
-  std::thread score_thread;
-  if (threads > 1) {
-    score_thread = std::thread([&] { support.Score(); });
-  } else {
-    support.Score();
   }
 
   // Metrics and subjects by rank in string order, so the final sort compares integers.

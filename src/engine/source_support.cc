@@ -1,6 +1,7 @@
 #include "engine/source_support.h"
 
 #include <algorithm>
+#include <tuple>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,32 +29,125 @@ struct PairHash {
   }
 };
 
+// What ScoreSupport needs numbered: each grouped claim's value (per question, in the
+// order values are first stated, over all claims), the values of each question with
+// one representative claim, and each source's assertions (once per value, in the order
+// first stated).
+struct Numbering {
+  std::vector<size_t> value_of;  // per claim
+  std::vector<std::vector<std::pair<size_t, size_t>>> values_of_question;  // (value, claim)
+  size_t values = 0;
+};
+
+// The numbering by hashing the value keys, claim by claim (the reference).
+Numbering NumberByKeys(const SupportInput& input, size_t questions, TruthGraph* graph) {
+  const size_t n = input.question.size();
+  Numbering out;
+  out.value_of.assign(n, 0);
+  out.values_of_question.resize(questions);
+  std::unordered_map<QuestionValue, size_t, QuestionValueHash> value_ids;
+  value_ids.reserve(n);
+  std::unordered_set<std::pair<size_t, size_t>, PairHash> asserted;
+  asserted.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (input.question[i] < 0) continue;
+    auto [it, added] = value_ids.emplace(QuestionValue{input.question[i], input.value_key[i]}, value_ids.size());
+    out.value_of[i] = it->second;
+    if (added) out.values_of_question[static_cast<size_t>(input.question[i])].push_back({it->second, i});
+    // A source asserts a value once, however many of its documents repeat it.
+    if (asserted.insert({static_cast<size_t>(input.source[i]), it->second}).second) {
+      graph->assertions.push_back({static_cast<size_t>(input.source[i]), it->second, 1.0});
+    }
+  }
+  out.values = value_ids.size();
+  return out;
+}
+
+// The same numbering from integer value ids: each question's members sorted by (value,
+// claim) and (source, value, claim), then the values and assertions put in the order of
+// the claim that first states them. No hashing; memory is read in order.
+Numbering NumberByIds(const SupportInput& input, size_t questions, TruthGraph* graph) {
+  const size_t n = input.question.size();
+  Numbering out;
+  out.value_of.assign(n, 0);
+  out.values_of_question.resize(questions);
+  // Members of each question, ascending (a counting sort).
+  std::vector<size_t> start(questions + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (input.question[i] >= 0) ++start[static_cast<size_t>(input.question[i]) + 1];
+  }
+  for (size_t q = 0; q < questions; ++q) start[q + 1] += start[q];
+  std::vector<size_t> members(start.back());
+  {
+    std::vector<size_t> fill(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < n; ++i) {
+      if (input.question[i] >= 0) members[fill[static_cast<size_t>(input.question[i])]++] = i;
+    }
+  }
+  std::vector<size_t> first_claim;  // per provisional value: the claim that first states it
+  std::vector<size_t> provisional(n, 0);  // per claim: its provisional value
+  struct Assertion {
+    size_t claim;  // the claim that first makes it
+    size_t source, value;  // value: provisional
+  };
+  std::vector<Assertion> assertions;
+  std::vector<std::pair<int, size_t>> by_value;                 // (value id, claim)
+  std::vector<std::tuple<int, size_t, size_t>> by_source;  // (source, provisional value, claim)
+  for (size_t q = 0; q < questions; ++q) {
+    by_value.clear();
+    for (size_t k = start[q]; k < start[q + 1]; ++k) by_value.push_back({input.value_id[members[k]], members[k]});
+    std::sort(by_value.begin(), by_value.end());
+    for (size_t k = 0; k < by_value.size(); ++k) {
+      if (k == 0 || by_value[k].first != by_value[k - 1].first) first_claim.push_back(by_value[k].second);
+      provisional[by_value[k].second] = first_claim.size() - 1;
+    }
+    by_source.clear();
+    for (size_t k = start[q]; k < start[q + 1]; ++k) {
+      size_t m = members[k];
+      by_source.push_back({input.source[m], provisional[m], m});
+    }
+    std::sort(by_source.begin(), by_source.end());
+    for (size_t k = 0; k < by_source.size(); ++k) {
+      const auto& [source, value, claim] = by_source[k];
+      if (k > 0 && std::get<0>(by_source[k - 1]) == source && std::get<1>(by_source[k - 1]) == value) continue;
+      assertions.push_back({claim, static_cast<size_t>(source), value});
+    }
+  }
+  // Values numbered in the order of the claims first stating them (each claim is the
+  // first of at most one value, and of at most one assertion).
+  std::vector<size_t> order(first_claim.size());
+  for (size_t v = 0; v < order.size(); ++v) order[v] = v;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return first_claim[x] < first_claim[y]; });
+  std::vector<size_t> final_of(first_claim.size());
+  for (size_t g = 0; g < order.size(); ++g) {
+    final_of[order[g]] = g;
+    size_t claim = first_claim[order[g]];
+    out.values_of_question[static_cast<size_t>(input.question[claim])].push_back({g, claim});
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (input.question[i] >= 0) out.value_of[i] = final_of[provisional[i]];
+  }
+  std::sort(assertions.begin(), assertions.end(),
+            [](const Assertion& x, const Assertion& y) { return x.claim < y.claim; });
+  graph->assertions.reserve(assertions.size());
+  for (const Assertion& a : assertions) graph->assertions.push_back({a.source, final_of[a.value], 1.0});
+  out.values = first_claim.size();
+  return out;
+}
+
 }  // namespace
 
 SupportScores ScoreSupport(const SupportInput& input) {
   const size_t n = input.question.size();
   TruthGraph graph;
   graph.sources = input.sources;
-  std::vector<size_t> value_of(n, 0);
-  // Distinct values per question, numbered in claim order, each with one representative claim.
-  std::unordered_map<QuestionValue, size_t, QuestionValueHash> value_ids;
-  value_ids.reserve(n);
   int questions = 0;
   for (size_t i = 0; i < n; ++i) questions = std::max(questions, input.question[i] + 1);
-  std::vector<std::vector<std::pair<size_t, size_t>>> values_of_question(static_cast<size_t>(questions));  // (value, claim)
-  std::unordered_set<std::pair<size_t, size_t>, PairHash> asserted;
-  asserted.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (input.question[i] < 0) continue;
-    auto [it, added] = value_ids.emplace(QuestionValue{input.question[i], input.value_key[i]}, value_ids.size());
-    value_of[i] = it->second;
-    if (added) values_of_question[static_cast<size_t>(input.question[i])].push_back({it->second, i});
-    // A source asserts a value once, however many of its documents repeat it.
-    if (asserted.insert({static_cast<size_t>(input.source[i]), it->second}).second) {
-      graph.assertions.push_back({static_cast<size_t>(input.source[i]), it->second, 1.0});
-    }
-  }
-  graph.values = value_ids.size();
+  Numbering numbering = input.value_id.empty() ? NumberByKeys(input, static_cast<size_t>(questions), &graph)
+                                               : NumberByIds(input, static_cast<size_t>(questions), &graph);
+  const std::vector<size_t>& value_of = numbering.value_of;
+  const auto& values_of_question = numbering.values_of_question;
+  graph.values = numbering.values;
   for (const auto& values : values_of_question) {
     if (values.size() < 2 || values.size() > kMaxValuesForImplications) continue;
     for (const auto& [u, cu] : values) {

@@ -18,6 +18,10 @@ struct SupportInput {
   std::vector<int> question;
   std::vector<int> source;
   std::vector<std::string> value_key;
+  // Optional, per claim: an integer standing for value_key (equal ids exactly when the
+  // keys are equal). When given, ScoreSupport numbers values by sorting integers per
+  // question instead of hashing the keys (same numbering, same scores).
+  std::vector<int> value_id;
   size_t sources = 0;
   // Whether two claims of one question can both hold (agreeing values imply each
   // other; incompatible ones count against each other).

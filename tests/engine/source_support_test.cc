@@ -68,6 +68,38 @@ TEST(SourceSupportTest, QuestionSupportEqualsIndependentSupport) {
   EXPECT_GT(nonzero, 100);
 }
 
+// ScoreSupport with integer value ids (sorting per question) scores exactly as with
+// the value keys alone (hashing claim by claim): same values, same order, same bits.
+TEST(SourceSupportTest, ValueIdsScoreAsValueKeys) {
+  uint64_t state = 29;
+  auto next = [&]() { return state = state * 6364136223846793005ull + 1442695040888963407ull, state >> 33; };
+  for (int round = 0; round < 5; ++round) {
+    SupportInput input;
+    const size_t claims = 400 + 300 * static_cast<size_t>(round);
+    input.sources = 3 + static_cast<size_t>(round) * 4;
+    const int questions = 1 + round * 7;
+    std::vector<int> value;
+    for (size_t i = 0; i < claims; ++i) {
+      input.question.push_back(static_cast<int>(next() % static_cast<uint64_t>(questions + 1)) - 1);
+      input.source.push_back(static_cast<int>(next() % input.sources));
+      // Round 4 gives some questions more than kMaxValuesForImplications values.
+      value.push_back(static_cast<int>(next() % (round == 4 ? 90 : 9)));
+      input.value_key.push_back(std::to_string(value.back()));
+    }
+    input.compatible = [&](size_t x, size_t y) { return std::abs(value[x] - value[y]) <= 2; };
+    const SupportScores by_keys = ScoreSupport(input);
+    // Ids numbered differently from the keys' own order: only equality may matter.
+    for (int v : value) input.value_id.push_back(1000 - 7 * v);
+    const SupportScores by_ids = ScoreSupport(input);
+    EXPECT_EQ(by_ids.source_trust, by_keys.source_trust) << "round " << round;
+    EXPECT_EQ(by_ids.claim_confidence, by_keys.claim_confidence) << "round " << round;
+    // Not a degenerate case: sources and claims end up with different scores.
+    std::vector<double> distinct = by_keys.claim_confidence;
+    std::sort(distinct.begin(), distinct.end());
+    EXPECT_GT(std::unique(distinct.begin(), distinct.end()) - distinct.begin(), 3) << "round " << round;
+  }
+}
+
 TEST(SourceSupportTest, CountsEachSourceOnce) {
   SupportInput input;
   // Claims 0-2 state one value from sources 0, 0, 1; claim 3 another, compatible value
