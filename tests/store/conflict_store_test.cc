@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <tuple>
 
 #include "store/store.h"
@@ -369,6 +371,9 @@ TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
   std::vector<Conflict> next(all.begin(), all.begin() + 500);
   next[10].a.claim.quote = "khoảng 601";
   next[400].b.claim.value = 2001;
+  next[20].explanation = "changed explanation";  // rows that differ in one column are rewritten
+  next[21].trust_a = 0.25;
+  next[22].severity = Severity::kInfo;
   delta = store_->SaveConflicts(run_, next);
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
   EXPECT_EQ(delta->new_count, 0);
@@ -388,7 +393,17 @@ TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
   for (const auto& [id, change] : *changes) (change == "open" ? open : resolved) += 1;
   EXPECT_EQ(open, 500u);
   EXPECT_EQ(resolved, 101u);
-  EXPECT_EQ(Load(true).size(), 500u);
+  std::vector<Conflict> active = Load(true);
+  ASSERT_EQ(active.size(), 500u);
+  std::map<std::string, const Conflict*> by_id;
+  for (const Conflict& c : active) by_id[c.id] = &c;
+  for (int i : {20, 21, 22, 23}) {
+    ASSERT_TRUE(by_id.count(next[i].id)) << i;
+    EXPECT_EQ(by_id[next[i].id]->ToString(), next[i].ToString()) << i;
+  }
+  EXPECT_EQ(by_id[next[20].id]->explanation, "changed explanation");
+  EXPECT_EQ(by_id[next[21].id]->trust_a, 0.25);
+  EXPECT_EQ(by_id[next[22].id]->severity, Severity::kInfo);
 }
 
 }  // namespace
