@@ -155,47 +155,59 @@ TEST(SearchIndexUpgradeTest, RowsIndexedByTheOldTriggersStayIndexedOnce) {
   ExpectIndexesInStep(tmp.path());
 }
 
-// Migration 0009: both indexes merge 16 segments at a time (FTS5's 'automerge',
-// kept in each index's _config table; unset means FTS5's default of 4). A
-// database indexed at schema 8 keeps its entries and takes new rows as before.
+// Migrations 0009 and 0010: FTS5's 'automerge' (kept in each index's _config
+// table; unset means the default of 4) went to 16 and back to 4. A database
+// indexed at schema 8 keeps its entries and takes new rows as before.
 std::string Automerge(const std::string& db_path, const std::string& index) {
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
   SQLite::Statement st(db, "SELECT v FROM " + index + "_config WHERE k = 'automerge'");
   return st.executeStep() ? st.getColumn(0).getString() : "unset";
 }
 
-TEST(SearchIndexUpgradeTest, IndexesMergeSixteenSegmentsAtATime) {
-  TempDbPath tmp;
-  {
-    // A database at schema 8 with one document and claim, indexed as
-    // Store::IndexForSearch does.
-    SQLite::Database db(tmp.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    std::vector<Migration> up_to_8(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + 8);
-    ASSERT_TRUE(Migrate(db, up_to_8).ok());
-    db.exec("INSERT INTO documents(file, title, text, content_hash) VALUES ('old.txt', 'Lũ', 'Nước lũ dâng cao', 'h1')");
-    db.exec("INSERT INTO claims(document_id, file, kind, metric, subject, value, qualifier, quote, sentence, "
-            "span_begin, span_end, confidence) VALUES (1, 'old.txt', 'count', 'killed', 'x', 3, 'exact', "
-            "'3 người chết', 'Lũ làm 3 người chết.', 0, 5, 0.9)");
-    db.exec("INSERT INTO documents_fts(rowid, title, text) SELECT id, title, text FROM documents");
-    db.exec("INSERT INTO claims_fts(rowid, quote, sentence) SELECT id, quote, sentence FROM claims");
-    db.exec("UPDATE search_index_state SET documents_upto = 1, claims_upto = 1");
-  }
-  EXPECT_EQ(Automerge(tmp.path(), "documents_fts"), "unset");
-  EXPECT_EQ(Automerge(tmp.path(), "claims_fts"), "unset");
+// A database at schema `version` with one document and claim, indexed as
+// Store::IndexForSearch does.
+void IndexedDatabaseAt(const std::string& path, size_t version) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  std::vector<Migration> up_to(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + version);
+  ASSERT_TRUE(Migrate(db, up_to).ok());
+  db.exec("INSERT INTO documents(file, title, text, content_hash) VALUES ('old.txt', 'Lũ', 'Nước lũ dâng cao', 'h1')");
+  db.exec("INSERT INTO claims(document_id, file, kind, metric, subject, value, qualifier, quote, sentence, "
+          "span_begin, span_end, confidence) VALUES (1, 'old.txt', 'count', 'killed', 'x', 3, 'exact', "
+          "'3 người chết', 'Lũ làm 3 người chết.', 0, 5, 0.9)");
+  db.exec("INSERT INTO documents_fts(rowid, title, text) SELECT id, title, text FROM documents");
+  db.exec("INSERT INTO claims_fts(rowid, quote, sentence) SELECT id, quote, sentence FROM claims");
+  db.exec("UPDATE search_index_state SET documents_upto = 1, claims_upto = 1");
+}
 
-  std::unique_ptr<Store> store = OpenOrDie(tmp.path());
-  EXPECT_EQ(Automerge(tmp.path(), "documents_fts"), "16");
-  EXPECT_EQ(Automerge(tmp.path(), "claims_fts"), "16");
-  EXPECT_EQ(DocumentsMatching(tmp.path(), "nuoc lu"), 1);
-  EXPECT_EQ(ClaimsMatching(tmp.path(), "nguoi chet"), 1);
+void ExpectUpgradedIndexesWork(const std::string& path) {
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  EXPECT_EQ(Automerge(path, "documents_fts"), "4");
+  EXPECT_EQ(Automerge(path, "claims_fts"), "4");
+  EXPECT_EQ(DocumentsMatching(path, "nuoc lu"), 1);
+  EXPECT_EQ(ClaimsMatching(path, "nguoi chet"), 1);
   Document doc = MakeDocument("new.txt", "Nước lũ rút dần.");
   std::vector<Claim> claims = {MakeClaim(4, "4 người chết")};
   ASSERT_TRUE(store->PutDocument(0, doc, claims).ok());
   ASSERT_TRUE(store->IndexForSearch().ok());
-  EXPECT_EQ(DocumentsMatching(tmp.path(), "nuoc lu"), 2);
-  EXPECT_EQ(ClaimsMatching(tmp.path(), "nguoi chet"), 2);
-  EXPECT_EQ(Marks(tmp.path()), "2/2 2/2");
-  ExpectIndexesInStep(tmp.path());
+  EXPECT_EQ(DocumentsMatching(path, "nuoc lu"), 2);
+  EXPECT_EQ(ClaimsMatching(path, "nguoi chet"), 2);
+  EXPECT_EQ(Marks(path), "2/2 2/2");
+  ExpectIndexesInStep(path);
+}
+
+TEST(SearchIndexUpgradeTest, FromSchema8IndexesMergeFourAtATime) {
+  TempDbPath tmp;
+  IndexedDatabaseAt(tmp.path(), 8);
+  EXPECT_EQ(Automerge(tmp.path(), "documents_fts"), "unset");
+  ExpectUpgradedIndexesWork(tmp.path());
+}
+
+TEST(SearchIndexUpgradeTest, FromSchema9IndexesMergeFourAtATimeAgain) {
+  TempDbPath tmp;
+  IndexedDatabaseAt(tmp.path(), 9);
+  EXPECT_EQ(Automerge(tmp.path(), "documents_fts"), "16");
+  EXPECT_EQ(Automerge(tmp.path(), "claims_fts"), "16");
+  ExpectUpgradedIndexesWork(tmp.path());
 }
 
 }  // namespace
