@@ -468,7 +468,7 @@ std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>
   for (const auto& d : documents) total += d.text.size();
   size_t half = 0;
   for (size_t bytes = 0; half < documents.size() && bytes < total / 2; ++half) bytes += documents[half].text.size();
-  if (documents.size() >= kParallelDocuments && std::thread::hardware_concurrency() > 1) {
+  if (documents.size() >= kParallelDocuments && options.threads > 1 && std::thread::hardware_concurrency() > 1) {
     std::thread second(features, half, documents.size());
     features(0, half);
     second.join();

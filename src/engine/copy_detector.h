@@ -26,6 +26,9 @@ struct CopyOptions {
   // Credit lines ("Nguồn: VnExpress", "Theo Military Watch"): see CreditedSource(). Empty:
   // attribution is not used.
   std::vector<std::string> credit_prefixes;
+  // Texts are shingled on up to this many threads (2 at most; 1: the caller's only).
+  // The groups do not depend on it.
+  int threads = 2;
 };
 
 // A source name as compared between outlets and credit lines: lower-cased, trimmed,

@@ -1,7 +1,6 @@
 #include "engine/engine.h"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <deque>
 #include <map>
@@ -17,6 +16,7 @@
 #include "engine/copy_detector.h"
 #include "engine/date_point.h"
 #include "engine/explanation.h"
+#include "engine/parallel_for.h"
 #include "engine/source_support.h"
 
 namespace claimcheck {
@@ -1136,30 +1136,6 @@ class SupportCounter {
   std::deque<std::string> series_;
 };
 
-// Runs body(thread, i) for i in [0, n) on `threads` threads (the caller's among them),
-// handing out indices in small blocks; 1 thread: in order, on the caller's.
-template <typename Body>
-void ParallelFor(size_t n, int threads, Body&& body) {
-  if (threads <= 1 || n < 2) {
-    for (size_t i = 0; i < n; ++i) body(0, i);
-    return;
-  }
-  constexpr size_t kBlock = 32;
-  std::atomic<size_t> next{0};
-  auto work = [&](int thread) {
-    for (;;) {
-      size_t begin = next.fetch_add(kBlock, std::memory_order_relaxed);
-      if (begin >= n) return;
-      size_t end = std::min(n, begin + kBlock);
-      for (size_t i = begin; i < end; ++i) body(thread, i);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& t : pool) t.join();
-}
-
 // Distinct strings numbered by rank in string order, looked up by value.
 class Ranks {
  public:
@@ -1203,7 +1179,11 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   CheckResult result;
   // Copy detection needs only the documents: on its own thread while the claims are keyed.
   std::thread copies_thread;
-  auto find_copies = [&] { result.copy_groups = FindCopyGroups(documents, CopyOptionsFrom(rules)); };
+  auto find_copies = [&] {
+    CopyOptions copy_options = CopyOptionsFrom(rules);
+    copy_options.threads = threads;
+    result.copy_groups = FindCopyGroups(documents, copy_options);
+  };
   if (threads > 1) {
     copies_thread = std::thread(find_copies);
   } else {

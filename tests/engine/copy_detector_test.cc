@@ -285,6 +285,9 @@ TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
     CopyOptions options;
     options.min_similarity = t;
     EXPECT_EQ(Groups(FindCopyGroups(docs, options)), BruteForceGroups(docs, options)) << "t=" << t;
+    // More than 64 documents: shingled on two threads by default; one gives the same groups.
+    options.threads = 1;
+    EXPECT_EQ(Groups(FindCopyGroups(docs, options)), BruteForceGroups(docs, options)) << "t=" << t << ", 1 thread";
   }
   // The data has copies to find (the boilerplate alone joins most pages at 0.6).
   EXPECT_NE(BruteForceGroups(docs, CopyOptions{}), "");
