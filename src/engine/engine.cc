@@ -921,28 +921,9 @@ std::string Series(const std::vector<Claim>& claims, const Sources& sources,
   return Join(points, " -> ");
 }
 
-// What a side's support depends on: its group, its stated value and unit, and the
-// other side's (-1 for a side compared across groups); values and units as ids.
-struct SupportKey {
-  int group, value, unit, other_value, other_unit;
-  bool operator==(const SupportKey& o) const {
-    return group == o.group && value == o.value && unit == o.unit && other_value == o.other_value &&
-           other_unit == o.other_unit;
-  }
-};
-struct SupportKeyHash {
-  size_t operator()(const SupportKey& k) const {
-    uint64_t h = 0;
-    for (int v : {k.group, k.value, k.unit, k.other_value, k.other_unit}) {
-      h = (h ^ static_cast<uint32_t>(v)) * 0x9E3779B97F4A7C15ull;
-    }
-    return static_cast<size_t>(h ^ (h >> 32));
-  }
-};
-
 // What every row's support columns are computed from, built once before the rows
 // (truth discovery over all claims) and read-only afterwards, so rows can be filled
-// on several threads (each with its own RowSupport).
+// on several threads (each with its own SupportCounter).
 class SupportContext {
  public:
   // `value_ids`: per claim, the id of its value key.

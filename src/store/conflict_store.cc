@@ -99,23 +99,6 @@ ClaimRef WithDocumentFacts(StoreConnection& impl, const ClaimRef& ref) {
   return out;
 }
 
-// NULL for nullopt / ids <= 0 ("no row"), by position.
-void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {
-  if (v) {
-    st.bind(index, *v);
-  } else {
-    st.bind(index);
-  }
-}
-
-void BindIdAt(SQLite::Statement& st, int index, int64_t id) {
-  if (id > 0) {
-    st.bind(index, id);
-  } else {
-    st.bind(index);
-  }
-}
-
 // Binds the kSideColumns of `r` from position *index on, advancing it. The strings
 // are bound without a copy: `r` must outlive the statement's execution.
 void BindSideAt(SQLite::Statement& st, int* index, const ClaimRef& r) {

@@ -43,24 +43,6 @@ void BindDocument(SQLite::Statement& st, const Document& d) {
   st.bindNoCopy(10, d.raw_hash);
 }
 
-// NULL for nullopt.
-void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {
-  if (v) {
-    st.bind(index, *v);
-  } else {
-    st.bind(index);
-  }
-}
-
-// NULL for ids <= 0 ("no row").
-void BindIdAt(SQLite::Statement& st, int index, int64_t id) {
-  if (id > 0) {
-    st.bind(index, id);
-  } else {
-    st.bind(index);
-  }
-}
-
 int64_t InsertClaim(StoreConnection& impl, int64_t document_id, const std::string& file,
                     const Claim& c) {
   StatementLease st = impl.Prepare(

@@ -73,22 +73,21 @@ auto Guarded(const std::string& what, Fn&& fn) -> decltype(fn()) {
 const char* StoredClaimColumns();
 Claim ReadStoredClaim(SQLite::Statement& st);
 
-// NULL for nullopt.
-inline void BindOptional(SQLite::Statement& st, const std::string& name,
-                         const std::optional<double>& v) {
+// Binds NULL for nullopt, by parameter position (1-based; no lookup of a name per value).
+inline void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {
   if (v) {
-    st.bind(name, *v);
+    st.bind(index, *v);
   } else {
-    st.bind(name);
+    st.bind(index);
   }
 }
 
-// NULL for ids <= 0 ("no row").
-inline void BindId(SQLite::Statement& st, const std::string& name, int64_t id) {
+// Binds NULL for ids <= 0 ("no row").
+inline void BindIdAt(SQLite::Statement& st, int index, int64_t id) {
   if (id > 0) {
-    st.bind(name, id);
+    st.bind(index, id);
   } else {
-    st.bind(name);
+    st.bind(index);
   }
 }
 
