@@ -14,6 +14,8 @@ namespace claimcheck {
 // surrogate or a code point above U+10FFFF (the rules of utf8proc_iterate).
 // REQUIRES: pos < s.size().
 size_t Utf8SequenceLength(std::string_view s, size_t pos);
+// Appends the UTF-8 bytes of code point `cp` (REQUIRES: cp <= U+10FFFF, not a surrogate).
+void AppendUtf8(char32_t cp, std::string* out);
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view s);
 // True when RepairUtf8(s) would change something (invalid UTF-8 or a dropped control

@@ -72,22 +72,6 @@ bool MoreWordsThan(std::string_view s, size_t limit) {
   return false;
 }
 
-// The UTF-8 bytes of code point `cp` (below U+10000).
-std::string EncodeUtf8(char32_t cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
-
 // Whether every code point of `s` (valid UTF-8) is a word character for Words().
 bool AllWordCharacters(std::string_view s) {
   for (size_t i = 0; i < s.size(); i += std::max<size_t>(Utf8SequenceLength(s, i), 1)) {
@@ -199,7 +183,8 @@ class FoldTable {
   FoldTable() : begin_(kLimit, 0), length_(kLimit, 0), kind_(kLimit, kNone) {
     for (char32_t cp = 0x80; cp < kLimit; ++cp) {
       if (!IsNfcInert(cp)) continue;
-      const std::string utf8 = EncodeUtf8(cp);
+      std::string utf8;
+      AppendUtf8(cp, &utf8);
       const std::string lower = ToLowerUtf8(utf8);
       const bool separator = SeparatorLength(utf8, 0) == utf8.size();
       if (lower.empty() || lower.size() > 255) continue;

@@ -57,21 +57,6 @@ size_t CodePointAt(std::string_view s, size_t i, char32_t* cp) {
   return DecodeUtf8(s, i, cp);
 }
 
-std::string EncodeUtf8(char32_t cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return s;
-}
-
 // Whether a word made of letters like `cp` is its own ToLowerUtf8: ASCII
 // lower-case letters, and the precomposed Latin letters (U+00C0-U+024F,
 // U+1E00-U+1EFF, Vietnamese included) that ToLowerUtf8 leaves as they are,
@@ -84,7 +69,8 @@ bool LowersToItself(char32_t cp) {
     auto* t = new std::vector<bool>(0x1F00, false);
     auto mark = [&](char32_t from, char32_t to) {
       for (char32_t c = from; c < to; ++c) {
-        std::string s = EncodeUtf8(c);
+        std::string s;
+        AppendUtf8(c, &s);
         (*t)[c] = IsLetterCodePoint(c) && ToLowerUtf8(s) == s;
       }
     };

@@ -1,5 +1,7 @@
 #include "ingest/legacy_encoding.h"
 
+#include "base/unicode.h"
+
 namespace claimcheck {
 namespace {
 
@@ -24,24 +26,6 @@ constexpr char16_t kWindows1258High[128] = {
 };
 
 constexpr char32_t kReplacement = 0xFFFD;
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The combining tone marks of Windows-1258: grave, acute, tilde, hook above, dot below.
 bool IsToneMark(unsigned char b) {

@@ -10,6 +10,19 @@ TEST(UnicodeTest, NfdBecomesNfc) {
   EXPECT_EQ(NormalizeNfc(nfd), nfc);
 }
 
+// One to four bytes, each a valid sequence of its own length.
+TEST(UnicodeTest, AppendsUtf8) {
+  const std::pair<char32_t, std::string> cases[] = {
+      {U'a', "a"}, {0x00E0, "\xC3\xA0"}, {0x1EC7, "\xE1\xBB\x87"} /* ệ */, {0xFFFD, "\xEF\xBF\xBD"},
+      {0x1F600, "\xF0\x9F\x98\x80"}, {0x10FFFF, "\xF4\x8F\xBF\xBF"}};
+  for (const auto& [cp, bytes] : cases) {
+    std::string out = "x";
+    AppendUtf8(cp, &out);
+    EXPECT_EQ(out, "x" + bytes) << static_cast<uint32_t>(cp);
+    EXPECT_EQ(Utf8SequenceLength(out, 1), bytes.size()) << static_cast<uint32_t>(cp);
+  }
+}
+
 TEST(UnicodeTest, FindsInvalidUtf8) {
   EXPECT_FALSE(FindInvalidUtf8("Triều Tiên").has_value());
   EXPECT_EQ(FindInvalidUtf8("ab\xFF" "cd"), 2u);
