@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "engine/check_key.h"
 #include "engine/engine.h"
 #include "ingest/ingest.h"
 #include "pipeline/document_stream.h"
@@ -162,6 +163,18 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
 }
 
 Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t run_id, Store* store) {
+  // Nothing the check reads changed since the last one (documents, claims, rules,
+  // this build): its conflicts stand, and reading every text and claim again,
+  // comparing them and rewriting every row would cost what the first run did.
+  std::string inputs_key;
+  if (std::string rules_key = CheckKey(knowledge.checks); !rules_key.empty()) {
+    Result<std::string> digest = store->CheckInputsDigest();
+    if (!digest.ok()) return digest.status();
+    inputs_key = rules_key + "; " + *digest;
+    Result<std::optional<Store::ConflictDelta>> kept = store->KeepConflicts(run_id, inputs_key);
+    if (!kept.ok()) return kept.status();
+    if (kept->has_value()) return std::move(**kept);
+  }
   Result<std::vector<Document>> documents = store->LoadDocuments(/*with_text=*/true);
   if (!documents.ok()) return documents.status();
   Result<std::vector<Claim>> claims = store->LoadClaims();
@@ -169,7 +182,7 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   CheckOptions check_options;
   check_options.threads = ExtractionThreads();  // the rows do not depend on it
   CheckResult result = CheckClaims(knowledge.checks, *documents, *claims, check_options);
-  return store->SaveConflicts(run_id, result.conflicts);
+  return store->SaveConflicts(run_id, result.conflicts, inputs_key);
 }
 
 Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {

@@ -54,7 +54,11 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
                                      const std::function<void(const Document&)>& on_document = nullptr);
 
 // Re-checks every stored claim with the rules and records the conflicts
-// (new / still open / resolved) under `run_id`.
+// (new / still open / resolved) under `run_id`. When nothing the check reads
+// changed since the last one (stored documents and claims, check rules, this
+// build: CheckKey + Store::CheckInputsDigest), the active conflicts are kept
+// as they are (Store::KeepConflicts) instead: the same delta and records, at
+// the cost of a digest instead of a check.
 Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t run_id, Store* store);
 
 // Writes report.html, report.md and discrepancies.csv into out_dir from the

@@ -80,6 +80,9 @@ struct CheckRule {
   // count as one source. Empty: attribution is not used.
   std::vector<std::string> credit_prefixes;
 
+  // A field added above that changes what a check finds goes into CheckKey
+  // (src/engine/check_key.cc) too, or runs keep conflicts found under the old value.
+
   std::string file;  // where the rule was defined (for messages)
   int line = 0;
 

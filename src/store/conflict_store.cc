@@ -384,8 +384,8 @@ Result<std::string> ResolveConflictId(StoreConnection& impl, const std::string& 
 
 }  // namespace
 
-Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
-                                                  const std::vector<Conflict>& conflicts) {
+Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts,
+                                                  const std::string& inputs_key) {
   for (const Conflict& c : conflicts) {
     if (c.id.empty()) return Status::InvalidInput("conflict without id (rule " + c.rule_id + ")");
   }
@@ -441,6 +441,7 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id,
     }
     for (const std::string& id : delta.resolved_ids) changes.emplace_back(&id, "resolved");
     RecordChanges(*impl_, run_id, changes);
+    WriteCheckKey(*impl_, run_id, inputs_key);
     transaction.commit();
     std::sort(delta.new_ids.begin(), delta.new_ids.end());
     std::sort(delta.reopened_ids.begin(), delta.reopened_ids.end());

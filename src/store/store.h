@@ -145,7 +145,25 @@ class Store {
   // Snapshot outlet/published/url come from the ClaimRef, or from the claim's
   // document when the ClaimRef leaves them empty. A claim id of 0 is stored as
   // NULL. Errors: InvalidInput for an empty id; Database otherwise.
-  Result<ConflictDelta> SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts);
+  // `inputs_key` (see KeepConflicts) is stored with the conflicts in the same
+  // transaction; an empty key is stored as none, so the next check runs in full.
+  Result<ConflictDelta> SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts,
+                                      const std::string& inputs_key = "");
+
+  // A digest of everything a check reads from this database: every document's
+  // id, file and content hash (which covers its text and metadata), the number
+  // of claims and the highest claim id (ids are never reused, so replaced
+  // claims change it). Reads covering indexes only, never a document's text.
+  Result<std::string> CheckInputsDigest();
+
+  // When the last SaveConflicts stored this same non-empty `inputs_key` (the
+  // caller's key of the rules, the build and CheckInputsDigest()), the check
+  // would find exactly the active conflicts again: in one transaction, records
+  // what SaveConflicts would for them (last_run_id = run_id; each active id as
+  // "open" for run_id when run_id > 0) and returns the delta (still_open = the
+  // active count, nothing new or resolved). nullopt, with nothing written, when
+  // the keys differ or none is stored: the caller checks in full.
+  Result<std::optional<ConflictDelta>> KeepConflicts(int64_t run_id, const std::string& inputs_key);
 
   // Conflicts (all, or only active ones) ordered by metric, subject, id, with
   // status/note from the latest review ("open"/"" when never reviewed). Each

@@ -73,6 +73,10 @@ auto Guarded(const std::string& what, Fn&& fn) -> decltype(fn()) {
 const char* StoredClaimColumns();
 Claim ReadStoredClaim(SQLite::Statement& st);
 
+// Stores `inputs_key` (NULL when empty) as the key of the check of run `run_id`
+// (check_state); inside the caller's write transaction. Defined in check_state.cc.
+void WriteCheckKey(StoreConnection& impl, int64_t run_id, const std::string& inputs_key);
+
 // Binds NULL for nullopt, by parameter position (1-based; no lookup of a name per value).
 inline void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {
   if (v) {

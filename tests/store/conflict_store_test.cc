@@ -408,3 +408,80 @@ TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
 
 }  // namespace
 }  // namespace claimcheck
+
+namespace claimcheck {
+namespace {
+
+std::string Digest(Store* store) {
+  Result<std::string> d = store->CheckInputsDigest();
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return d.ok() ? *d : d.status().ToString();
+}
+
+// A check keyed "k1" is kept by a run with the same key: the delta and the run's
+// changes are what saving the same conflicts again gives, and nothing is written
+// when the key differs, is empty, or was cleared by a save without one.
+TEST_F(ConflictStoreTest, KeepConflictsOnlyUnderTheSavedKey) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  ASSERT_TRUE(store_->SaveConflicts(run_, {c1, c2}, "k1").ok());
+  auto changes = [&](int64_t run) {
+    Result<std::vector<std::pair<std::string, std::string>>> rows = store_->LoadRunChanges(run);
+    EXPECT_TRUE(rows.ok());
+    std::string out;
+    for (const auto& [id, change] : *rows) out += id + ":" + change + " ";
+    return out;
+  };
+  NextRun();
+  for (const char* other : {"k2", ""}) {
+    Result<std::optional<Store::ConflictDelta>> kept = store_->KeepConflicts(run_, other);
+    ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+    EXPECT_FALSE(kept->has_value()) << other;
+  }
+  EXPECT_EQ(changes(run_), "");
+  Result<std::optional<Store::ConflictDelta>> kept = store_->KeepConflicts(run_, "k1");
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  ASSERT_TRUE(kept->has_value());
+  EXPECT_EQ(DeltaString(**kept), "new=0[] open=2 resolved=0[]");
+  EXPECT_EQ(changes(0), "c1c1c1c1c1c1c1c1:open c2c2c2c2c2c2c2c2:open ");
+  EXPECT_EQ(Load(true).size(), 2u);
+  // The same key again next run: still kept.
+  NextRun();
+  kept = store_->KeepConflicts(run_, "k1");
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  // A save without a key (c2 resolved) clears it: the next run checks in full.
+  NextRun();
+  EXPECT_EQ(Save({c1}), "new=0[] open=1 resolved=1[c2c2c2c2c2c2c2c2]");
+  NextRun();
+  kept = store_->KeepConflicts(run_, "k1");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_FALSE(kept->has_value());
+  EXPECT_EQ(changes(run_), "");
+}
+
+// The digest moves with every document added or changed and every claim
+// replaced, and only then.
+TEST_F(ConflictStoreTest, CheckInputsDigestFollowsDocumentsAndClaims) {
+  const std::string first = Digest(store_.get());
+  EXPECT_EQ(Digest(store_.get()), first);
+  Document same = MakeDocument("a.txt", "A");
+  std::vector<Claim> same_claims = {MakeClaim(600, "khoảng 600"), MakeClaim(100, "100 người", 50)};
+  Result<Store::PutOutcome> put = store_->PutDocument(run_, same, same_claims);
+  ASSERT_TRUE(put.ok());
+  EXPECT_EQ(*put, Store::PutOutcome::kUnchanged);
+  EXPECT_EQ(Digest(store_.get()), first);
+
+  Document edited = MakeDocument("a.txt", "A, edited");
+  std::vector<Claim> edited_claims = {MakeClaim(600, "khoảng 600"), MakeClaim(100, "100 người", 50)};
+  ASSERT_TRUE(store_->PutDocument(run_, edited, edited_claims).ok());
+  const std::string after_edit = Digest(store_.get());
+  EXPECT_NE(after_edit, first);
+
+  Document c = MakeDocument("c.txt", "C");
+  std::vector<Claim> no_claims;
+  ASSERT_TRUE(store_->PutDocument(run_, c, no_claims).ok());
+  EXPECT_NE(Digest(store_.get()), after_edit);
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -1,0 +1,163 @@
+// A run whose check would read exactly what the last check read (documents,
+// claims, check rules, this build) keeps the active conflicts instead of
+// computing them again (CheckConflicts -> Store::KeepConflicts); anything
+// changed, and the check runs in full. A row edited behind claimcheck's back
+// shows which of the two happened: a kept check leaves it, a full one rewrites it.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/pipeline.h"
+#include "shipped_rules.h"
+#include "store/store.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Articles from different outlets, in different words (so none is a copy of another).
+void WriteFeed(const fs::path& path, const std::vector<int>& killed) {
+  static const char* kWordings[] = {
+      "Officials said about %d people were killed in Quang Ngai when the storm hit the coast.",
+      "The storm left %d people dead in Quang Ngai, the provincial committee reported on Monday.",
+      "Rescue teams in Quang Ngai counted %d deaths after floods swept through three districts.",
+      "At least %d people died in Quang Ngai as rivers burst their banks overnight, police said.",
+  };
+  std::ofstream out(path);
+  for (size_t i = 0; i < killed.size(); ++i) {
+    char text[256];
+    std::snprintf(text, sizeof text, kWordings[i % 4], killed[i]);
+    out << "{\"url\": \"https://example.test/k/" << i << "\", \"outlet\": \"outlet" << i
+        << ".test\", \"published\": \"2025-03-0" << (1 + i) << "\", \"language\": \"en\", \"text\": \""
+        << text << "\"}\n";
+  }
+}
+
+class KeptCheckTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("claimcheck-kept-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    feed_ = dir_ / "feed.jsonl";
+    db_ = (dir_ / "db.sqlite").string();
+    auto opened = Store::Open(db_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened.value());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // One nightly run: ingest the feed, check; returns the delta as a string.
+  std::string Run(const Knowledge& k) {
+    Result<int64_t> run = store_->BeginRun("2025-03-10T00:00:00Z", "feed");
+    EXPECT_TRUE(run.ok());
+    run_ = *run;
+    DiagnosticSink sink;
+    auto stats = IngestAndExtract({feed_.string()}, k, run_, store_.get(), &sink);
+    EXPECT_TRUE(stats.ok()) << stats.status().ToString();
+    Result<Store::ConflictDelta> delta = CheckConflicts(k, run_, store_.get());
+    EXPECT_TRUE(delta.ok()) << delta.status().ToString();
+    if (!delta.ok()) return delta.status().ToString();
+    return "new=" + std::to_string(delta->new_count) + " open=" + std::to_string(delta->still_open) +
+           " resolved=" + std::to_string(delta->resolved);
+  }
+
+  std::string Query(const std::string& sql) {
+    SQLite::Database db(db_);
+    SQLite::Statement st(db, sql);
+    std::string out;
+    while (st.executeStep()) {
+      for (int i = 0; i < st.getColumnCount(); ++i) out += (i ? "|" : "") + st.getColumn(i).getString();
+      out += "\n";
+    }
+    return out;
+  }
+  void Exec(const std::string& sql) {
+    SQLite::Database db(db_, SQLite::OPEN_READWRITE);
+    db.exec(sql);
+  }
+  // Edits every active conflict's explanation behind claimcheck's back.
+  void Tamper() { Exec("UPDATE conflicts SET explanation = 'tampered' WHERE active = 1"); }
+  // The active conflicts still so edited.
+  int Tampered() {
+    return std::stoi(Query("SELECT count(*) FROM conflicts WHERE active = 1 AND explanation = 'tampered'"));
+  }
+  // Every conflict column but the run bookkeeping (last_run_id).
+  std::string Rows() {
+    return Query("SELECT id, rule_id, severity, active, claim_a_id, claim_b_id, a_quote, b_quote, explanation, "
+                 "explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, series "
+                 "FROM conflicts ORDER BY id");
+  }
+
+  fs::path dir_, feed_;
+  std::string db_;
+  std::unique_ptr<Store> store_;
+  int64_t run_ = 0;
+};
+
+TEST_F(KeptCheckTest, UnchangedInputsKeepTheConflicts) {
+  WriteFeed(feed_, {120, 80, 45});
+  const std::string first = Run(ShippedRules());
+  const int active = std::stoi(Query("SELECT count(*) FROM conflicts WHERE active = 1"));
+  ASSERT_GT(active, 0) << Rows();
+  EXPECT_EQ(first, "new=" + std::to_string(active) + " open=0 resolved=0");
+  const std::string rows = Rows();
+  Tamper();
+
+  // Nothing changed: kept. The delta and the records are a re-check's.
+  EXPECT_EQ(Run(ShippedRules()), "new=0 open=" + std::to_string(active) + " resolved=0");
+  EXPECT_EQ(Tampered(), active);
+  const std::string run = std::to_string(run_);
+  EXPECT_EQ(Query("SELECT count(*) FROM run_conflicts WHERE run_id = " + run + " AND change = 'open'"),
+            std::to_string(active) + "\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM conflicts WHERE active = 1 AND last_run_id = " + run),
+            std::to_string(active) + "\n");
+
+  // Without the stored key the same inputs are checked in full: the same rows
+  // (the tampered one rewritten), the same delta.
+  Exec("UPDATE check_state SET inputs_key = NULL");
+  EXPECT_EQ(Run(ShippedRules()), "new=0 open=" + std::to_string(active) + " resolved=0");
+  EXPECT_EQ(Tampered(), 0);
+  EXPECT_EQ(Rows(), rows);
+}
+
+TEST_F(KeptCheckTest, ChangedRulesOrDocumentsCheckInFull) {
+  WriteFeed(feed_, {120, 80, 45});
+  Run(ShippedRules());
+  Tamper();
+  // Other check rules (one tolerance a hair wider): a full check.
+  DiagnosticSink sink;
+  Result<Knowledge> other = LoadKnowledge(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &sink);
+  ASSERT_TRUE(other.ok());
+  ASSERT_FALSE(other->checks.empty());
+  other->checks[0].approx_margin += 1e-9;
+  Run(*other);
+  EXPECT_EQ(Tampered(), 0);
+  // Back to the shipped rules: their key differs from the last check's too.
+  Tamper();
+  Run(ShippedRules());
+  EXPECT_EQ(Tampered(), 0);
+  // Kept now; then a corrected figure in one article: a full check.
+  Tamper();
+  Run(ShippedRules());
+  EXPECT_GT(Tampered(), 0);
+  WriteFeed(feed_, {120, 95, 45});
+  Run(ShippedRules());
+  EXPECT_EQ(Tampered(), 0);
+  // A new article: a full check.
+  Tamper();
+  WriteFeed(feed_, {120, 95, 45, 300});
+  Run(ShippedRules());
+  EXPECT_EQ(Tampered(), 0);
+}
+
+}  // namespace
+}  // namespace claimcheck
