@@ -64,6 +64,35 @@ TEST(MigrationTest, FreshDatabaseReachesLatestVersion) {
   EXPECT_EQ(versions.getColumn(0).getString(), expected);
 }
 
+// A new file gets 16 KB pages; a file made with SQLite's default 4 KB pages
+// (every database before the fourth benchmark round) keeps them and still opens,
+// migrates and takes writes.
+TEST(MigrationTest, NewFilesGetLargePagesOldFilesKeepTheirs) {
+  TempDbPath fresh;
+  ASSERT_NE(OpenOrDie(fresh.path()), nullptr);
+  {
+    SQLite::Database db(fresh.path(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(PragmaInt(db, "page_size"), 16384);
+  }
+  TempDbPath old;
+  {
+    SQLite::Database db(old.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA page_size = 4096");
+    db.exec("CREATE TABLE t (x INTEGER)");
+    db.exec("DROP TABLE t");
+  }
+  std::unique_ptr<Store> store = OpenOrDie(old.path());
+  ASSERT_NE(store, nullptr);
+  Document doc = MakeDocument("a.txt", "A");
+  std::vector<Claim> claims = {MakeClaim(600, "khoảng 600")};
+  ASSERT_TRUE(store->PutDocument(0, doc, claims).ok());
+  store.reset();
+  SQLite::Database db(old.path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(PragmaInt(db, "page_size"), 4096);
+  EXPECT_EQ(PragmaInt(db, "user_version"), static_cast<int>(EmbeddedMigrations().size()));
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM claims").getInt(), 1);
+}
+
 TEST(MigrationTest, ReopeningAppliesNothingTwice) {
   TempDbPath tmp;
   ASSERT_NE(OpenOrDie(tmp.path()), nullptr);
