@@ -12,6 +12,7 @@
 
 #include "base/strings.h"
 #include "base/unicode.h"
+#include "engine/parallel_for.h"
 
 namespace claimcheck {
 namespace {
@@ -310,45 +311,46 @@ struct UnionFind {
 // earlier), so the count starts after them and stops once the answer is known.
 void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOptions& options, UnionFind* uf) {
   std::vector<uint32_t> by_rank;  // rank -> index in sets; (size, index) order
+  uint32_t max_feature = 0;
   for (size_t i = 0; i < sets.size(); ++i) {
-    if (sets[i].size() >= options.min_shingles) by_rank.push_back(static_cast<uint32_t>(i));
+    if (sets[i].size() < options.min_shingles) continue;
+    by_rank.push_back(static_cast<uint32_t>(i));
+    max_feature = std::max(max_feature, sets[i].back());
   }
   std::stable_sort(by_rank.begin(), by_rank.end(),
                    [&](uint32_t x, uint32_t y) { return sets[x].size() < sets[y].size(); });
-  // Features of the judged sets, numbered by (document frequency, feature id).
-  std::vector<uint32_t> features;
-  for (uint32_t i : by_rank) features.insert(features.end(), sets[i].begin(), sets[i].end());
-  std::sort(features.begin(), features.end());
-  std::vector<std::pair<uint32_t, uint32_t>> frequency;  // (document frequency, feature)
-  for (size_t k = 0; k < features.size();) {
-    size_t e = k;
-    while (e < features.size() && features[e] == features[k]) ++e;
-    frequency.emplace_back(static_cast<uint32_t>(e - k), features[k]);
-    k = e;
+  // Features of the judged sets, numbered by (document frequency, feature id), with a
+  // table indexed by feature id (Shingles' ids are below kShingleDimension): first each
+  // feature's document frequency, then, in one ascending scan, its number.
+  std::vector<uint32_t> number(by_rank.empty() ? 0 : size_t{max_feature} + 1, 0);
+  uint32_t max_df = 0;
+  for (uint32_t i : by_rank) {
+    for (uint32_t f : sets[i]) max_df = std::max(max_df, ++number[f]);
   }
-  features.clear();
-  for (const auto& [df, f] : frequency) features.push_back(f);  // distinct, ascending
-  std::sort(frequency.begin(), frequency.end());
-  std::vector<uint32_t> renumbered(features.size());  // index in features -> new number
-  std::vector<uint32_t> offset(features.size() + 1, 0);  // new number -> first posting
-  for (size_t r = 0; r < frequency.size(); ++r) {
-    size_t k = static_cast<size_t>(std::lower_bound(features.begin(), features.end(), frequency[r].second) -
-                                   features.begin());
-    renumbered[k] = static_cast<uint32_t>(r);
-    offset[r + 1] = offset[r] + frequency[r].first;
+  std::vector<uint32_t> next(size_t{max_df} + 2, 0);  // df -> next number to hand out
+  for (uint32_t df : number) {
+    if (df > 0) ++next[df + 1];
   }
+  std::partial_sum(next.begin(), next.end(), next.begin());  // df -> first number with that df
+  const size_t distinct = next.back();
+  std::vector<uint32_t> offset(distinct + 1, 0);  // new number -> first posting
+  for (uint32_t& slot : number) {
+    if (slot == 0) continue;
+    const uint32_t df = slot;
+    slot = next[df]++;
+    offset[slot + 1] = df;
+  }
+  std::partial_sum(offset.begin(), offset.end(), offset.begin());
   // The judged sets in rank order, renumbered and sorted, one after another.
   std::vector<uint32_t> start(by_rank.size() + 1, 0);
   std::vector<uint32_t> members;
+  members.reserve(offset.back());
   for (size_t r = 0; r < by_rank.size(); ++r) {
-    auto from = features.begin();
-    for (uint32_t f : sets[by_rank[r]]) {
-      from = std::lower_bound(from, features.end(), f);
-      members.push_back(renumbered[static_cast<size_t>(from - features.begin())]);
-    }
+    for (uint32_t f : sets[by_rank[r]]) members.push_back(number[f]);
     std::sort(members.begin() + start[r], members.end());
     start[r + 1] = static_cast<uint32_t>(members.size());
   }
+  number = std::vector<uint32_t>();
   struct Posting {
     uint32_t rank, position;
   };
@@ -359,12 +361,15 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOption
       for (uint32_t p = start[r]; p < start[r + 1]; ++p) postings[fill[members[p]]++] = {r, p - start[r]};
     }
   }
-  std::vector<uint32_t> seen(by_rank.size(), UINT32_MAX);
-  for (uint32_t r = 0; r < by_rank.size(); ++r) {
+  // Probes set r's prefix: unions r with each larger set that holds enough of its
+  // features in `joined` (skipping sets `joined` already connects with r); `seen`
+  // marks the sets met for r.
+  auto probe = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
+                   std::vector<std::pair<uint32_t, uint32_t>>* found) {
     const uint32_t* a = members.data() + start[r];
     const size_t n = start[r + 1] - start[r];
     const double need = std::ceil(options.min_similarity * static_cast<double>(n) - 1e-9);
-    if (need > static_cast<double>(n)) continue;  // no set can hold enough of a's features
+    if (need > static_cast<double>(n)) return;  // no set can hold enough of a's features
     const size_t prefix = n - static_cast<size_t>(std::max(need, 1.0)) + 1;
     const size_t need_count = static_cast<size_t>(std::max(need, 0.0));
     for (size_t k = 0; k < prefix; ++k) {
@@ -375,15 +380,39 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOption
       for (; p < end; ++p) {
         if (seen[p->rank] == r) continue;
         seen[p->rank] = r;
-        if (uf->Find(by_rank[r]) == uf->Find(by_rank[p->rank])) continue;
+        if (joined.Find(by_rank[r]) == joined.Find(by_rank[p->rank])) continue;
         const uint32_t* b = members.data() + start[p->rank];
         const uint32_t* b_end = members.data() + start[p->rank + 1];
         if (need_count <= 1 ||
             SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, need_count - 1)) {
-          uf->Union(by_rank[r], by_rank[p->rank]);
+          joined.Union(by_rank[r], by_rank[p->rank]);
+          if (found) found->emplace_back(by_rank[r], by_rank[p->rank]);
         }
       }
     }
+  };
+  const int threads = by_rank.size() >= kParallelDocuments ? std::max(options.threads, 1) : 1;
+  if (threads == 1) {
+    std::vector<uint32_t> seen(by_rank.size(), UINT32_MAX);
+    for (uint32_t r = 0; r < by_rank.size(); ++r) probe(r, seen, *uf, nullptr);
+    return;
+  }
+  // On several threads each finds its pairs with a union-find of its own (so it skips
+  // fewer pairs than one shared would); the pairs are joined afterwards. Connected
+  // components do not depend on which pairs were skipped: the same groups.
+  struct PerThread {
+    std::vector<uint32_t> seen;
+    UnionFind joined;
+    std::vector<std::pair<uint32_t, uint32_t>> found;
+  };
+  std::vector<PerThread> per_thread;
+  for (int t = 0; t < threads; ++t) per_thread.push_back({std::vector<uint32_t>(by_rank.size(), UINT32_MAX), UnionFind(sets.size()), {}});
+  ParallelFor(by_rank.size(), threads, [&](int t, size_t r) {
+    PerThread& mine = per_thread[static_cast<size_t>(t)];
+    probe(static_cast<uint32_t>(r), mine.seen, mine.joined, &mine.found);
+  });
+  for (const PerThread& mine : per_thread) {
+    for (const auto& [x, y] : mine.found) uf->Union(x, y);
   }
 }
 

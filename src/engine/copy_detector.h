@@ -26,8 +26,8 @@ struct CopyOptions {
   // Credit lines ("Nguồn: VnExpress", "Theo Military Watch"): see CreditedSource(). Empty:
   // attribution is not used.
   std::vector<std::string> credit_prefixes;
-  // Texts are shingled on up to this many threads (2 at most; 1: the caller's only).
-  // The groups do not depend on it.
+  // Texts are shingled on up to this many threads (2 at most), and the sets joined on
+  // this many (1: the caller's only). The groups do not depend on it.
   int threads = 2;
 };
 

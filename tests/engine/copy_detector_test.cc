@@ -266,7 +266,7 @@ TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
   std::vector<Document> docs;
   uint64_t state = 7;
   auto next = [&]() { return state = state * 6364136223846793005ull + 1442695040888963407ull, state >> 33; };
-  for (int i = 0; i < 80; ++i) {
+  for (int i = 0; i < 200; ++i) {
     std::string text;
     for (const auto& b : boilerplate) {
       if (next() % 3 != 0) text += b + "\n";
@@ -285,9 +285,13 @@ TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
     CopyOptions options;
     options.min_similarity = t;
     EXPECT_EQ(Groups(FindCopyGroups(docs, options)), BruteForceGroups(docs, options)) << "t=" << t;
-    // More than 64 documents: shingled on two threads by default; one gives the same groups.
-    options.threads = 1;
-    EXPECT_EQ(Groups(FindCopyGroups(docs, options)), BruteForceGroups(docs, options)) << "t=" << t << ", 1 thread";
+    // More than 64 documents: shingled and joined on two threads by default (each
+    // thread skipping only the pairs it joined itself); 1, 3 or 8 give the same groups.
+    for (int threads : {1, 3, 8}) {
+      options.threads = threads;
+      EXPECT_EQ(Groups(FindCopyGroups(docs, options)), BruteForceGroups(docs, options))
+          << "t=" << t << ", " << threads << " threads";
+    }
   }
   // The data has copies to find (the boilerplate alone joins most pages at 0.6).
   EXPECT_NE(BruteForceGroups(docs, CopyOptions{}), "");
