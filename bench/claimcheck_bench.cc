@@ -255,10 +255,15 @@ int main(int argc, char** argv) {
   }
   if (Wanted(stages, "check")) {
     double s = bench.Time("check", 0, [&](std::string* note) {
-      auto claims = store->LoadClaims();
-      long n = claims.ok() ? static_cast<long>(claims->size()) : 0;
+      // The claims checked, counted from the claim_count column: loading them here
+      // (as this stage did until the fourth round) added a second load to the time.
+      auto counts = store->LoadClaimCounts();
+      long n = 0;
+      if (counts.ok()) {
+        for (const auto& [file, count] : *counts) n += static_cast<long>(count);
+      }
       auto delta = claimcheck::CheckConflicts(*knowledge, 0, store.get());
-      *note = delta.ok() ? std::to_string(delta->new_count + delta->still_open) + " active conflicts (incl. loading claims)"
+      *note = delta.ok() ? std::to_string(delta->new_count + delta->still_open) + " active conflicts"
                          : delta.status().ToString();
       return n;
     }).seconds;
