@@ -1156,14 +1156,32 @@ struct Found {
 
 CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<Document>& documents,
                         const std::vector<Claim>& claims, const CheckOptions& options) {
-  const int threads = std::max(1, options.threads);
   CheckResult result;
+  ConflictSink sink;
+  sink.begin = [&](const std::vector<std::string>& ids) {
+    result.conflicts.reserve(ids.size());
+    return true;
+  };
+  sink.rows = [&](std::vector<Conflict>& batch) {
+    for (Conflict& row : batch) result.conflicts.push_back(std::move(row));
+    return true;
+  };
+  result.copy_groups = CheckClaimsInto(rules, documents, claims, options, sink);
+  return result;
+}
+
+std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRule>& rules,
+                                                      const std::vector<Document>& documents,
+                                                      const std::vector<Claim>& claims,
+                                                      const CheckOptions& options, const ConflictSink& sink) {
+  const int threads = std::max(1, options.threads);
+  std::vector<std::vector<std::string>> copy_groups;
   // Copy detection needs only the documents: on its own thread while the claims are keyed.
   std::thread copies_thread;
   auto find_copies = [&] {
     CopyOptions copy_options = CopyOptionsFrom(rules);
     copy_options.threads = threads;
-    result.copy_groups = FindCopyGroups(documents, copy_options);
+    copy_groups = FindCopyGroups(documents, copy_options);
   };
   if (threads > 1) {
     copies_thread = std::thread(find_copies);
@@ -1181,7 +1199,7 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
   const Groups groups(claims);
   const std::vector<int> value_ids = ValueIds(value_keys);
   if (copies_thread.joinable()) copies_thread.join();
-  const Sources sources(documents, result.copy_groups, claims);
+  const Sources sources(documents, copy_groups, claims);
   SupportContext support(rules, claims, sources, groups, std::move(value_keys), value_ids);
   // Truth discovery needs no verdict: on its own thread while the groups are checked.
   std::thread score_thread;
@@ -1307,20 +1325,33 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
            std::tie(y.severity, y.metric, y.subject, y.id, y.block, y.position);
   });
   if (score_thread.joinable()) score_thread.join();
-  result.conflicts.resize(keys.size());
+  {
+    std::vector<std::string> ids(keys.size());
+    for (size_t r = 0; r < keys.size(); ++r) ids[r] = Hex16(keys[r].id);
+    if (!sink.begin(ids)) return copy_groups;
+  }
+  // The rows a batch at a time, each batch built on the threads, handed over whole.
   constexpr size_t kRowsPerBlock = 256;
-  ParallelFor((keys.size() + kRowsPerBlock - 1) / kRowsPerBlock, threads, [&](int, size_t block) {
-    for (size_t r = block * kRowsPerBlock; r < std::min(keys.size(), (block + 1) * kRowsPerBlock); ++r) {
-      const Found& f = per_thread[keys[r].thread].found[keys[r].index];
-      Conflict& row = result.conflicts[r];
-      checker.Materialize(f.verdict, f.id, &row);
-      support.FillScores(f.verdict, &row);
-      row.support_a = f.counts.support_a;
-      row.support_b = f.counts.support_b;
-      if (f.counts.series) row.series = *f.counts.series;
-    }
-  });
-  return result;
+  const size_t per_batch = std::max<size_t>(1, options.rows_per_batch);
+  std::vector<Conflict> batch;
+  for (size_t from = 0; from < keys.size(); from += per_batch) {
+    const size_t to = std::min(keys.size(), from + per_batch);
+    batch.clear();
+    batch.resize(to - from);
+    ParallelFor((to - from + kRowsPerBlock - 1) / kRowsPerBlock, threads, [&](int, size_t block) {
+      for (size_t r = from + block * kRowsPerBlock; r < std::min(to, from + (block + 1) * kRowsPerBlock); ++r) {
+        const Found& f = per_thread[keys[r].thread].found[keys[r].index];
+        Conflict& row = batch[r - from];
+        checker.Materialize(f.verdict, f.id, &row);
+        support.FillScores(f.verdict, &row);
+        row.support_a = f.counts.support_a;
+        row.support_b = f.counts.support_b;
+        if (f.counts.series) row.series = *f.counts.series;
+      }
+    });
+    if (!sink.rows(batch)) break;
+  }
+  return copy_groups;
 }
 
 }  // namespace claimcheck

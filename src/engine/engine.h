@@ -4,6 +4,8 @@
 // and stores the result.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,17 @@ struct CheckOptions {
   // Groups are checked (and their rows built) on this many threads; 1 (or less): on
   // the caller's only. The result does not depend on it.
   int threads = 1;
+  // CheckClaimsInto builds and hands over this many rows at a time (at least 1).
+  size_t rows_per_batch = 8192;
+};
+
+// Where CheckClaimsInto puts its rows, on the caller's thread: first `begin` with
+// every row's id in row order (duplicates possible), then `rows` with the rows
+// themselves in that order, a batch at a time (the Conflicts may be moved from).
+// `begin` or `rows` returning false stops the check: no further row is built.
+struct ConflictSink {
+  std::function<bool(const std::vector<std::string>& ids)> begin;
+  std::function<bool(std::vector<Conflict>& batch)> rows;
 };
 
 // Compares `claims` (each belonging to one of `documents`, matched by document_id
@@ -39,5 +52,14 @@ struct CheckOptions {
 // The rows are the same whatever options.threads is.
 CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<Document>& documents,
                         const std::vector<Claim>& claims, const CheckOptions& options = {});
+
+// CheckClaims without holding every row: the same rows in the same order go to
+// `sink` in batches of options.rows_per_batch, so memory holds the verdicts (tens
+// of bytes each) and one batch of rows (a row carries both claims and two
+// explanations: kilobytes) instead of all of them. Returns the copy groups.
+std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRule>& rules,
+                                                      const std::vector<Document>& documents,
+                                                      const std::vector<Claim>& claims,
+                                                      const CheckOptions& options, const ConflictSink& sink);
 
 }  // namespace claimcheck

@@ -198,5 +198,52 @@ TEST(EngineThreadsTest, RowsDoNotDependOnTheThreadCount) {
   }
 }
 
+// CheckClaimsInto hands over the rows CheckClaims returns, in order, in batches of
+// the size asked for, after every id; a sink that says stop gets no further batch.
+TEST(EngineThreadsTest, StreamedRowsAreTheHeldRows) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  const Corpus corpus = Generate(1);
+  CheckOptions options;
+  options.threads = 2;
+  const CheckResult held = CheckClaims(rules, corpus.documents, corpus.claims, options);
+  ASSERT_GT(held.conflicts.size(), 100u);
+  for (size_t per_batch : {size_t{1}, size_t{7}, size_t{100}, held.conflicts.size() + 1}) {
+    options.rows_per_batch = per_batch;
+    CheckResult streamed;
+    std::vector<std::string> ids;
+    std::vector<size_t> batch_sizes;
+    ConflictSink into;
+    into.begin = [&](const std::vector<std::string>& all) {
+      EXPECT_TRUE(streamed.conflicts.empty());
+      ids = all;
+      return true;
+    };
+    into.rows = [&](std::vector<Conflict>& batch) {
+      batch_sizes.push_back(batch.size());
+      for (Conflict& k : batch) streamed.conflicts.push_back(std::move(k));
+      return true;
+    };
+    streamed.copy_groups = CheckClaimsInto(rules, corpus.documents, corpus.claims, options, into);
+    EXPECT_EQ(Rows(streamed), Rows(held)) << per_batch << " rows per batch";
+    ASSERT_EQ(ids.size(), held.conflicts.size());
+    for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], held.conflicts[i].id) << i;
+    for (size_t b = 0; b + 1 < batch_sizes.size(); ++b) EXPECT_EQ(batch_sizes[b], per_batch);
+    EXPECT_EQ(batch_sizes.size(), (held.conflicts.size() + per_batch - 1) / per_batch);
+  }
+  // Stopping after the second batch of 10: 20 rows built, no more.
+  options.rows_per_batch = 10;
+  size_t got = 0;
+  ConflictSink stop;
+  stop.begin = [](const std::vector<std::string>&) { return true; };
+  stop.rows = [&](std::vector<Conflict>& batch) {
+    got += batch.size();
+    return got < 20;
+  };
+  CheckClaimsInto(rules, corpus.documents, corpus.claims, options, stop);
+  EXPECT_EQ(got, 20u);
+}
+
 }  // namespace
 }  // namespace claimcheck
