@@ -181,8 +181,28 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   if (!claims.ok()) return claims.status();
   CheckOptions check_options;
   check_options.threads = ExtractionThreads();  // the rows do not depend on it
-  CheckResult result = CheckClaims(knowledge.checks, *documents, *claims, check_options);
-  return store->SaveConflicts(run_id, result.conflicts, inputs_key);
+  // The rows go to the store a batch at a time as the engine builds them: memory
+  // holds one batch, not every conflict of the archive.
+  std::unique_ptr<Store::ConflictWriter> writer;
+  Status failure = Status::Ok();
+  ConflictSink sink;
+  sink.begin = [&](const std::vector<std::string>& ids) {
+    Result<std::unique_ptr<Store::ConflictWriter>> begun = store->BeginConflicts(run_id, ids, inputs_key);
+    if (!begun.ok()) {
+      failure = begun.status();
+      return false;
+    }
+    writer = std::move(begun.value());
+    return true;
+  };
+  sink.rows = [&](std::vector<Conflict>& batch) {
+    failure = writer->Add(batch);
+    return failure.ok();
+  };
+  CheckClaimsInto(knowledge.checks, *documents, *claims, check_options, sink);
+  if (!failure.ok()) return failure;
+  if (!writer) return Status::Internal("the check handed over no rows");
+  return writer->Finish();
 }
 
 Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {

@@ -384,69 +384,128 @@ Result<std::string> ResolveConflictId(StoreConnection& impl, const std::string& 
 
 }  // namespace
 
-Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts,
-                                                  const std::string& inputs_key) {
-  for (const Conflict& c : conflicts) {
-    if (c.id.empty()) return Status::InvalidInput("conflict without id (rule " + c.rule_id + ")");
+// What a ConflictWriter keeps from Begin to Finish: the transaction, what was read
+// before the first row, and what the rows decided that is written at the end.
+struct Store::ConflictWriter::State {
+  State(StoreConnection& connection, int64_t run, std::string key)
+      : impl(connection), run_id(run), inputs_key(std::move(key)), transaction(connection.db, kWriteTransaction) {}
+
+  StoreConnection& impl;
+  const int64_t run_id;
+  const std::string inputs_key;
+  SQLite::Transaction transaction;  // rolled back when destroyed uncommitted
+  std::string at;                   // the run's started_at: the time of reviews
+  std::set<std::string> active_before;
+  std::set<std::string> incoming;   // every id the writer was begun with
+  std::set<std::string> seen;       // ids added so far
+  std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
+  ConflictDelta delta;
+  std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
+  std::vector<std::string> still_open;  // recorded as "open", in the order added
+  Status failure = Status::Ok();
+};
+
+Store::ConflictWriter::ConflictWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Store::ConflictWriter::~ConflictWriter() = default;
+
+Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run_id,
+                                                                    const std::vector<std::string>& ids,
+                                                                    const std::string& inputs_key) {
+  for (const std::string& id : ids) {
+    if (id.empty()) return Status::InvalidInput("conflict without id");
   }
-  return Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
-    SQLite::Transaction transaction(impl_->db, kWriteTransaction);
-    std::string at = RunStartedAt(*impl_, run_id);
-    std::set<std::string> active_before = ActiveIds(*impl_);
-    std::set<std::string> incoming;
-    for (const Conflict& c : conflicts) incoming.insert(c.id);
-    std::set<std::string> seen;
-    ConflictDelta delta;
-    // The decisions new conflicts may inherit, read once (see InheritDecision).
-    const std::map<std::string, std::vector<Decided>> decided = DecidedConflicts(*impl_);
-    // Reads first, then the writes in the order the reads decided them, in batches:
-    // the rows (each conflict once), the reviews (which reference the rows), the
-    // run's changes (still open ones, new ones, resolved ones). No read looks at a
-    // row, review or change of another conflict, so deferring the writes changes none.
+  return Guarded("SaveConflicts", [&]() -> Result<std::unique_ptr<ConflictWriter>> {
+    auto state = std::make_unique<ConflictWriter::State>(*impl_, run_id, inputs_key);
+    state->at = RunStartedAt(*impl_, run_id);
+    state->active_before = ActiveIds(*impl_);
+    state->incoming.insert(ids.begin(), ids.end());
+    state->decided = DecidedConflicts(*impl_);
+    return std::unique_ptr<ConflictWriter>(new ConflictWriter(std::move(state)));
+  });
+}
+
+Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
+  State& s = *state_;
+  if (!s.failure.ok()) return s.failure;
+  for (const Conflict& c : batch) {
+    if (c.id.empty()) return s.failure = Status::InvalidInput("conflict without id (rule " + c.rule_id + ")");
+  }
+  s.failure = Guarded("SaveConflicts", [&]() -> Status {
+    // Reads first, then the batch's rows in the order the reads decided them (each
+    // conflict once). No read looks at a row, review or change of another conflict,
+    // so deferring writes (the reviews and changes until Finish) changes none.
     std::vector<UpsertRow> rows;
     std::deque<ClaimRef> filled;  // sides completed with their document's facts
-    std::vector<ReviewRecord> reviews;
-    std::vector<std::pair<const std::string*, const char*>> changes;
     auto side = [&](const ClaimRef& ref) -> const ClaimRef* {
       if (ref.claim.id <= 0 || (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty())) return &ref;
-      filled.push_back(WithDocumentFacts(*impl_, ref));
+      filled.push_back(WithDocumentFacts(s.impl, ref));
       return &filled.back();
     };
-    for (const Conflict& c : conflicts) {
-      if (!seen.insert(c.id).second) continue;
-      std::optional<bool> changed = EvidenceChanged(*impl_, c);
+    for (const Conflict& c : batch) {
+      if (!s.seen.insert(c.id).second) continue;
+      std::optional<bool> changed = EvidenceChanged(s.impl, c);
       const bool stored = changed.has_value();
       // A dismissal sticks: a dismissed conflict that comes back is not new.
-      if (active_before.count(c.id) || (stored && CurrentStatus(*impl_, c.id) == "dismissed")) {
-        ++delta.still_open;
-        changes.emplace_back(&c.id, "open");
+      if (s.active_before.count(c.id) || (stored && CurrentStatus(s.impl, c.id) == "dismissed")) {
+        ++s.delta.still_open;
+        s.still_open.push_back(c.id);
       } else {
-        ++delta.new_count;
-        delta.new_ids.push_back(c.id);
+        ++s.delta.new_count;
+        s.delta.new_ids.push_back(c.id);
       }
-      if (changed.value_or(false)) ReopenIfDecided(*impl_, c.id, at, &reviews);
+      if (changed.value_or(false)) ReopenIfDecided(s.impl, c.id, s.at, &s.reviews);
       rows.push_back({&c, side(c.a), side(c.b)});
-      if (!stored && InheritDecision(c, incoming, decided, at, &reviews)) delta.reopened_ids.push_back(c.id);
+      if (!stored && InheritDecision(c, s.incoming, s.decided, s.at, &s.reviews)) s.delta.reopened_ids.push_back(c.id);
     }
-    UpsertConflicts(*impl_, run_id, rows);
-    for (const ReviewRecord& r : reviews) InsertReview(*impl_, r);
-    for (const std::string& id : delta.new_ids) changes.emplace_back(&id, "new");
-    for (const std::string& id : active_before) {
-      if (seen.count(id)) continue;
-      StatementLease st = impl_->Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
+    UpsertConflicts(s.impl, s.run_id, rows);
+    return Status::Ok();
+  });
+  return s.failure;
+}
+
+Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
+  State& s = *state_;
+  if (!s.failure.ok()) return s.failure;
+  Result<ConflictDelta> result = Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
+    for (const ReviewRecord& r : s.reviews) InsertReview(s.impl, r);
+    ConflictDelta& delta = s.delta;
+    for (const std::string& id : s.active_before) {
+      if (s.seen.count(id)) continue;
+      StatementLease st = s.impl.Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
       st->bind(1, id);
       st->exec();
       ++delta.resolved;
       delta.resolved_ids.push_back(id);  // already sorted: std::set order
     }
+    // The run's changes: still open ones, new ones, resolved ones.
+    std::vector<std::pair<const std::string*, const char*>> changes;
+    changes.reserve(s.still_open.size() + delta.new_ids.size() + delta.resolved_ids.size());
+    for (const std::string& id : s.still_open) changes.emplace_back(&id, "open");
+    for (const std::string& id : delta.new_ids) changes.emplace_back(&id, "new");
     for (const std::string& id : delta.resolved_ids) changes.emplace_back(&id, "resolved");
-    RecordChanges(*impl_, run_id, changes);
-    WriteCheckKey(*impl_, run_id, inputs_key);
-    transaction.commit();
+    RecordChanges(s.impl, s.run_id, changes);
+    WriteCheckKey(s.impl, s.run_id, s.inputs_key);
+    s.transaction.commit();
     std::sort(delta.new_ids.begin(), delta.new_ids.end());
     std::sort(delta.reopened_ids.begin(), delta.reopened_ids.end());
-    return delta;
+    return std::move(delta);
   });
+  if (!result.ok()) s.failure = result.status();
+  return result;
+}
+
+Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts,
+                                                  const std::string& inputs_key) {
+  std::vector<std::string> ids;
+  ids.reserve(conflicts.size());
+  for (const Conflict& c : conflicts) {
+    if (c.id.empty()) return Status::InvalidInput("conflict without id (rule " + c.rule_id + ")");
+    ids.push_back(c.id);
+  }
+  Result<std::unique_ptr<ConflictWriter>> writer = BeginConflicts(run_id, ids, inputs_key);
+  if (!writer.ok()) return writer.status();
+  if (Status added = (*writer)->Add(conflicts); !added.ok()) return added;
+  return (*writer)->Finish();
 }
 
 namespace {

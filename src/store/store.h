@@ -150,6 +150,34 @@ class Store {
   Result<ConflictDelta> SaveConflicts(int64_t run_id, const std::vector<Conflict>& conflicts,
                                       const std::string& inputs_key = "");
 
+  // SaveConflicts for rows that arrive a batch at a time (as CheckClaimsInto hands
+  // them over), so the caller never holds them all: BeginConflicts takes every id
+  // of the set being saved, Add each batch in order, Finish writes the reviews and
+  // the run's changes and commits. The same rows, reviews, changes and delta as
+  // SaveConflicts over the batches put together. One write transaction from Begin
+  // to Finish: a writer destroyed before Finish (or after a failed Add) rolls back,
+  // nothing of it is written. The writer uses this Store, which must outlive it
+  // and must not be used meanwhile.
+  class ConflictWriter {
+   public:
+    ~ConflictWriter();
+    ConflictWriter(const ConflictWriter&) = delete;
+    ConflictWriter& operator=(const ConflictWriter&) = delete;
+    // Errors: InvalidInput for a row without id; Database otherwise. After an
+    // error every later call returns it.
+    Status Add(const std::vector<Conflict>& batch);
+    Result<ConflictDelta> Finish();
+
+   private:
+    friend class Store;
+    struct State;
+    explicit ConflictWriter(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+  };
+  // Errors: InvalidInput for an empty id in `ids`; Database otherwise.
+  Result<std::unique_ptr<ConflictWriter>> BeginConflicts(int64_t run_id, const std::vector<std::string>& ids,
+                                                         const std::string& inputs_key = "");
+
   // A digest of everything a check reads from this database: every document's
   // id, file and content hash (which covers its text and metadata), the number
   // of claims and the highest claim id (ids are never reused, so replaced

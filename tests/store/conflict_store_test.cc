@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <tuple>
 
@@ -481,6 +482,138 @@ TEST_F(ConflictStoreTest, CheckInputsDigestFollowsDocumentsAndClaims) {
   std::vector<Claim> no_claims;
   ASSERT_TRUE(store_->PutDocument(run_, c, no_claims).ok());
   EXPECT_NE(Digest(store_.get()), after_edit);
+}
+
+}  // namespace
+}  // namespace claimcheck
+
+namespace claimcheck {
+namespace {
+
+// One store's whole conflict state: rows (all, with status), reviews, and each run's changes.
+std::string Dump(Store* store, int64_t last_run) {
+  std::string out;
+  Result<std::vector<Conflict>> all = store->LoadConflicts(false);
+  EXPECT_TRUE(all.ok());
+  for (const Conflict& c : *all) out += c.ToString() + " status=" + c.status + " note=" + c.note + "\n";
+  Result<std::vector<Store::ReviewRecord>> reviews = store->LoadReviews("");
+  EXPECT_TRUE(reviews.ok());
+  for (const auto& r : *reviews) out += r.conflict_id + " " + r.previous_status + "->" + r.status + " " + r.note + "\n";
+  for (int64_t run = 1; run <= last_run; ++run) {
+    Result<std::vector<std::pair<std::string, std::string>>> changes = store->LoadRunChanges(run);
+    EXPECT_TRUE(changes.ok());
+    for (const auto& [id, change] : *changes) out += std::to_string(run) + " " + id + " " + change + "\n";
+  }
+  return out;
+}
+
+// Saving through a ConflictWriter, a batch at a time, leaves exactly what one
+// SaveConflicts call leaves: rows, reviews (reopened and inherited decisions, also
+// when the conflict a decision would pass from comes in a later batch), changes.
+TEST(ConflictWriterTest, BatchesSaveWhatOneCallSaves) {
+  using Saver = std::function<std::string(Store*, int64_t, const std::vector<Conflict>&)>;
+  auto delta_string = [](const Result<Store::ConflictDelta>& d) {
+    return d.ok() ? DeltaString(*d) + " reopened=" + Ids(d->reopened_ids) : d.status().ToString();
+  };
+  const Saver one_call = [&](Store* store, int64_t run, const std::vector<Conflict>& conflicts) {
+    return delta_string(store->SaveConflicts(run, conflicts));
+  };
+  auto in_batches = [&](size_t size) -> Saver {
+    return [&, size](Store* store, int64_t run, const std::vector<Conflict>& conflicts) {
+      std::vector<std::string> ids;
+      for (const Conflict& c : conflicts) ids.push_back(c.id);
+      auto writer = store->BeginConflicts(run, ids);
+      if (!writer.ok()) return writer.status().ToString();
+      for (size_t from = 0; from < conflicts.size(); from += size) {
+        std::vector<Conflict> batch(conflicts.begin() + static_cast<std::ptrdiff_t>(from),
+                                    conflicts.begin() + static_cast<std::ptrdiff_t>(std::min(conflicts.size(), from + size)));
+        if (Status s = (*writer)->Add(batch); !s.ok()) return s.ToString();
+      }
+      return delta_string((*writer)->Finish());
+    };
+  };
+  auto scenario = [&](const Saver& save) {
+    std::unique_ptr<Store> store = OpenOrDie(":memory:");
+    Document a = MakeDocument("a.txt", "A"), b = MakeDocument("b.txt", "B");
+    std::vector<Claim> a_claims = {MakeClaim(600, "khoảng 600"), MakeClaim(100, "100 người", 50)};
+    std::vector<Claim> b_claims = {MakeClaim(2000, "2.000 lính")};
+    EXPECT_TRUE(store->PutDocument(0, a, a_claims).ok());
+    EXPECT_TRUE(store->PutDocument(0, b, b_claims).ok());
+    std::vector<Conflict> all;
+    for (int i = 0; i < 150; ++i) {
+      char id[17];
+      std::snprintf(id, sizeof id, "%016x", static_cast<unsigned>(i) * 2654435761u);
+      Conflict c = MakeConflict(id, a_claims[i % 2], b_claims[0]);
+      c.subject = "s" + std::to_string(i % 50);
+      c.explanation = "explanation " + std::to_string(i);
+      all.push_back(c);
+    }
+    std::string log;
+    auto run = [&](const std::vector<Conflict>& conflicts) {
+      Result<int64_t> id = store->BeginRun("2024-07-0" + std::to_string(log.size() % 9 + 1) + "T08:00:00Z", "in/");
+      EXPECT_TRUE(id.ok());
+      log += save(store.get(), *id, conflicts) + "\n";
+      return *id;
+    };
+    std::vector<Conflict> first = all;
+    first.push_back(all[7]);  // a repeated id is saved once
+    run(first);
+    EXPECT_TRUE(store->AddReview(all[10].id, "dismissed", "same event", "lan", "t1").ok());
+    EXPECT_TRUE(store->AddReview(all[40].id, "confirmed", "", "lan", "t1").ok());
+    EXPECT_TRUE(store->AddReview(all[120].id, "dismissed", "old", "lan", "t1").ok());
+    // Next run: all[10]'s evidence changed (reopened); all[120] replaced by a new id on
+    // the same pair (it inherits the decision); a new id on all[40]'s pair comes first,
+    // all[40] itself in a later batch (nothing to inherit); 20 gone.
+    std::vector<Conflict> second;
+    Conflict heir40 = MakeConflict("feedfacefeedface", all[40].a.claim, all[40].b.claim);
+    heir40.subject = all[40].subject;
+    second.push_back(heir40);
+    for (int i = 0; i < 130; ++i) {
+      if (i == 120) continue;
+      second.push_back(all[static_cast<size_t>(i)]);
+    }
+    second[11].a.claim.quote = "khoảng 601";  // all[10]
+    Conflict heir120 = MakeConflict("0123456789abcdef", all[120].a.claim, all[120].b.claim);
+    heir120.subject = all[120].subject;
+    second.push_back(heir120);
+    const int64_t last = run(second);
+    return log + Dump(store.get(), last);
+  };
+  const std::string expected = scenario(one_call);
+  // The scenario reopens a decision and passes one on (not the one whose conflict is still there).
+  EXPECT_NE(expected.find(" reopened=0123456789abcdef\n"), std::string::npos) << expected;
+  EXPECT_NE(expected.find("0123456789abcdef dismissed->open evidence changed since it was dismissed as"),
+            std::string::npos);
+  EXPECT_NE(expected.find("dismissed->open evidence changed since it was dismissed\n"), std::string::npos);
+  EXPECT_EQ(expected.find("feedfacefeedface confirmed->open"), std::string::npos);
+  for (size_t size : {1u, 7u, 64u}) EXPECT_EQ(scenario(in_batches(size)), expected) << size << " per batch";
+}
+
+// A writer dropped before Finish, or whose Add failed, writes nothing.
+TEST(ConflictWriterTest, UnfinishedOrFailedWritesNothing) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Document a = MakeDocument("a.txt", "A"), b = MakeDocument("b.txt", "B");
+  std::vector<Claim> a_claims = {MakeClaim(600, "khoảng 600")};
+  std::vector<Claim> b_claims = {MakeClaim(2000, "2.000 lính")};
+  ASSERT_TRUE(store->PutDocument(0, a, a_claims).ok());
+  ASSERT_TRUE(store->PutDocument(0, b, b_claims).ok());
+  Conflict c = MakeConflict("c1c1c1c1c1c1c1c1", a_claims[0], b_claims[0]);
+  {
+    auto writer = store->BeginConflicts(0, {c.id});
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->Add({c}).ok());
+  }
+  EXPECT_TRUE(store->LoadConflicts(false)->empty());
+  auto writer = store->BeginConflicts(0, {c.id});
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Add({c}).ok());
+  Conflict nameless = c;
+  nameless.id.clear();
+  EXPECT_EQ((*writer)->Add({nameless}).code(), Status::Code::kInvalidInput);
+  EXPECT_FALSE((*writer)->Finish().ok());
+  writer->reset();
+  EXPECT_TRUE(store->LoadConflicts(false)->empty());
+  EXPECT_EQ(store->BeginConflicts(0, {""}).status().code(), Status::Code::kInvalidInput);
 }
 
 }  // namespace
