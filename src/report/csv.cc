@@ -40,15 +40,34 @@ bool StartsFormula(std::string_view s) {
   }
 }
 
+// True when `s` holds , " CR or LF: a field that must be quoted. (One memchr
+// per character: cheaper than find_first_of, which looks each byte up in the set.)
+bool NeedsQuotes(std::string_view s) {
+  for (char special : {',', '"', '\r', '\n'}) {
+    if (s.find(special) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::string Optional(const std::optional<double>& v) { return v ? FormatNumber(*v) : ""; }
 
-void AppendRow(const std::vector<std::string>& cells, std::string* out) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    out->append(CsvEscapeField(cells[i]));
+// Appends the cells of one row, each as AppendCsvField writes it, comma
+// separated and ended by CRLF. Fields go straight into *out: no copy per cell.
+class CsvRow {
+ public:
+  explicit CsvRow(std::string* out) : out_(out) {}
+  CsvRow& Cell(std::string_view field) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    AppendCsvField(field, out_);
+    return *this;
   }
-  out->append(kCrlf);
-}
+  void End() { out_->append(kCrlf); }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
 
 std::string Begin(const char* header, bool excel_bom) {
   std::string out;
@@ -58,46 +77,26 @@ std::string Begin(const char* header, bool excel_bom) {
   return out;
 }
 
-std::string ConflictValue(const Claim& c) {
-  return c.kind == ClaimKind::kDate ? c.date : FormatNumber(c.value);
-}
-
-std::vector<std::string> ClaimCells(const Claim& c) {
+void AppendClaimRow(const Claim& c, std::string* out) {
   const bool is_date = c.kind == ClaimKind::kDate;
-  return {c.file,
-          c.metric,
-          c.subject,
-          std::string(ClaimKindName(c.kind)),
-          is_date ? "" : FormatNumber(c.value),
-          std::string(QualifierName(c.qualifier)),
-          Optional(c.low),
-          Optional(c.high),
-          c.unit,
-          is_date ? c.date : "",
-          c.as_of,
-          c.as_of_inferred ? "true" : "false",
-          c.attributed_to,
-          c.quote,
-          c.sentence,
-          std::to_string(c.span_begin),
-          std::to_string(c.span_end),
-          FormatNumber(c.confidence)};
+  CsvRow row(out);
+  row.Cell(c.file).Cell(c.metric).Cell(c.subject).Cell(ClaimKindName(c.kind));
+  row.Cell(is_date ? std::string() : FormatNumber(c.value)).Cell(QualifierName(c.qualifier));
+  row.Cell(Optional(c.low)).Cell(Optional(c.high)).Cell(c.unit).Cell(is_date ? std::string_view(c.date) : "");
+  row.Cell(c.as_of).Cell(c.as_of_inferred ? "true" : "false").Cell(c.attributed_to).Cell(c.quote).Cell(c.sentence);
+  row.Cell(std::to_string(c.span_begin)).Cell(std::to_string(c.span_end)).Cell(FormatNumber(c.confidence));
+  row.End();
 }
 
-std::vector<std::string> ConflictCells(const Conflict& k) {
-  std::vector<std::string> cells = {k.id, k.rule_id, std::string(SeverityName(k.severity)),
-                                    k.metric, k.subject};
-  for (const ClaimRef* side : {&k.a, &k.b}) {
-    cells.push_back(side->claim.file);
-    cells.push_back(side->outlet);
-    cells.push_back(side->published);
-    cells.push_back(ConflictValue(side->claim));
-    cells.push_back(std::string(QualifierName(side->claim.qualifier)));
-    cells.push_back(side->claim.quote);
+void AppendConflictSide(const ClaimRef& side, CsvRow* row) {
+  const Claim& c = side.claim;
+  row->Cell(c.file).Cell(side.outlet).Cell(side.published);
+  if (c.kind == ClaimKind::kDate) {
+    row->Cell(c.date);
+  } else {
+    row->Cell(FormatNumber(c.value));
   }
-  cells.insert(cells.end(), {k.status, k.note, k.explanation, k.explanation_vi, k.likely_value,
-                             std::to_string(k.support_a), std::to_string(k.support_b)});
-  return cells;
+  row->Cell(QualifierName(c.qualifier)).Cell(c.quote);
 }
 
 }  // namespace
@@ -111,23 +110,36 @@ const char kConflictsCsvHeader[] =
     "file_b,outlet_b,published_b,value_b,qualifier_b,quote_b,"
     "status,note,explanation,explanation_vi,likely_value,support_a,support_b";
 
+void AppendCsvField(std::string_view field, std::string* out) {
+  const bool guard = StartsFormula(field);
+  if (!NeedsQuotes(field)) {
+    // Nothing to quote (the guard is a single quote, never quoted itself).
+    if (guard) out->push_back('\'');
+    out->append(field);
+    return;
+  }
+  out->push_back('"');
+  if (guard) out->push_back('\'');
+  // Inner quotes doubled: each run up to and including a quote, then the quote again.
+  size_t from = 0;
+  for (size_t q = field.find('"'); q != std::string_view::npos; q = field.find('"', from)) {
+    out->append(field.substr(from, q + 1 - from));
+    out->push_back('"');
+    from = q + 1;
+  }
+  out->append(field.substr(from));
+  out->push_back('"');
+}
+
 std::string CsvEscapeField(std::string_view field) {
   std::string cell;
-  if (StartsFormula(field)) cell.push_back('\'');
-  cell.append(field);
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char ch : cell) {
-    if (ch == '"') quoted.push_back('"');
-    quoted.push_back(ch);
-  }
-  quoted.push_back('"');
-  return quoted;
+  AppendCsvField(field, &cell);
+  return cell;
 }
 
 std::string ClaimsToCsv(const std::vector<Claim>& claims, bool excel_bom) {
   std::string out = Begin(kClaimsCsvHeader, excel_bom);
-  for (const Claim& c : claims) AppendRow(ClaimCells(c), &out);
+  for (const Claim& c : claims) AppendClaimRow(c, &out);
   return out;
 }
 
@@ -139,6 +151,14 @@ std::string ConflictsToCsv(const std::vector<Conflict>& conflicts, bool excel_bo
 
 std::string ConflictsCsvBegin(bool excel_bom) { return Begin(kConflictsCsvHeader, excel_bom); }
 
-void AppendConflictCsvRow(const Conflict& conflict, std::string* out) { AppendRow(ConflictCells(conflict), out); }
+void AppendConflictCsvRow(const Conflict& k, std::string* out) {
+  CsvRow row(out);
+  row.Cell(k.id).Cell(k.rule_id).Cell(SeverityName(k.severity)).Cell(k.metric).Cell(k.subject);
+  AppendConflictSide(k.a, &row);
+  AppendConflictSide(k.b, &row);
+  row.Cell(k.status).Cell(k.note).Cell(k.explanation).Cell(k.explanation_vi).Cell(k.likely_value);
+  row.Cell(std::to_string(k.support_a)).Cell(std::to_string(k.support_b));
+  row.End();
+}
 
 }  // namespace claimcheck

@@ -18,6 +18,10 @@ namespace claimcheck {
 // quotes, with inner quotes doubled, when it contains , " CR or LF.
 std::string CsvEscapeField(std::string_view field);
 
+// Appends CsvEscapeField(field) to *out, without building the field as a
+// string of its own (a field that needs no quoting is appended as it is).
+void AppendCsvField(std::string_view field, std::string* out);
+
 // Fixed headers (no trailing CRLF); the exports start with exactly these.
 extern const char kClaimsCsvHeader[];
 extern const char kConflictsCsvHeader[];

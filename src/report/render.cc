@@ -40,6 +40,17 @@ std::string MarkdownEscape(const std::string& s) {
   return out;
 }
 
+// mu::data::set and push_back copy their argument, and a copy of a list or
+// object copies everything in it: nested data is moved in with these instead.
+// Put: `value` as the field `name` of the object *object.
+void Put(mu::data* object, const std::string& name, mu::data value) { (*object)[name] = std::move(value); }
+
+// Append: `item` at the end of the list *list. (mu::data has no moving
+// push_back; list_value() is the list it holds, created non-const.)
+void Append(mu::data* list, mu::data item) {
+  const_cast<mu::basic_list<std::string>&>(list->list_value()).push_back(std::move(item));
+}
+
 std::string TemplateText(std::string_view name) {
   auto text = FindTemplate(name);
   return text ? std::string(*text) : std::string();
@@ -47,7 +58,7 @@ std::string TemplateText(std::string_view name) {
 
 mu::data IdList(const std::vector<std::string>& ids) {
   mu::data list(mu::data::type::list);
-  for (const std::string& id : ids) list.push_back(mu::data("id", id));
+  for (const std::string& id : ids) Append(&list, mu::data("id", id));
   return list;
 }
 
@@ -63,11 +74,11 @@ mu::data RunData(const RunSummary& run) {
   d.set("claims", std::to_string(run.claims));
   d.set("has_new", !run.new_conflict_ids.empty());
   d.set("new_count", std::to_string(run.new_conflict_ids.size()));
-  d.set("new_ids", IdList(run.new_conflict_ids));
+  Put(&d, "new_ids", IdList(run.new_conflict_ids));
   d.set("new_ids_text", Join(run.new_conflict_ids, ", "));
   d.set("has_resolved", !run.resolved_conflict_ids.empty());
   d.set("resolved_count", std::to_string(run.resolved_conflict_ids.size()));
-  d.set("resolved_ids", IdList(run.resolved_conflict_ids));
+  Put(&d, "resolved_ids", IdList(run.resolved_conflict_ids));
   d.set("resolved_ids_text", Join(run.resolved_conflict_ids, ", "));
   return d;
 }
@@ -131,8 +142,8 @@ mu::data ItemData(const ReportItem& i) {
   d.set("note", i.note);
   d.set("has_note", !i.note.empty());
   d.set("is_new", i.is_new);
-  d.set("a", SideData(i.a, "A"));
-  d.set("b", SideData(i.b, "B"));
+  Put(&d, "a", SideData(i.a, "A"));
+  Put(&d, "b", SideData(i.b, "B"));
   d.set("values", SideValueText(i.a) + " vs " + SideValueText(i.b));
   d.set("files", i.a.file + " vs " + i.b.file);
   d.set("likely", i.likely_value.empty() ? std::string("undecided") : i.likely_value);
@@ -158,7 +169,7 @@ mu::data SectionsData(const std::vector<ReportItem>& items) {
     int count = 0;
     for (const ReportItem& i : items) {
       if (i.severity != g.severity) continue;
-      list.push_back(ItemData(i));
+      Append(&list, ItemData(i));
       ++count;
     }
     if (count == 0) continue;
@@ -166,8 +177,8 @@ mu::data SectionsData(const std::vector<ReportItem>& items) {
     section.set("key", g.key);
     section.set("heading", g.heading);
     section.set("count", std::to_string(count));
-    section.set("items", list);
-    sections.push_back(section);
+    Put(&section, "items", std::move(list));
+    Append(&sections, std::move(section));
   }
   return sections;
 }
@@ -183,7 +194,7 @@ mu::data DocumentsData(const std::vector<ReportDocument>& docs) {
     d.set("url", doc.url);
     d.set("url_is_link", doc.url_is_link);
     d.set("claims", std::to_string(doc.claims));
-    list.push_back(d);
+    Append(&list, std::move(d));
   }
   return list;
 }
@@ -196,31 +207,31 @@ mu::data ChangesData(const ReportModel& model) {
   int new_count = 0, open_count = 0, resolved_count = 0;
   for (const ReportItem& i : model.items) {
     if (i.is_new) {
-      new_items.push_back(ItemData(i));
+      Append(&new_items, ItemData(i));
       ++new_count;
     } else {
-      open_items.push_back(ItemData(i));
+      Append(&open_items, ItemData(i));
       ++open_count;
     }
   }
   for (const ReportItem& i : model.resolved) {
-    resolved_items.push_back(ItemData(i));
+    Append(&resolved_items, ItemData(i));
     ++resolved_count;
   }
   const bool ids_only = model.resolved.empty() && !model.run.resolved_conflict_ids.empty();
   if (ids_only) resolved_count = static_cast<int>(model.run.resolved_conflict_ids.size());
   mu::data d;
-  d.set("new_items", new_items);
+  Put(&d, "new_items", std::move(new_items));
   d.set("new_count", std::to_string(new_count));
   d.set("has_new_items", new_count > 0);
-  d.set("open_items", open_items);
+  Put(&d, "open_items", std::move(open_items));
   d.set("open_count", std::to_string(open_count));
   d.set("has_open_items", open_count > 0);
-  d.set("resolved_items", resolved_items);
+  Put(&d, "resolved_items", std::move(resolved_items));
   d.set("resolved_count", std::to_string(resolved_count));
   d.set("has_resolved_items", !model.resolved.empty());
   d.set("resolved_ids_only", ids_only);
-  d.set("resolved_ids", IdList(model.run.resolved_conflict_ids));
+  Put(&d, "resolved_ids", IdList(model.run.resolved_conflict_ids));
   d.set("resolved_ids_text", Join(model.run.resolved_conflict_ids, ", "));
   d.set("has_none_resolved", resolved_count == 0);
   return d;
@@ -230,16 +241,16 @@ mu::data ChangesData(const ReportModel& model) {
 mu::data CommonData(const ReportModel& model) {
   mu::data d;
   d.set("title", kTitle);
-  d.set("counts", CountsData(model.counts));
+  Put(&d, "counts", CountsData(model.counts));
   d.set("has_run", model.has_run_summary);
-  d.set("run", RunData(model.run));
-  d.set("changes", ChangesData(model));
+  Put(&d, "run", RunData(model.run));
+  Put(&d, "changes", ChangesData(model));
   d.set("has_items", !model.items.empty());
   mu::data items(mu::data::type::list);
-  for (const ReportItem& i : model.items) items.push_back(ItemData(i));
-  d.set("items", items);
-  d.set("sections", SectionsData(model.items));
-  d.set("documents", DocumentsData(model.documents));
+  for (const ReportItem& i : model.items) Append(&items, ItemData(i));
+  Put(&d, "items", std::move(items));
+  Put(&d, "sections", SectionsData(model.items));
+  Put(&d, "documents", DocumentsData(model.documents));
   d.set("has_documents", !model.documents.empty());
   d.set("has_items_omitted", model.items_omitted > 0);
   d.set("items_omitted", std::to_string(model.items_omitted));
@@ -250,34 +261,66 @@ mu::data CommonData(const ReportModel& model) {
 
 // Templates are embedded and covered by tests, so a parse error is a
 // programmer error; it shows up in the output rather than as an exception.
-std::string Render(std::string_view template_name, mu::data& data,
+std::string Render(std::string_view template_name, const std::string& text, const mu::data& data,
                    const mu::mustache::escape_handler* escape) {
-  mu::mustache tmpl(TemplateText(template_name));
+  mu::mustache tmpl(text);
   if (escape) tmpl.set_custom_escape(*escape);
   if (!tmpl.is_valid()) {
     return "template error in " + std::string(template_name) + ": " + tmpl.error_message() + "\n";
   }
-  std::string out = tmpl.render(data);
+  std::string out;
+  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
   if (!tmpl.is_valid()) {
     return "template error in " + std::string(template_name) + ": " + tmpl.error_message() + "\n";
   }
   return out;
 }
 
+// The HTML template with its side partial written in: each {{> side}} replaced
+// by the text of side.html.mustache. kainjow parses a partial again at every use
+// (two per card); the text written in is parsed once and renders the same, as a
+// partial renders in the enclosing context and line and both templates keep the
+// default delimiters.
+std::string HtmlTemplateText() {
+  std::string text = TemplateText("report.html.mustache");
+  const std::string side = TemplateText("side.html.mustache");
+  const std::string tag = "{{> side}}";
+  for (size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + side.size())) {
+    text.replace(at, tag.size(), side);
+  }
+  return text;
+}
+
+// The HTML page from `data` (CommonData), to which it adds the stylesheet.
+std::string RenderHtmlData(mu::data* data) {
+  data->set("style", TemplateText("style.css"));
+  return Render("report.html.mustache", HtmlTemplateText(), *data, nullptr);
+}
+
+// The Markdown summary from `data` (CommonData).
+std::string RenderMarkdownData(const mu::data& data) {
+  const mu::mustache::escape_handler escape = MarkdownEscape;
+  return Render("report.md.mustache", TemplateText("report.md.mustache"), data, &escape);
+}
+
 }  // namespace
 
 std::string RenderHtml(const ReportModel& model) {
   mu::data data = CommonData(model);
-  data.set("style", TemplateText("style.css"));
-  const std::string side = TemplateText("side.html.mustache");
-  data.set("side", mu::partial([side]() { return side; }));
-  return Render("report.html.mustache", data, nullptr);
+  return RenderHtmlData(&data);
 }
 
 std::string RenderMarkdown(const ReportModel& model) {
   mu::data data = CommonData(model);
-  const mu::mustache::escape_handler escape = MarkdownEscape;
-  return Render("report.md.mustache", data, &escape);
+  return RenderMarkdownData(data);
+}
+
+ReportPages RenderPages(const ReportModel& model) {
+  mu::data data = CommonData(model);
+  ReportPages pages;
+  pages.markdown = RenderMarkdownData(data);  // before RenderHtmlData adds its fields
+  pages.html = RenderHtmlData(&data);
+  return pages;
 }
 
 }  // namespace claimcheck

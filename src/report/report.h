@@ -22,6 +22,13 @@ std::string RenderHtml(const ReportModel& model);
 // breaks folded to spaces, so hostile text cannot break the table or inject markup.
 std::string RenderMarkdown(const ReportModel& model);
 
+// Both pages of one model: RenderHtml(model) and RenderMarkdown(model), from
+// the template data built once instead of once per page.
+struct ReportPages {
+  std::string html, markdown;
+};
+ReportPages RenderPages(const ReportModel& model);
+
 struct ReportFileOptions {
   bool excel_bom = false;  // start discrepancies.csv with a UTF-8 BOM
 };

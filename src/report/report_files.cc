@@ -99,10 +99,10 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
   });
   if (!streamed.ok()) return streamed;
   csv.Write(piece);
-  const ReportModel model = BuildReportModel(input, std::move(selection));
+  ReportPages rendered = RenderPages(BuildReportModel(input, std::move(selection)));
   const std::pair<const char*, std::string> pages[] = {
-      {"report.html", RenderHtml(model)},
-      {"report.md", RenderMarkdown(model)},
+      {"report.html", std::move(rendered.html)},
+      {"report.md", std::move(rendered.markdown)},
   };
   for (const auto& [name, content] : pages) {
     Status status = WriteFile(dir / name, content);

@@ -153,47 +153,6 @@ void BindUpsertRow(SQLite::Statement& st, int* index, int64_t run_id, const Upse
   BindIdAt(st, i++, run_id);
 }
 
-ClaimRef ReadSnapshotSide(SQLite::Statement& st, const std::string& side, const Conflict& c) {
-  std::string p = side + "_";
-  auto text = [&](const char* name) { return st.getColumn((p + name).c_str()).getString(); };
-  ClaimRef r;
-  r.claim.file = text("file");
-  r.claim.kind = ParseClaimKind(text("kind")).value_or(ClaimKind::kCount);
-  r.claim.metric = c.metric;
-  r.claim.subject = c.subject;
-  r.claim.value = st.getColumn((p + "value").c_str()).getDouble();
-  r.claim.low = OptionalDouble(st.getColumn((p + "low").c_str()));
-  r.claim.high = OptionalDouble(st.getColumn((p + "high").c_str()));
-  r.claim.unit = text("unit");
-  r.claim.date = text("date");
-  r.claim.as_of = text("as_of");
-  r.claim.attributed_to = text("attributed_to");
-  r.claim.qualifier = ParseQualifier(text("qualifier")).value_or(Qualifier::kExact);
-  r.claim.quote = text("quote");
-  r.claim.sentence = text("sentence");
-  r.outlet = text("outlet");
-  r.published = text("published");
-  r.url = text("url");
-  return r;
-}
-
-// The live claim `id` joined to its document, or nullopt when it is gone.
-std::optional<ClaimRef> LoadLiveClaim(StoreConnection& impl, int64_t id) {
-  static const std::string kSql = std::string("SELECT ") + StoredClaimColumns() +
-                                  ", d.outlet AS outlet, d.published AS published, d.url AS url "
-                                  "FROM claims cl JOIN documents d ON d.id = cl.document_id "
-                                  "WHERE cl.id = ?";
-  StatementLease st = impl.Prepare(kSql.c_str());
-  st->bind(1, id);
-  if (!st->executeStep()) return std::nullopt;
-  ClaimRef r;
-  r.claim = ReadStoredClaim(*st);
-  r.outlet = st->getColumn("outlet").getString();
-  r.published = st->getColumn("published").getString();
-  r.url = st->getColumn("url").getString();
-  return r;
-}
-
 // The conflict's latest review status, "open" when never reviewed.
 std::string CurrentStatus(StoreConnection& impl, const std::string& conflict_id) {
   StatementLease st = impl.Prepare("SELECT status FROM conflict_status WHERE conflict_id = ?");
@@ -510,17 +469,102 @@ Result<Store::ConflictDelta> Store::SaveConflicts(int64_t run_id, const std::vec
 
 namespace {
 
-// The conflict columns of LoadConflicts' queries (all but the ORDER BY).
+// ConflictQuery's columns, by position: the conflict's own, then side a and
+// side b (kSideQueryColumns each, see SideQueryList).
+enum ConflictColumn : int {
+  kIdColumn,
+  kRuleIdColumn,
+  kSeverityColumn,
+  kMetricColumn,
+  kSubjectColumn,
+  kExplanationColumn,
+  kExplanationViColumn,
+  kLikelyValueColumn,
+  kSupportAColumn,
+  kSupportBColumn,
+  kTrustAColumn,
+  kTrustBColumn,
+  kSeriesColumn,
+  kStatusColumn,
+  kNoteColumn,
+  kSideAColumn,
+};
+// A side: kSideColumns, then 1 when it is live (0 when read from the snapshot),
+// then the live claim's kLiveOnlyColumns (NULL when not live).
+constexpr std::array<const char*, 9> kLiveOnlyColumns = {
+    "id", "document_id", "metric", "subject", "as_of_inferred", "span_begin", "span_end", "confidence", "pattern_id"};
+constexpr int kSideQueryColumns = static_cast<int>(kSideColumns.size() + 1 + kLiveOnlyColumns.size());
+constexpr int kSideBColumn = kSideAColumn + kSideQueryColumns;
+
+// The columns of `side` ("a" or "b"), whose live claim and document are the
+// LEFT JOINs `claim` and `doc` of ConflictQuery: each kSideColumns value from the
+// live claim (outlet, published and url from its document) when the document
+// row exists, else from the snapshot. Chosen in SQL, so the sort carries one
+// value per column rather than the snapshot and the live claim both.
+std::string SideQueryList(const std::string& side, const std::string& claim, const std::string& doc) {
+  std::string out;
+  for (const std::string column : kSideColumns) {
+    const bool of_document = column == "outlet" || column == "published" || column == "url";
+    out += ", CASE WHEN " + doc + ".id IS NULL THEN c." + side + "_" + column + " ELSE " +
+           (of_document ? doc : claim) + "." + column + " END";
+  }
+  out += ", " + doc + ".id IS NOT NULL";
+  for (const char* column : kLiveOnlyColumns) out += ", " + claim + "." + column;
+  return out;
+}
+
+// The query of LoadConflicts and ForEachConflict (all but the ORDER BY): every
+// conflict with its status and both sides (see ConflictColumn). A side is live
+// when its claim id is > 0 and both the claim and its document still exist:
+// one query instead of a lookup per side.
 std::string ConflictQuery() {
-  return "SELECT c.id AS id, c.rule_id AS rule_id, c.severity AS severity, c.metric AS metric, "
-         "c.subject AS subject, c.explanation AS explanation, c.explanation_vi AS explanation_vi, "
-         "c.likely_value AS likely_value, c.support_a AS support_a, c.support_b AS support_b, "
-         "c.trust_a AS trust_a, c.trust_b AS trust_b, c.series AS series, "
-         "s.status AS status, s.note AS note, COALESCE(c.claim_a_id, 0) AS claim_a_id, "
-         "COALESCE(c.claim_b_id, 0) AS claim_b_id" +
-         SideList("c.") +
+  return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
+         "c.likely_value, c.support_a, c.support_b, c.trust_a, c.trust_b, c.series, s.status, s.note" +
+         SideQueryList("a", "ca", "da") + SideQueryList("b", "cb", "db") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
+         "LEFT JOIN claims ca ON ca.id = c.claim_a_id AND c.claim_a_id > 0 "
+         "LEFT JOIN documents da ON da.id = ca.document_id "
+         "LEFT JOIN claims cb ON cb.id = c.claim_b_id AND c.claim_b_id > 0 "
+         "LEFT JOIN documents db ON db.id = cb.document_id "
          "WHERE c.active = 1 OR ? = 0 ";
+}
+
+// The side whose columns start at `first` (SideQueryList): the live claim with
+// its document's facts, or the snapshot, whose metric and subject are the
+// conflict's and whose other claim fields keep their defaults.
+ClaimRef ReadSide(SQLite::Statement& st, int first, const Conflict& c) {
+  int i = first;
+  ClaimRef r;
+  r.claim.file = st.getColumn(i++).getString();
+  r.claim.kind = ParseClaimKind(st.getColumn(i++).getString()).value_or(ClaimKind::kCount);
+  r.claim.value = st.getColumn(i++).getDouble();
+  r.claim.low = OptionalDouble(st.getColumn(i++));
+  r.claim.high = OptionalDouble(st.getColumn(i++));
+  r.claim.unit = st.getColumn(i++).getString();
+  r.claim.date = st.getColumn(i++).getString();
+  r.claim.as_of = st.getColumn(i++).getString();
+  r.claim.attributed_to = st.getColumn(i++).getString();
+  r.claim.qualifier = ParseQualifier(st.getColumn(i++).getString()).value_or(Qualifier::kExact);
+  r.claim.quote = st.getColumn(i++).getString();
+  r.claim.sentence = st.getColumn(i++).getString();
+  r.outlet = st.getColumn(i++).getString();
+  r.published = st.getColumn(i++).getString();
+  r.url = st.getColumn(i++).getString();
+  if (st.getColumn(i++).getInt() == 0) {
+    r.claim.metric = c.metric;
+    r.claim.subject = c.subject;
+    return r;
+  }
+  r.claim.id = st.getColumn(i++).getInt64();
+  r.claim.document_id = st.getColumn(i++).getInt64();
+  r.claim.metric = st.getColumn(i++).getString();
+  r.claim.subject = st.getColumn(i++).getString();
+  r.claim.as_of_inferred = st.getColumn(i++).getInt() != 0;
+  r.claim.span_begin = static_cast<size_t>(st.getColumn(i++).getInt64());
+  r.claim.span_end = static_cast<size_t>(st.getColumn(i++).getInt64());
+  r.claim.confidence = st.getColumn(i++).getDouble();
+  r.claim.pattern_id = st.getColumn(i++).getString();
+  return r;
 }
 
 // Steps `sql` (ConflictQuery plus an ORDER BY) and hands each conflict to `fn`,
@@ -534,27 +578,23 @@ void WalkConflicts(StoreConnection& impl, const char* sql, bool active_only,
   st->bind(1, active_only ? 1 : 0);
   while (st->executeStep()) {
     Conflict c;
-    c.id = st->getColumn("id").getString();
-    c.rule_id = st->getColumn("rule_id").getString();
-    c.severity = ParseSeverity(st->getColumn("severity").getString()).value_or(Severity::kInfo);
-    c.metric = st->getColumn("metric").getString();
-    c.subject = st->getColumn("subject").getString();
-    c.explanation = st->getColumn("explanation").getString();
-    c.explanation_vi = st->getColumn("explanation_vi").getString();
-    c.likely_value = st->getColumn("likely_value").getString();
-    c.support_a = st->getColumn("support_a").getInt();
-    c.support_b = st->getColumn("support_b").getInt();
-    c.trust_a = st->getColumn("trust_a").getDouble();
-    c.trust_b = st->getColumn("trust_b").getDouble();
-    c.series = st->getColumn("series").getString();
-    c.status = st->getColumn("status").getString();
-    c.note = st->getColumn("note").getString();
-    const int64_t a_id = st->getColumn("claim_a_id").getInt64();
-    const int64_t b_id = st->getColumn("claim_b_id").getInt64();
-    std::optional<ClaimRef> live_a = a_id > 0 ? LoadLiveClaim(impl, a_id) : std::nullopt;
-    std::optional<ClaimRef> live_b = b_id > 0 ? LoadLiveClaim(impl, b_id) : std::nullopt;
-    c.a = live_a ? std::move(*live_a) : ReadSnapshotSide(*st, "a", c);
-    c.b = live_b ? std::move(*live_b) : ReadSnapshotSide(*st, "b", c);
+    c.id = st->getColumn(kIdColumn).getString();
+    c.rule_id = st->getColumn(kRuleIdColumn).getString();
+    c.severity = ParseSeverity(st->getColumn(kSeverityColumn).getString()).value_or(Severity::kInfo);
+    c.metric = st->getColumn(kMetricColumn).getString();
+    c.subject = st->getColumn(kSubjectColumn).getString();
+    c.explanation = st->getColumn(kExplanationColumn).getString();
+    c.explanation_vi = st->getColumn(kExplanationViColumn).getString();
+    c.likely_value = st->getColumn(kLikelyValueColumn).getString();
+    c.support_a = st->getColumn(kSupportAColumn).getInt();
+    c.support_b = st->getColumn(kSupportBColumn).getInt();
+    c.trust_a = st->getColumn(kTrustAColumn).getDouble();
+    c.trust_b = st->getColumn(kTrustBColumn).getDouble();
+    c.series = st->getColumn(kSeriesColumn).getString();
+    c.status = st->getColumn(kStatusColumn).getString();
+    c.note = st->getColumn(kNoteColumn).getString();
+    c.a = ReadSide(*st, kSideAColumn, c);
+    c.b = ReadSide(*st, kSideBColumn, c);
     fn(c);
   }
   read.commit();

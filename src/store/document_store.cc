@@ -164,10 +164,6 @@ Claim ReadClaim(SQLite::Statement& st) {
 
 }  // namespace
 
-Claim ReadStoredClaim(SQLite::Statement& st) { return ReadClaim(st); }
-
-const char* StoredClaimColumns() { return kClaimColumns; }
-
 Result<std::optional<std::string>> Store::FindDocumentHash(const std::string& file) {
   return Guarded("FindDocumentHash", [&]() -> Result<std::optional<std::string>> {
     StatementLease st = impl_->Prepare("SELECT content_hash FROM documents WHERE file = ?");

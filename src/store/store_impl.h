@@ -68,11 +68,6 @@ auto Guarded(const std::string& what, Fn&& fn) -> decltype(fn()) {
   }
 }
 
-// The claim columns, aliased by Claim field name, of a query over `claims cl`;
-// and the Claim read back from such a row. Defined in document_store.cc.
-const char* StoredClaimColumns();
-Claim ReadStoredClaim(SQLite::Statement& st);
-
 // Stores `inputs_key` (NULL when empty) as the key of the check of run `run_id`
 // (check_state); inside the caller's write transaction. Defined in check_state.cc.
 void WriteCheckKey(StoreConnection& impl, int64_t run_id, const std::string& inputs_key);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string_view>
+
 #include "report_fixture.h"
 
 namespace claimcheck {
@@ -35,6 +38,64 @@ TEST(CsvEscapeFieldTest, Table) {
       {"hơn 4.000, theo \"Tổng cục\"", "\"hơn 4.000, theo \"\"Tổng cục\"\"\""},
   };
   for (const Case& c : cases) EXPECT_EQ(CsvEscapeField(c.in), c.want) << "input: " << c.in;
+}
+
+// CsvEscapeField as first written (a copy of the cell, then a quoted copy when
+// needed): the reference AppendCsvField's fast path must agree with.
+std::string ReferenceCsvEscape(std::string_view field) {
+  std::string cell;
+  const bool negative_number = [&] {
+    std::string s(field);
+    if (s.size() < 2 || s[0] != '-') return false;
+    size_t i = 1, digits = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+      ++i;
+      if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+      size_t exp_digits = 0;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++exp_digits;
+      if (exp_digits == 0) return false;
+    }
+    return i == s.size();
+  }();
+  if (!field.empty() && (std::string_view("=+@\t\r").find(field[0]) != std::string_view::npos ||
+                         (field[0] == '-' && !negative_number))) {
+    cell.push_back('\'');
+  }
+  cell.append(field);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char ch : cell) {
+    if (ch == '"') quoted.push_back('"');
+    quoted.push_back(ch);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+// AppendCsvField (fast path: nothing to quote; slow path: quotes, doubled
+// inner quotes, the formula guard inside the quotes) against the reference,
+// appending after what *out already holds.
+TEST(CsvEscapeFieldTest, AppendMatchesReference) {
+  const std::string pieces[] = {"", "a", ",", "\"", "\"\"", "\r", "\n", "\r\n", "=", "+", "-", "@", "\t",
+                                "-3", "-1.5", "-1e+06", "1", "x\"y", "khoảng", " ", "'"};
+  std::vector<std::string> fields;
+  for (const std::string& x : pieces) {
+    for (const std::string& y : pieces) {
+      for (const std::string& z : {std::string(), std::string("\""), std::string("tail,")}) fields.push_back(x + y + z);
+    }
+  }
+  for (const std::string& field : fields) {
+    std::string out = "prefix;";
+    AppendCsvField(field, &out);
+    EXPECT_EQ(out, "prefix;" + ReferenceCsvEscape(field)) << "input: " << field;
+    EXPECT_EQ(CsvEscapeField(field), ReferenceCsvEscape(field)) << "input: " << field;
+  }
 }
 
 TEST(CsvTest, ExcelBomOnlyWithFlag) {

@@ -157,6 +157,21 @@ TEST(RenderTest, OutputIsDeterministic) {
   EXPECT_EQ(RenderMarkdown(model), RenderMarkdown(model));
 }
 
+// RenderPages fills both templates from one set of data: the same pages as
+// RenderHtml and RenderMarkdown, with and without a run summary or items.
+TEST(RenderTest, PagesMatchEachRender) {
+  ReportInput with_run = MakeFixtureInput();
+  with_run.run.run_label = "run 3, 2024-09-10";
+  with_run.run.new_conflict_ids = {with_run.conflicts.front().id};
+  with_run.run.resolved_conflict_ids = {"0123456789abcdef"};
+  for (const ReportInput& in : {MakeFixtureInput(), with_run, HostileInput(), ReportInput()}) {
+    const ReportModel model = BuildReportModel(in);
+    const ReportPages pages = RenderPages(model);
+    EXPECT_EQ(pages.html, RenderHtml(model));
+    EXPECT_EQ(pages.markdown, RenderMarkdown(model));
+  }
+}
+
 TEST(RenderTest, HtmlMatchesGolden) {
   EXPECT_EQ(CompareWithGolden("report.html", RenderHtml(BuildReportModel(MakeFixtureInput()))),
             "");

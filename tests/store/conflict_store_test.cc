@@ -183,6 +183,57 @@ TEST_F(ConflictStoreTest, ResolvedConflictKeepsSnapshot) {
   EXPECT_EQ(all[0].ToString(), c1.ToString());
 }
 
+// Every field of a side, the ones Claim::ToString leaves out included.
+std::string SideFields(const ClaimRef& r) {
+  const Claim& c = r.claim;
+  auto optional = [](const std::optional<double>& v) { return v ? std::to_string(*v) : std::string("none"); };
+  return "id=" + std::to_string(c.id) + " document_id=" + std::to_string(c.document_id) + " file=" + c.file +
+         " kind=" + std::string(ClaimKindName(c.kind)) + " " + c.metric + "/" + c.subject +
+         " value=" + std::to_string(c.value) + " " + std::string(QualifierName(c.qualifier)) + " [" +
+         optional(c.low) + "," + optional(c.high) + "] unit=" + c.unit + " date=" + c.date + " as_of=" + c.as_of +
+         (c.as_of_inferred ? " inferred" : "") + " by=" + c.attributed_to + " quote=" + c.quote +
+         " sentence=" + c.sentence + " @" + std::to_string(c.span_begin) + "-" + std::to_string(c.span_end) +
+         " confidence=" + std::to_string(c.confidence) + " pattern=" + c.pattern_id + " outlet=" + r.outlet +
+         " published=" + r.published + " url=" + r.url;
+}
+
+// A live side is the stored claim with its document's facts, every field as
+// LoadClaimRefs reads it; a side whose claim is gone is its snapshot, with the
+// conflict's metric and subject and the defaults of the fields not kept.
+TEST_F(ConflictStoreTest, SidesAreTheLiveClaimOrTheSnapshot) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  c1.metric = "killed_total";  // the snapshot's metric, unlike its claims'
+  Save({c1});
+  NextRun();
+  Document changed = MakeDocument("a.txt", "A, sửa lại");
+  std::vector<Claim> fresh = {MakeClaim(1900, "1.900")};
+  ASSERT_TRUE(store_->PutDocument(run_, changed, fresh).ok());
+  Result<std::vector<ClaimRef>> refs = store_->LoadClaimRefs();
+  ASSERT_TRUE(refs.ok()) << refs.status().ToString();
+  auto live = std::find_if(refs->begin(), refs->end(), [&](const ClaimRef& r) { return r.claim.id == b_claims_[0].id; });
+  ASSERT_NE(live, refs->end());
+  ClaimRef snapshot;
+  snapshot.claim = a_claims_[0];
+  snapshot.claim.id = snapshot.claim.document_id = 0;
+  snapshot.claim.metric = "killed_total";
+  snapshot.claim.span_begin = snapshot.claim.span_end = 0;
+  snapshot.claim.confidence = 1.0;
+  snapshot.claim.pattern_id = "";
+  snapshot.outlet = "a.txt.example";
+  snapshot.published = "2024-06-20";
+  snapshot.url = "https://a.txt.example/article";
+  std::vector<Conflict> walked;
+  Status s = store_->ForEachConflict(/*active_only=*/true, [&](Conflict& k) { walked.push_back(k); });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(walked.size(), 1u);
+  EXPECT_EQ(SideFields(walked[0].a), SideFields(snapshot));
+  EXPECT_EQ(SideFields(walked[0].b), SideFields(*live));
+  std::vector<Conflict> loaded = Load(true);
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(SideFields(loaded[0].a), SideFields(snapshot));
+  EXPECT_EQ(SideFields(loaded[0].b), SideFields(*live));
+}
+
 TEST_F(ConflictStoreTest, ReviewPersistsAcrossRuns) {
   Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
   Save({c1});
