@@ -75,7 +75,10 @@ class KeptCheckTest : public ::testing::Test {
     SQLite::Statement st(db, sql);
     std::string out;
     while (st.executeStep()) {
-      for (int i = 0; i < st.getColumnCount(); ++i) out += (i ? "|" : "") + st.getColumn(i).getString();
+      for (int i = 0; i < st.getColumnCount(); ++i) {
+        if (i > 0) out += '|';
+        out += st.getColumn(i).getString();
+      }
       out += "\n";
     }
     return out;
