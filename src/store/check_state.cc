@@ -71,7 +71,9 @@ Result<std::optional<Store::ConflictDelta>> Store::KeepConflicts(int64_t run_id,
     {
       // What SaveConflicts writes for a conflict found again: seen by this run (NULL
       // for run 0, as there), and recorded as still open.
-      StatementLease seen = impl_->Prepare("UPDATE conflicts SET last_run_id = ?1 WHERE active = 1");
+      StatementLease seen = impl_->Prepare(
+          "UPDATE conflict_state SET last_run_id = ?1 "
+          "WHERE conflict_id IN (SELECT id FROM conflicts WHERE active = 1)");
       BindIdAt(*seen, 1, run_id);
       seen->exec();
     }

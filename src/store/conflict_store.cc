@@ -8,8 +8,10 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "base/strings.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -37,9 +39,11 @@ std::string SideList(const std::string& before) {
 
 // Parameters per row of UpsertSql: id, rule_id, severity, metric, subject,
 // claim_a_id, claim_b_id, the side columns of a and b, explanation,
-// explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, series,
-// first_run_id, last_run_id (in this order; active is the literal 1).
-constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 8 + 2;
+// explanation_vi, likely_value, support_a, support_b, series (the row's
+// content: ForEachContentValue), first_run_id (in this order; active is the
+// literal 1). What changes at every check (last_run_id, trust) is in
+// conflict_state (StateSql).
+constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 6 + 1;
 // Rows per multi-row upsert: one statement per batch instead of one per conflict
 // (each execution of a statement also rebuilds the list of its CHECK (... IN ...)).
 constexpr size_t kUpsertBatch = 32;
@@ -61,8 +65,8 @@ std::string UpsertSql(size_t rows) {
   std::string values = row;
   for (size_t r = 1; r < rows; ++r) values += ", " + row;
   return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" + SideList("") +
-         ", explanation, explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, "
-         "series, first_run_id, last_run_id, active) VALUES " +
+         ", explanation, explanation_vi, likely_value, support_a, support_b, "
+         "series, first_run_id, active) VALUES " +
          values +
          " ON CONFLICT(id) DO UPDATE SET "
          "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
@@ -71,9 +75,20 @@ std::string UpsertSql(size_t rows) {
          update +
          ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
          "likely_value = excluded.likely_value, support_a = excluded.support_a, "
-         "support_b = excluded.support_b, trust_a = excluded.trust_a, trust_b = excluded.trust_b, "
-         "series = excluded.series, "
-         "last_run_id = excluded.last_run_id, active = 1";
+         "support_b = excluded.support_b, series = excluded.series, active = 1";
+}
+
+// Parameters per row of StateSql: conflict id, content hash, last_run_id, trust_a, trust_b.
+constexpr int kStateParameters = 5;
+constexpr size_t kStateBatch = 128;
+
+// Inserts or replaces `rows` rows of conflict_state (kStateParameters each).
+std::string StateSql(size_t rows) {
+  std::string values = "(?, ?, ?, ?, ?)";
+  for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?, ?, ?)";
+  return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b) VALUES " + values +
+         " ON CONFLICT(conflict_id) DO UPDATE SET content_hash = excluded.content_hash, "
+         "last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, trust_b = excluded.trust_b";
 }
 
 // Records `rows` (run_id, conflict_id, change) rows of run_conflicts, 3 positional parameters each.
@@ -99,26 +114,27 @@ ClaimRef WithDocumentFacts(StoreConnection& impl, const ClaimRef& ref) {
   return out;
 }
 
-// Binds the kSideColumns of `r` from position *index on, advancing it. The strings
-// are bound without a copy: `r` must outlive the statement's execution.
-void BindSideAt(SQLite::Statement& st, int* index, const ClaimRef& r) {
+// Calls put(value) with each kSideColumns value of `r`, in order. Values are
+// std::string (by reference: they outlive the call), std::string_view, double,
+// std::optional<double>.
+template <typename Put>
+void ForEachSideValue(const ClaimRef& r, Put&& put) {
   const Claim& c = r.claim;
-  int& i = *index;
-  st.bindNoCopy(i++, c.file);
-  st.bind(i++, std::string(ClaimKindName(c.kind)));
-  st.bind(i++, c.value);
-  BindOptionalAt(st, i++, c.low);
-  BindOptionalAt(st, i++, c.high);
-  st.bindNoCopy(i++, c.unit);
-  st.bindNoCopy(i++, c.date);
-  st.bindNoCopy(i++, c.as_of);
-  st.bindNoCopy(i++, c.attributed_to);
-  st.bind(i++, std::string(QualifierName(c.qualifier)));
-  st.bindNoCopy(i++, c.quote);
-  st.bindNoCopy(i++, c.sentence);
-  st.bindNoCopy(i++, r.outlet);
-  st.bindNoCopy(i++, r.published);
-  st.bindNoCopy(i++, r.url);
+  put(c.file);
+  put(ClaimKindName(c.kind));
+  put(c.value);
+  put(c.low);
+  put(c.high);
+  put(c.unit);
+  put(c.date);
+  put(c.as_of);
+  put(c.attributed_to);
+  put(QualifierName(c.qualifier));
+  put(c.quote);
+  put(c.sentence);
+  put(r.outlet);
+  put(r.published);
+  put(r.url);
 }
 
 // One conflict to upsert: its sides with the document facts filled in.
@@ -128,29 +144,99 @@ struct UpsertRow {
   const ClaimRef* b;
 };
 
+// A claim id as the row stores it: NULL (nullopt) for 0.
+struct ClaimIdValue {
+  int64_t id;
+};
+
+// Calls put(value) with the row's content, in UpsertSql's order up to series:
+// everything but the run ids and the trust, which conflict_state keeps. Values are
+// those of ForEachSideValue, int and ClaimIdValue.
+template <typename Put>
+void ForEachContentValue(const UpsertRow& row, Put&& put) {
+  const Conflict& c = *row.conflict;
+  put(c.id);
+  put(c.rule_id);
+  put(SeverityName(c.severity));
+  put(c.metric);
+  put(c.subject);
+  put(ClaimIdValue{row.a->claim.id});
+  put(ClaimIdValue{row.b->claim.id});
+  ForEachSideValue(*row.a, put);
+  ForEachSideValue(*row.b, put);
+  put(c.explanation);
+  put(c.explanation_vi);
+  put(c.likely_value);
+  put(c.support_a);
+  put(c.support_b);
+  put(c.series);
+}
+
+// Binds each value it is given at the next position. Strings are bound without a
+// copy: they must outlive the statement's execution.
+struct Binder {
+  SQLite::Statement& st;
+  int& i;
+  void operator()(const std::string& v) { st.bindNoCopy(i++, v); }
+  void operator()(std::string_view v) { st.bind(i++, std::string(v)); }
+  void operator()(double v) { st.bind(i++, v); }
+  void operator()(int v) { st.bind(i++, v); }
+  void operator()(const std::optional<double>& v) { BindOptionalAt(st, i++, v); }
+  void operator()(ClaimIdValue v) { BindIdAt(st, i++, v.id); }
+};
+
+// FNV-1a over each value it is given, typed and delimited, so different contents
+// hash apart (doubles by their bits: -0 and 0, or two NaNs, may differ; then the
+// row is written again, which is harmless).
+struct Hasher {
+  uint64_t h = 14695981039346656037ull;
+  void Bytes(const void* p, size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (size_t k = 0; k < n; ++k) h = (h ^ b[k]) * 1099511628211ull;
+  }
+  void Tag(char t, size_t n) {
+    Bytes(&t, 1);
+    Bytes(&n, sizeof n);
+  }
+  void operator()(std::string_view v) {
+    Tag('s', v.size());
+    Bytes(v.data(), v.size());
+  }
+  void operator()(const std::string& v) { (*this)(std::string_view(v)); }
+  void operator()(double v) {
+    Tag('d', sizeof v);
+    Bytes(&v, sizeof v);
+  }
+  void operator()(int v) {
+    Tag('i', sizeof v);
+    Bytes(&v, sizeof v);
+  }
+  void operator()(const std::optional<double>& v) {
+    if (v) {
+      (*this)(*v);
+    } else {
+      Tag('n', 0);
+    }
+  }
+  void operator()(ClaimIdValue v) {
+    const int64_t id = v.id > 0 ? v.id : 0;
+    Tag('c', sizeof id);
+    Bytes(&id, sizeof id);
+  }
+};
+
+// The hash of what ForEachContentValue gives for `row`, as 16 hex digits: what
+// conflict_state.content_hash holds for the stored row.
+std::string ContentHash(const UpsertRow& row) {
+  Hasher hasher;
+  ForEachContentValue(row, hasher);
+  return Hex64(hasher.h);
+}
+
 // Binds `row` (kUpsertParameters values) from position *index on, advancing it.
 void BindUpsertRow(SQLite::Statement& st, int* index, int64_t run_id, const UpsertRow& row) {
-  const Conflict& c = *row.conflict;
-  int& i = *index;
-  st.bindNoCopy(i++, c.id);
-  st.bindNoCopy(i++, c.rule_id);
-  st.bind(i++, std::string(SeverityName(c.severity)));
-  st.bindNoCopy(i++, c.metric);
-  st.bindNoCopy(i++, c.subject);
-  BindIdAt(st, i++, row.a->claim.id);
-  BindIdAt(st, i++, row.b->claim.id);
-  BindSideAt(st, &i, *row.a);
-  BindSideAt(st, &i, *row.b);
-  st.bindNoCopy(i++, c.explanation);
-  st.bindNoCopy(i++, c.explanation_vi);
-  st.bindNoCopy(i++, c.likely_value);
-  st.bind(i++, c.support_a);
-  st.bind(i++, c.support_b);
-  st.bind(i++, c.trust_a);
-  st.bind(i++, c.trust_b);
-  st.bindNoCopy(i++, c.series);
-  BindIdAt(st, i++, run_id);
-  BindIdAt(st, i++, run_id);
+  ForEachContentValue(row, Binder{st, *index});
+  BindIdAt(st, (*index)++, run_id);  // first_run_id (kept by an update)
 }
 
 // The conflict's latest review status, "open" when never reviewed.
@@ -231,7 +317,8 @@ std::string PairKey(const std::string& rule_id, const std::string& metric, const
 // per-conflict lookup is a map find instead of a scan of the conflicts table.
 std::map<std::string, std::vector<Decided>> DecidedConflicts(StoreConnection& impl) {
   StatementLease st = impl.Prepare(
-      "SELECT c.id, c.rule_id, c.metric, c.subject, c.a_file, c.b_file, COALESCE(c.last_run_id, 0), "
+      "SELECT c.id, c.rule_id, c.metric, c.subject, c.a_file, c.b_file, "
+      "COALESCE((SELECT last_run_id FROM conflict_state WHERE conflict_id = c.id), 0), "
       "r.status, r.note, r.reviewer FROM reviews r JOIN conflicts c ON c.id = r.conflict_id "
       "WHERE r.id = (SELECT MAX(id) FROM reviews WHERE conflict_id = r.conflict_id) "
       "AND r.status IN ('confirmed', 'dismissed')");
@@ -289,6 +376,44 @@ void UpsertConflicts(StoreConnection& impl, int64_t run_id, const std::vector<Up
     BindUpsertRow(*st, &index, run_id, rows[next]);
     st->exec();
   }
+}
+
+// Writes each conflict's conflict_state row: its content hash, `run_id` as the run
+// that last found it (NULL for 0), its trust; kStateBatch rows per statement.
+// The conflicts rows must exist.
+void UpsertStates(StoreConnection& impl, int64_t run_id,
+                  const std::vector<std::pair<const Conflict*, std::string>>& states) {
+  static const std::string kBatchSql = StateSql(kStateBatch);
+  static const std::string kOneSql = StateSql(1);
+  auto bind = [&](SQLite::Statement& st, size_t from, size_t to) {
+    int index = 1;
+    for (size_t r = from; r < to; ++r) {
+      const Conflict& c = *states[r].first;
+      st.bindNoCopy(index++, c.id);
+      st.bindNoCopy(index++, states[r].second);
+      BindIdAt(st, index++, run_id);
+      st.bind(index++, c.trust_a);
+      st.bind(index++, c.trust_b);
+    }
+    st.exec();
+  };
+  size_t next = 0;
+  for (; next + kStateBatch <= states.size(); next += kStateBatch) {
+    StatementLease st = impl.Prepare(kBatchSql.c_str());
+    bind(*st, next, next + kStateBatch);
+  }
+  for (; next < states.size(); ++next) {
+    StatementLease st = impl.Prepare(kOneSql.c_str());
+    bind(*st, next, next + 1);
+  }
+}
+
+// Every stored conflict's content hash (conflict_state), by id.
+std::unordered_map<std::string, std::string> ContentHashes(StoreConnection& impl) {
+  StatementLease st = impl.Prepare("SELECT conflict_id, content_hash FROM conflict_state");
+  std::unordered_map<std::string, std::string> out;
+  while (st->executeStep()) out.emplace(st->getColumn(0).getString(), st->getColumn(1).getString());
+  return out;
 }
 
 // Records each (conflict id, change) of `changes` for `run_id` in order (none when
@@ -358,6 +483,7 @@ struct Store::ConflictWriter::State {
   std::set<std::string> incoming;   // every id the writer was begun with
   std::set<std::string> seen;       // ids added so far
   std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
+  std::unordered_map<std::string, std::string> stored_hash;  // conflict id -> content hash
   ConflictDelta delta;
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
   std::vector<std::string> still_open;  // recorded as "open", in the order added
@@ -379,6 +505,7 @@ Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run
     state->active_before = ActiveIds(*impl_);
     state->incoming.insert(ids.begin(), ids.end());
     state->decided = DecidedConflicts(*impl_);
+    state->stored_hash = ContentHashes(*impl_);
     return std::unique_ptr<ConflictWriter>(new ConflictWriter(std::move(state)));
   });
 }
@@ -393,7 +520,10 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     // Reads first, then the batch's rows in the order the reads decided them (each
     // conflict once). No read looks at a row, review or change of another conflict,
     // so deferring writes (the reviews and changes until Finish) changes none.
+    // A row whose stored content is the same (its hash) is not written again: only
+    // its conflict_state row (the run, the trust), as for every row.
     std::vector<UpsertRow> rows;
+    std::vector<std::pair<const Conflict*, std::string>> states;
     std::deque<ClaimRef> filled;  // sides completed with their document's facts
     auto side = [&](const ClaimRef& ref) -> const ClaimRef* {
       if (ref.claim.id <= 0 || (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty())) return &ref;
@@ -402,10 +532,21 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     };
     for (const Conflict& c : batch) {
       if (!s.seen.insert(c.id).second) continue;
+      const UpsertRow row{&c, side(c.a), side(c.b)};
+      std::string hash = ContentHash(row);
+      const bool was_active = s.active_before.count(c.id) > 0;
+      auto stored = s.stored_hash.find(c.id);
+      if (was_active && stored != s.stored_hash.end() && stored->second == hash) {
+        // Found again as stored: still open, its evidence unchanged.
+        ++s.delta.still_open;
+        s.still_open.push_back(c.id);
+        states.emplace_back(&c, std::move(hash));
+        continue;
+      }
       std::optional<bool> changed = EvidenceChanged(s.impl, c);
-      const bool stored = changed.has_value();
+      const bool is_stored = changed.has_value();
       // A dismissal sticks: a dismissed conflict that comes back is not new.
-      if (s.active_before.count(c.id) || (stored && CurrentStatus(s.impl, c.id) == "dismissed")) {
+      if (was_active || (is_stored && CurrentStatus(s.impl, c.id) == "dismissed")) {
         ++s.delta.still_open;
         s.still_open.push_back(c.id);
       } else {
@@ -413,10 +554,14 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
         s.delta.new_ids.push_back(c.id);
       }
       if (changed.value_or(false)) ReopenIfDecided(s.impl, c.id, s.at, &s.reviews);
-      rows.push_back({&c, side(c.a), side(c.b)});
-      if (!stored && InheritDecision(c, s.incoming, s.decided, s.at, &s.reviews)) s.delta.reopened_ids.push_back(c.id);
+      rows.push_back(row);
+      states.emplace_back(&c, std::move(hash));
+      if (!is_stored && InheritDecision(c, s.incoming, s.decided, s.at, &s.reviews)) {
+        s.delta.reopened_ids.push_back(c.id);
+      }
     }
     UpsertConflicts(s.impl, s.run_id, rows);
+    UpsertStates(s.impl, s.run_id, states);
     return Status::Ok();
   });
   return s.failure;
@@ -519,9 +664,11 @@ std::string SideQueryList(const std::string& side, const std::string& claim, con
 // one query instead of a lookup per side.
 std::string ConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         "c.likely_value, c.support_a, c.support_b, c.trust_a, c.trust_b, c.series, s.status, s.note" +
+         "c.likely_value, c.support_a, c.support_b, COALESCE(st.trust_a, 0), COALESCE(st.trust_b, 0), c.series, "
+         "s.status, s.note" +
          SideQueryList("a", "ca", "da") + SideQueryList("b", "cb", "db") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
+         "LEFT JOIN conflict_state st ON st.conflict_id = c.id "
          "LEFT JOIN claims ca ON ca.id = c.claim_a_id AND c.claim_a_id > 0 "
          "LEFT JOIN documents da ON da.id = ca.document_id "
          "LEFT JOIN claims cb ON cb.id = c.claim_b_id AND c.claim_b_id > 0 "

@@ -131,7 +131,9 @@ class Store {
 
   // In one transaction, makes `conflicts` the set of active conflicts:
   // unknown ids are inserted (first_run_id = run_id), known ids updated
-  // (last_run_id = run_id, active = 1, snapshot of both sides refreshed),
+  // (active = 1, snapshot of both sides refreshed; a row whose content is the
+  // stored one, by conflict_state's content hash, is left as it is), every id's
+  // conflict_state written (last_run_id = run_id, trust_a/b, content hash),
   // active ids absent from `conflicts` marked active = 0 (resolved). Reviews
   // are never deleted. When a known conflict's evidence changed (either
   // side's quote, value or date differs from the stored snapshot) and its

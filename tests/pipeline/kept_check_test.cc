@@ -1,7 +1,7 @@
 // A run whose check would read exactly what the last check read (documents,
 // claims, check rules, this build) keeps the active conflicts instead of
 // computing them again (CheckConflicts -> Store::KeepConflicts); anything
-// changed, and the check runs in full. A row edited behind claimcheck's back
+// changed, and the check runs in full. A trust edited behind claimcheck's back
 // shows which of the two happened: a kept check leaves it, a full one rewrites it.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -87,17 +87,21 @@ class KeptCheckTest : public ::testing::Test {
     SQLite::Database db(db_, SQLite::OPEN_READWRITE);
     db.exec(sql);
   }
-  // Edits every active conflict's explanation behind claimcheck's back.
-  void Tamper() { Exec("UPDATE conflicts SET explanation = 'tampered' WHERE active = 1"); }
+  // Edits every active conflict's trust behind claimcheck's back (conflict_state,
+  // which every check writes for every conflict it finds).
+  void Tamper() {
+    Exec("UPDATE conflict_state SET trust_a = -1 WHERE conflict_id IN (SELECT id FROM conflicts WHERE active = 1)");
+  }
   // The active conflicts still so edited.
   int Tampered() {
-    return std::stoi(Query("SELECT count(*) FROM conflicts WHERE active = 1 AND explanation = 'tampered'"));
+    return std::stoi(Query("SELECT count(*) FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id "
+                           "WHERE c.active = 1 AND s.trust_a = -1"));
   }
   // Every conflict column but the run bookkeeping (last_run_id).
   std::string Rows() {
-    return Query("SELECT id, rule_id, severity, active, claim_a_id, claim_b_id, a_quote, b_quote, explanation, "
-                 "explanation_vi, likely_value, support_a, support_b, trust_a, trust_b, series "
-                 "FROM conflicts ORDER BY id");
+    return Query("SELECT c.id, rule_id, severity, active, claim_a_id, claim_b_id, a_quote, b_quote, explanation, "
+                 "explanation_vi, likely_value, support_a, support_b, s.trust_a, s.trust_b, series, s.content_hash "
+                 "FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id ORDER BY c.id");
   }
 
   fs::path dir_, feed_;
@@ -121,11 +125,12 @@ TEST_F(KeptCheckTest, UnchangedInputsKeepTheConflicts) {
   const std::string run = std::to_string(run_);
   EXPECT_EQ(Query("SELECT count(*) FROM run_conflicts WHERE run_id = " + run + " AND change = 'open'"),
             std::to_string(active) + "\n");
-  EXPECT_EQ(Query("SELECT count(*) FROM conflicts WHERE active = 1 AND last_run_id = " + run),
+  EXPECT_EQ(Query("SELECT count(*) FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id "
+                  "WHERE c.active = 1 AND s.last_run_id = " + run),
             std::to_string(active) + "\n");
 
   // Without the stored key the same inputs are checked in full: the same rows
-  // (the tampered one rewritten), the same delta.
+  // (the tampered trust rewritten), the same delta.
   Exec("UPDATE check_state SET inputs_key = NULL");
   EXPECT_EQ(Run(ShippedRules()), "new=0 open=" + std::to_string(active) + " resolved=0");
   EXPECT_EQ(Tampered(), 0);

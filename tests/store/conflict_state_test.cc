@@ -1,0 +1,159 @@
+// conflict_state (db/migrations/0012): a conflict's run and trust live in a narrow
+// row of their own with a hash of the wide row's content, so a save rewrites a
+// conflicts row only when its content changed; and a database from before 0012
+// keeps every conflict's trust and last run.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/migration.h"
+#include "store/migrator.h"
+#include "store/store.h"
+#include "store_test_util.h"
+
+namespace claimcheck {
+namespace {
+
+std::string Query(const std::string& path, const std::string& sql) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, sql);
+  std::string out;
+  while (st.executeStep()) {
+    for (int i = 0; i < st.getColumnCount(); ++i) {
+      if (i > 0) out += '|';
+      out += st.getColumn(i).getString();
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+void Exec(const std::string& path, const std::string& sql) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  db.exec(sql);
+}
+
+class ConflictStateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenOrDie(tmp_.path());
+    ASSERT_NE(store_, nullptr);
+    a_ = MakeDocument("a.txt", "A");
+    b_ = MakeDocument("b.txt", "B");
+    a_claims_ = {MakeClaim(600, "khoảng 600"), MakeClaim(100, "100 người", 50)};
+    b_claims_ = {MakeClaim(2000, "2.000 lính")};
+    ASSERT_TRUE(store_->PutDocument(0, a_, a_claims_).ok());
+    ASSERT_TRUE(store_->PutDocument(0, b_, b_claims_).ok());
+  }
+  int64_t NextRun() {
+    Result<int64_t> run = store_->BeginRun("2024-07-01T08:00:00Z", "in/");
+    EXPECT_TRUE(run.ok());
+    return *run;
+  }
+
+  TempDbPath tmp_;
+  std::unique_ptr<Store> store_;
+  Document a_, b_;
+  std::vector<Claim> a_claims_, b_claims_;
+};
+
+// A conflict found again with the same content keeps its conflicts row as it was
+// (an edit behind claimcheck's back survives); its run and trust are written each
+// time; a conflict whose content changed is written again.
+TEST_F(ConflictStateTest, OnlyChangedRowsAreWrittenAgain) {
+  Conflict same = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict edited = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  same.trust_a = 0.5;
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {same, edited}).ok());
+  const std::string path = tmp_.path();
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM conflict_state WHERE length(content_hash) = 16"), "2\n");
+  Exec(path, "UPDATE conflicts SET explanation = 'behind its back'");
+
+  const int64_t second = NextRun();
+  same.trust_a = 0.75;
+  edited.explanation = "a new explanation";
+  Result<Store::ConflictDelta> delta = store_->SaveConflicts(second, {same, edited});
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(delta->still_open, 2);
+  EXPECT_EQ(Query(path, "SELECT id, explanation FROM conflicts ORDER BY id"),
+            "c1c1c1c1c1c1c1c1|behind its back\nc2c2c2c2c2c2c2c2|a new explanation\n");
+  EXPECT_EQ(Query(path, "SELECT conflict_id, last_run_id, trust_a FROM conflict_state ORDER BY conflict_id"),
+            "c1c1c1c1c1c1c1c1|" + std::to_string(second) + "|0.75\nc2c2c2c2c2c2c2c2|" + std::to_string(second) +
+                "|0.0\n");
+  Result<std::vector<Conflict>> loaded = store_->LoadConflicts(true);
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0].trust_a, 0.75);
+  EXPECT_EQ(Query(path, "SELECT id, last_run_id FROM open_conflicts ORDER BY id"),
+            "c1c1c1c1c1c1c1c1|" + std::to_string(second) + "\nc2c2c2c2c2c2c2c2|" + std::to_string(second) + "\n");
+  // Resolved, then back with the same content: written again (active once more).
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {edited}).ok());
+  EXPECT_EQ(Query(path, "SELECT active FROM conflicts WHERE id = 'c1c1c1c1c1c1c1c1'"), "0\n");
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {same, edited}).ok());
+  EXPECT_EQ(Query(path, "SELECT active, explanation FROM conflicts WHERE id = 'c1c1c1c1c1c1c1c1'"),
+            "1|The counts cannot both be right.\n");
+}
+
+// Every field of the content is in the hash: changing any one rewrites the row.
+TEST_F(ConflictStateTest, EveryContentFieldIsHashed) {
+  const Conflict base = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
+  const std::string path = tmp_.path();
+  std::vector<std::function<void(Conflict&)>> edits = {
+      [](Conflict& c) { c.rule_id = "other"; },
+      [](Conflict& c) { c.severity = Severity::kDivergence; },
+      [](Conflict& c) { c.explanation_vi = "khác"; },
+      [](Conflict& c) { c.likely_value = "600"; },
+      [](Conflict& c) { c.support_a = 3; },
+      [](Conflict& c) { c.support_b = 2; },
+      [](Conflict& c) { c.series = "600 -> 2000"; },
+      [](Conflict& c) { c.a.claim.sentence = "Một câu khác."; },
+      [](Conflict& c) { c.b.claim.unit = "người"; },
+      [](Conflict& c) { c.b.claim.low = 1900; },
+      [](Conflict& c) { c.a.claim.attributed_to = "KCNA"; },
+      [](Conflict& c) { c.a.url = "https://example.test/a"; },
+  };
+  for (size_t i = 0; i < edits.size(); ++i) {
+    Conflict changed = base;
+    edits[i](changed);
+    Exec(path, "UPDATE conflicts SET explanation = 'marker'");
+    ASSERT_TRUE(store_->SaveConflicts(NextRun(), {changed}).ok());
+    EXPECT_EQ(Query(path, "SELECT explanation FROM conflicts"), "The counts cannot both be right.\n")
+        << "edit " << i << " did not rewrite the row";
+    ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
+  }
+}
+
+// A database at schema 11 (trust and last run in the conflicts row) upgrades with
+// both moved to conflict_state, the old columns emptied, the view unchanged in
+// what it shows; the first save writes every row once (no hash yet).
+TEST(ConflictStateUpgradeTest, TrustAndLastRunMoveOver) {
+  TempDbPath tmp;
+  {
+    SQLite::Database db(tmp.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::vector<Migration> up_to(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + 11);
+    ASSERT_TRUE(Migrate(db, up_to).ok());
+    db.exec("INSERT INTO runs(id, started_at) VALUES (1, '2024-07-01T08:00:00Z'), (2, '2024-07-02T08:00:00Z')");
+    db.exec("INSERT INTO conflicts(id, rule_id, severity, metric, subject, a_file, a_kind, a_value, a_qualifier, "
+            "a_quote, b_file, b_kind, b_value, b_qualifier, b_quote, first_run_id, last_run_id, trust_a, trust_b) "
+            "VALUES ('c1c1c1c1c1c1c1c1', 'count_agreement', 'conflict', 'killed', 'x', 'a.txt', 'count', 600, "
+            "'approx', 'khoảng 600', 'b.txt', 'count', 2000, 'exact', '2.000', 1, 2, 0.625, 0.25)");
+  }
+  std::unique_ptr<Store> store = OpenOrDie(tmp.path());
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(Query(tmp.path(), "SELECT conflict_id, content_hash, last_run_id, trust_a, trust_b FROM conflict_state"),
+            "c1c1c1c1c1c1c1c1||2|0.625|0.25\n");
+  EXPECT_EQ(Query(tmp.path(), "SELECT last_run_id IS NULL, trust_a, trust_b FROM conflicts"), "1|0.0|0.0\n");
+  EXPECT_EQ(Query(tmp.path(), "SELECT id, first_run_id, last_run_id FROM open_conflicts"), "c1c1c1c1c1c1c1c1|1|2\n");
+  Result<std::vector<Conflict>> loaded = store->LoadConflicts(true);
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 1u);
+  EXPECT_EQ((*loaded)[0].trust_a, 0.625);
+  EXPECT_EQ((*loaded)[0].trust_b, 0.25);
+}
+
+}  // namespace
+}  // namespace claimcheck
