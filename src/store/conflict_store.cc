@@ -78,11 +78,10 @@ std::string UpsertSql(size_t rows) {
          "support_b = excluded.support_b, series = excluded.series, active = 1";
 }
 
-// Parameters per row of StateSql: conflict id, content hash, last_run_id, trust_a, trust_b.
-constexpr int kStateParameters = 5;
 constexpr size_t kStateBatch = 128;
 
-// Inserts or replaces `rows` rows of conflict_state (kStateParameters each).
+// Inserts or updates `rows` rows of conflict_state, 5 parameters each: conflict id,
+// content hash, last_run_id, trust_a, trust_b.
 std::string StateSql(size_t rows) {
   std::string values = "(?, ?, ?, ?, ?)";
   for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?, ?, ?)";
@@ -359,23 +358,35 @@ bool InheritDecision(const Conflict& c, const std::set<std::string>& incoming,
   return false;
 }
 
+// Executes `batch_sql` (a statement of `batch` rows) for each whole batch of the `n`
+// rows and `one_sql` (one row) for each row left, in order; bind(statement, from,
+// to) binds rows [from, to) from parameter 1 on. The statement strings key the
+// connection's statement cache, so they must live as long as it.
+template <typename Bind>
+void ExecInBatches(StoreConnection& impl, size_t n, size_t batch, const std::string& batch_sql,
+                   const std::string& one_sql, Bind&& bind) {
+  size_t next = 0;
+  for (; next + batch <= n; next += batch) {
+    StatementLease st = impl.Prepare(batch_sql.c_str());
+    bind(*st, next, next + batch);
+    st->exec();
+  }
+  for (; next < n; ++next) {
+    StatementLease st = impl.Prepare(one_sql.c_str());
+    bind(*st, next, next + 1);
+    st->exec();
+  }
+}
+
 // Upserts `rows` in order: kUpsertBatch rows per statement, the rest one at a time.
 void UpsertConflicts(StoreConnection& impl, int64_t run_id, const std::vector<UpsertRow>& rows) {
   static const std::string kBatchSql = UpsertSql(kUpsertBatch);
   static const std::string kOneSql = UpsertSql(1);
-  size_t next = 0;
-  for (; next + kUpsertBatch <= rows.size(); next += kUpsertBatch) {
-    StatementLease st = impl.Prepare(kBatchSql.c_str());
-    int index = 1;
-    for (size_t r = next; r < next + kUpsertBatch; ++r) BindUpsertRow(*st, &index, run_id, rows[r]);
-    st->exec();
-  }
-  for (; next < rows.size(); ++next) {
-    StatementLease st = impl.Prepare(kOneSql.c_str());
-    int index = 1;
-    BindUpsertRow(*st, &index, run_id, rows[next]);
-    st->exec();
-  }
+  ExecInBatches(impl, rows.size(), kUpsertBatch, kBatchSql, kOneSql,
+                [&](SQLite::Statement& st, size_t from, size_t to) {
+                  int index = 1;
+                  for (size_t r = from; r < to; ++r) BindUpsertRow(st, &index, run_id, rows[r]);
+                });
 }
 
 // Writes each conflict's conflict_state row: its content hash, `run_id` as the run
@@ -385,27 +396,18 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                   const std::vector<std::pair<const Conflict*, std::string>>& states) {
   static const std::string kBatchSql = StateSql(kStateBatch);
   static const std::string kOneSql = StateSql(1);
-  auto bind = [&](SQLite::Statement& st, size_t from, size_t to) {
-    int index = 1;
-    for (size_t r = from; r < to; ++r) {
-      const Conflict& c = *states[r].first;
-      st.bindNoCopy(index++, c.id);
-      st.bindNoCopy(index++, states[r].second);
-      BindIdAt(st, index++, run_id);
-      st.bind(index++, c.trust_a);
-      st.bind(index++, c.trust_b);
-    }
-    st.exec();
-  };
-  size_t next = 0;
-  for (; next + kStateBatch <= states.size(); next += kStateBatch) {
-    StatementLease st = impl.Prepare(kBatchSql.c_str());
-    bind(*st, next, next + kStateBatch);
-  }
-  for (; next < states.size(); ++next) {
-    StatementLease st = impl.Prepare(kOneSql.c_str());
-    bind(*st, next, next + 1);
-  }
+  ExecInBatches(impl, states.size(), kStateBatch, kBatchSql, kOneSql,
+                [&](SQLite::Statement& st, size_t from, size_t to) {
+                  int index = 1;
+                  for (size_t r = from; r < to; ++r) {
+                    const Conflict& c = *states[r].first;
+                    st.bindNoCopy(index++, c.id);
+                    st.bindNoCopy(index++, states[r].second);
+                    BindIdAt(st, index++, run_id);
+                    st.bind(index++, c.trust_a);
+                    st.bind(index++, c.trust_b);
+                  }
+                });
 }
 
 // Every stored conflict's content hash (conflict_state), by id.
@@ -423,24 +425,15 @@ void RecordChanges(StoreConnection& impl, int64_t run_id,
   if (run_id <= 0) return;
   static const std::string kBatchSql = RecordChangesSql(kChangeBatch);
   static const std::string kOneSql = RecordChangesSql(1);
-  size_t next = 0;
-  auto bind = [&](SQLite::Statement& st, size_t from, size_t to) {
-    int index = 1;
-    for (size_t r = from; r < to; ++r) {
-      st.bind(index++, run_id);
-      st.bindNoCopy(index++, *changes[r].first);
-      st.bindNoCopy(index++, changes[r].second);
-    }
-    st.exec();
-  };
-  for (; next + kChangeBatch <= changes.size(); next += kChangeBatch) {
-    StatementLease st = impl.Prepare(kBatchSql.c_str());
-    bind(*st, next, next + kChangeBatch);
-  }
-  for (; next < changes.size(); ++next) {
-    StatementLease st = impl.Prepare(kOneSql.c_str());
-    bind(*st, next, next + 1);
-  }
+  ExecInBatches(impl, changes.size(), kChangeBatch, kBatchSql, kOneSql,
+                [&](SQLite::Statement& st, size_t from, size_t to) {
+                  int index = 1;
+                  for (size_t r = from; r < to; ++r) {
+                    st.bind(index++, run_id);
+                    st.bindNoCopy(index++, *changes[r].first);
+                    st.bindNoCopy(index++, changes[r].second);
+                  }
+                });
 }
 
 // The full id for `id_or_prefix`: an exact id, or a unique prefix of at
