@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -1158,15 +1159,14 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
                         const std::vector<Claim>& claims, const CheckOptions& options) {
   CheckResult result;
   ConflictSink sink;
-  sink.begin = [&](const std::vector<std::string>& ids) {
-    result.conflicts.reserve(ids.size());
-    return true;
-  };
+  sink.begin = [](const std::vector<std::string>&) { return true; };
   sink.rows = [&](std::vector<Conflict>& batch) {
-    for (Conflict& row : batch) result.conflicts.push_back(std::move(row));
+    result.conflicts.swap(batch);  // the one batch, built in place: no row is moved
     return true;
   };
-  result.copy_groups = CheckClaimsInto(rules, documents, claims, options, sink);
+  CheckOptions one_batch = options;
+  one_batch.rows_per_batch = std::numeric_limits<size_t>::max();
+  result.copy_groups = CheckClaimsInto(rules, documents, claims, one_batch, sink);
   return result;
 }
 
@@ -1334,8 +1334,8 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   constexpr size_t kRowsPerBlock = 256;
   const size_t per_batch = std::max<size_t>(1, options.rows_per_batch);
   std::vector<Conflict> batch;
-  for (size_t from = 0; from < keys.size(); from += per_batch) {
-    const size_t to = std::min(keys.size(), from + per_batch);
+  for (size_t from = 0, to = 0; from < keys.size(); from = to) {
+    to = from + std::min(per_batch, keys.size() - from);
     batch.clear();
     batch.resize(to - from);
     ParallelFor((to - from + kRowsPerBlock - 1) / kRowsPerBlock, threads, [&](int, size_t block) {
