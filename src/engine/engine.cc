@@ -299,9 +299,11 @@ class Checker {
   };
 
   // The verdicts on the pairs of one group (at most one per pair, the best of the
-  // group's rules; hidden ones dropped), appended to *out in pair order.
+  // group's rules; hidden ones dropped), handed to emit(Candidate&&) in pair order as
+  // they are found (a group of n claims has n^2 / 2 pairs: they are not held).
+  template <typename Emit>
   void CheckGroup(ClaimKind kind, const std::string& metric, const std::string& subject,
-                  const std::vector<size_t>& members, Scratch* scratch, std::vector<Candidate>* out) const {
+                  const std::vector<size_t>& members, Scratch* scratch, Emit&& emit) const {
     std::vector<const CheckRule*>& rules = scratch->rules;
     rules.clear();
     if (kind == ClaimKind::kDate) {
@@ -360,7 +362,7 @@ class Checker {
           }
           if (c && (!best || Better(*c, *best))) best = std::move(c);
         }
-        if (best && !best->hidden) out->push_back(std::move(*best));
+        if (best && !best->hidden) emit(std::move(*best));
       }
     }
   }
@@ -492,49 +494,17 @@ class Checker {
     }
   }
 
-  // The surviving verdicts of `verdicts` (taken in their order), one per source pair
+  // The surviving verdicts of those added (taken in their order), one per source pair
   // and pair of stated values: the same figure said twice in one article, or by two
   // copies of it, is reported once (the verdict whose files sort first, then the
-  // smaller id), at the place of the first verdict with its key. Empties `verdicts`.
+  // smaller id), at the place of the first verdict with its key. Survivors are
+  // appended to *out as verdicts are added, so the verdicts need not be held.
+  class SurvivorSet;  // defined below, after the keys it uses
+
+  // SurvivorSet over `verdicts`, in their order; empties `verdicts`.
   void Survivors(std::vector<Candidate>* verdicts, Scratch* scratch, std::vector<Candidate>* out) const {
-    const size_t start = out->size();
-    std::vector<DedupKey> keys;  // of out[start + k]
-    keys.reserve(verdicts->size());
-    std::unordered_map<DedupKey, size_t, DedupKeyHash> unique;  // key -> index in `out` (large sets only)
-    constexpr size_t kLinear = 16;  // below this many survivors, a scan beats hashing
-    for (Candidate& c : *verdicts) {
-      DedupKey key = DedupKeyOf(c);
-      size_t found = SIZE_MAX;
-      if (keys.size() <= kLinear) {
-        for (size_t k = 0; k < keys.size(); ++k) {
-          if (keys[k] == key) {
-            found = start + k;
-            break;
-          }
-        }
-      } else {
-        if (unique.empty()) {
-          for (size_t k = 0; k < keys.size(); ++k) unique.emplace(keys[k], start + k);
-        }
-        auto it = unique.find(key);
-        if (it != unique.end()) found = it->second;
-      }
-      if (found == SIZE_MAX) {
-        if (!unique.empty()) unique.emplace(key, out->size());
-        keys.push_back(key);
-        out->push_back(std::move(c));
-        continue;
-      }
-      Candidate& old = (*out)[found];
-      const std::string& fa = File(c.ia);
-      const std::string& fb = File(c.ib);
-      const std::string& oa = File(old.ia);
-      const std::string& ob = File(old.ib);
-      if (std::tie(fa, fb) < std::tie(oa, ob) ||
-          (std::tie(fa, fb) == std::tie(oa, ob) && IdHash(c, scratch) < IdHash(old, scratch))) {
-        old = std::move(c);
-      }
-    }
+    SurvivorSet set(*this, scratch, out);
+    for (Candidate& c : *verdicts) set.Add(std::move(c));
     verdicts->clear();
   }
 
@@ -858,6 +828,57 @@ private:
     }
   }
 
+ public:
+  class SurvivorSet {
+   public:
+    SurvivorSet(const Checker& checker, Scratch* scratch, std::vector<Candidate>* out)
+        : checker_(checker), scratch_(scratch), out_(out), start_(out->size()) {}
+
+    void Add(Candidate&& c) {
+      DedupKey key = checker_.DedupKeyOf(c);
+      size_t found = SIZE_MAX;
+      if (keys_.size() <= kLinear) {
+        for (size_t k = 0; k < keys_.size(); ++k) {
+          if (keys_[k] == key) {
+            found = start_ + k;
+            break;
+          }
+        }
+      } else {
+        if (unique_.empty()) {
+          for (size_t k = 0; k < keys_.size(); ++k) unique_.emplace(keys_[k], start_ + k);
+        }
+        auto it = unique_.find(key);
+        if (it != unique_.end()) found = it->second;
+      }
+      if (found == SIZE_MAX) {
+        if (!unique_.empty()) unique_.emplace(key, out_->size());
+        keys_.push_back(key);
+        out_->push_back(std::move(c));
+        return;
+      }
+      Candidate& old = (*out_)[found];
+      const std::string& fa = checker_.File(c.ia);
+      const std::string& fb = checker_.File(c.ib);
+      const std::string& oa = checker_.File(old.ia);
+      const std::string& ob = checker_.File(old.ib);
+      if (std::tie(fa, fb) < std::tie(oa, ob) ||
+          (std::tie(fa, fb) == std::tie(oa, ob) && checker_.IdHash(c, scratch_) < checker_.IdHash(old, scratch_))) {
+        old = std::move(c);
+      }
+    }
+
+   private:
+    static constexpr size_t kLinear = 16;  // below this many survivors, a scan beats hashing
+    const Checker& checker_;
+    Scratch* scratch_;
+    std::vector<Candidate>* out_;
+    const size_t start_;
+    std::vector<DedupKey> keys_;  // of (*out_)[start_ + k]
+    std::unordered_map<DedupKey, size_t, DedupKeyHash> unique_;  // key -> index in *out_ (large sets only)
+  };
+
+ private:
   const std::vector<CheckRule>& rules_;
   const std::vector<Claim>& claims_;
   const Sources& sources_;
@@ -1281,22 +1302,19 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   ParallelFor(all.size(), threads, [&](int thread, size_t g) {
     PerThread& t = per_thread[static_cast<size_t>(thread)];
     const Group& group = all[g];
-    t.candidates.clear();
-    checker.CheckGroup(group.kind, *group.metric, *group.subject, group.members, &t.scratch, &t.candidates);
-    if (t.candidates.empty()) return;
-    // A cross-group verdict on the same pair (a bound rule naming one metric twice): the better stays.
-    size_t kept = 0;
-    for (size_t i = 0; i < t.candidates.size(); ++i) {
-      if (const Candidate* offered = checker.OfferedOn(t.candidates[i])) {
-        if (!Better(t.candidates[i], *offered)) continue;
-        t.withdrawn.push_back(std::minmax(t.candidates[i].ia, t.candidates[i].ib));
-      }
-      if (kept != i) t.candidates[kept] = std::move(t.candidates[i]);
-      ++kept;
-    }
-    t.candidates.resize(kept);
+    // Each verdict as it is found: a cross-group verdict on the same pair (a bound rule
+    // naming one metric twice) keeps it out unless it is better; then the survivors.
     t.survivors.clear();
-    checker.Survivors(&t.candidates, &t.scratch, &t.survivors);
+    Checker::SurvivorSet survivors(checker, &t.scratch, &t.survivors);
+    checker.CheckGroup(group.kind, *group.metric, *group.subject, group.members, &t.scratch,
+                       [&](Candidate&& c) {
+                         if (const Candidate* offered = checker.OfferedOn(c)) {
+                           if (!Better(c, *offered)) return;
+                           t.withdrawn.push_back(std::minmax(c.ia, c.ib));
+                         }
+                         survivors.Add(std::move(c));
+                       });
+    if (t.survivors.empty()) return;
     add_found(t, static_cast<uint32_t>(g), static_cast<uint32_t>(thread));
     t.counter->Clear();
   });
