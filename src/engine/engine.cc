@@ -188,9 +188,10 @@ struct Candidate {
   Severity severity = Severity::kConflict;
   int priority = 0;  // 2: stale_figure, 1: cumulative_decrease (they know which report came later)
   int specificity = 0;
-  size_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b (a sorts first)
-  size_t first = 0;       // the claim the rule names first: bound's lower count, sum's total, the whole
-  size_t older = 0;       // stale_figure: the older report the later one repeats
+  // Claim indices as 32 bits (a check holds millions of verdicts; fewer than 2^32 claims):
+  uint32_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b (a sorts first)
+  uint32_t first = 0;       // the claim the rule names first: bound's lower count, sum's total, the whole
+  uint32_t older = 0;       // stale_figure: the older report the later one repeats
   const std::string* subject = nullptr;  // into the claims or the group keys, which outlive the rows
   std::shared_ptr<const Explanation> explanation;  // built at once by sum and part rules
   bool hidden = false;    // wins over other verdicts on its pair but shows no row (see Cumulative)
@@ -264,6 +265,10 @@ class Groups {
 struct PairHash {
   size_t operator()(const std::pair<size_t, size_t>& p) const {
     return std::hash<size_t>()(p.first * 0x9E3779B97F4A7C15ull ^ p.second);
+  }
+  // The same value for the same pair held in 32 bits.
+  size_t operator()(const std::pair<uint32_t, uint32_t>& p) const {
+    return (*this)(std::pair<size_t, size_t>(p.first, p.second));
   }
 };
 
@@ -883,7 +888,7 @@ private:
   const std::vector<Claim>& claims_;
   const Sources& sources_;
   const std::vector<int>& value_id_;  // per claim: its distinct stated value
-  std::unordered_map<std::pair<size_t, size_t>, Candidate, PairHash> best_;
+  std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> best_;
 };
 
 CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
