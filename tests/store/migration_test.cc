@@ -202,6 +202,13 @@ TEST(MigrationTest, HashListsReadCoveringIndexes) {
             std::string::npos);
   EXPECT_NE(plan("SELECT raw_hash, published FROM documents WHERE raw_hash <> ''").find("COVERING INDEX documents_raw_hash"),
             std::string::npos);
+  // What a run reads before deciding whether to check again (CheckInputsDigest) and
+  // the active ids a save or a kept check reads: no row of texts or conflicts.
+  EXPECT_NE(plan("SELECT id, file, content_hash FROM documents ORDER BY file").find("COVERING INDEX documents_file_hash"),
+            std::string::npos);
+  EXPECT_NE(plan("SELECT count(*), coalesce(max(id), 0) FROM claims").find("COVERING INDEX"), std::string::npos);
+  EXPECT_NE(plan("SELECT id FROM conflicts WHERE active = 1").find("COVERING INDEX conflicts_active_id"),
+            std::string::npos);
 }
 
 TEST(MigrationTest, ReadmeQueriesRun) {
