@@ -4,7 +4,7 @@
 -- sides' trust (truth discovery recomputes it from all claims, so adding a few
 -- articles moves every value), with a hash of the wide row's content. A check then
 -- rewrites a conflicts row only when its content changed: adding 1% of articles
--- to the 100k bench corpus rewrote all 850k rows (2.3 GB) in one transaction.
+-- to the 100k bench corpus rewrote all 850k rows (1.8 GB) in one transaction.
 -- conflicts.last_run_id, trust_a and trust_b are no longer written (NULL, 0):
 -- SQLite drops a column that references another table only by rebuilding the
 -- table. conflicts_active_id makes the list of active ids an index-only read.

@@ -1283,7 +1283,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   // Each group on one of the threads: its verdicts, its survivors, their ids and support.
   struct PerThread {
     Checker::Scratch scratch;
-    std::vector<Candidate> candidates, survivors;
+    std::vector<Candidate> survivors;
     std::vector<Found> found;
     std::vector<RowKey> keys;
     std::vector<std::pair<size_t, size_t>> withdrawn;  // cross-group verdicts beaten in a group

@@ -54,8 +54,8 @@ CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<D
                         const std::vector<Claim>& claims, const CheckOptions& options = {});
 
 // CheckClaims without holding every row: the same rows in the same order go to
-// `sink` in batches of options.rows_per_batch, so memory holds the verdicts (tens
-// of bytes each) and one batch of rows (a row carries both claims and two
+// `sink` in batches of options.rows_per_batch, so memory holds the verdicts (64
+// bytes each) and one batch of rows (a row carries both claims and two
 // explanations: kilobytes) instead of all of them. Returns the copy groups.
 std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRule>& rules,
                                                       const std::vector<Document>& documents,

@@ -426,9 +426,12 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                 });
 }
 
-// Every stored conflict's content hash (conflict_state), by id.
-std::unordered_map<std::string, std::string> ContentHashes(StoreConnection& impl) {
-  StatementLease st = impl.Prepare("SELECT conflict_id, content_hash FROM conflict_state");
+// Every active conflict's content hash (conflict_state), by id: only a conflict
+// found again while active can keep its row as it is.
+std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl) {
+  StatementLease st = impl.Prepare(
+      "SELECT s.conflict_id, s.content_hash FROM conflicts c "
+      "JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
   std::unordered_map<std::string, std::string> out;
   while (st->executeStep()) out.emplace(st->getColumn(0).getString(), st->getColumn(1).getString());
   return out;
@@ -492,7 +495,7 @@ struct Store::ConflictWriter::State {
   std::set<std::string> incoming;   // every id the writer was begun with
   std::set<std::string> seen;       // ids added so far
   std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
-  std::unordered_map<std::string, std::string> stored_hash;  // conflict id -> content hash
+  std::unordered_map<std::string, std::string> stored_hash;  // active conflict id -> content hash
   ConflictDelta delta;
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
   std::vector<std::string> still_open;  // recorded as "open", in the order added
@@ -514,7 +517,7 @@ Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run
     state->active_before = ActiveIds(*impl_);
     state->incoming.insert(ids.begin(), ids.end());
     state->decided = DecidedConflicts(*impl_);
-    state->stored_hash = ContentHashes(*impl_);
+    state->stored_hash = ActiveContentHashes(*impl_);
     return std::unique_ptr<ConflictWriter>(new ConflictWriter(std::move(state)));
   });
 }
