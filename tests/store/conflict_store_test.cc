@@ -83,6 +83,15 @@ class ConflictStoreTest : public ::testing::Test {
     return reviews.ok() ? ReviewsString(*reviews) : reviews.status().ToString();
   }
 
+  // The changes LoadRunChanges gives for `run`: "id:change " each, by id.
+  std::string Changes(int64_t run) {
+    Result<std::vector<std::pair<std::string, std::string>>> rows = store_->LoadRunChanges(run);
+    EXPECT_TRUE(rows.ok());
+    std::string out;
+    for (const auto& [id, change] : *rows) out += id + ":" + change + " ";
+    return out;
+  }
+
   std::unique_ptr<Store> store_;
   int64_t run_ = 0;
   int run_count_ = 0;
@@ -364,18 +373,11 @@ TEST_F(ConflictStoreTest, RunChangesAreRecorded) {
   const int64_t first = run_;
   NextRun();
   Save({c2});
-  auto changes = [&](int64_t run) {
-    Result<std::vector<std::pair<std::string, std::string>>> rows = store_->LoadRunChanges(run);
-    EXPECT_TRUE(rows.ok());
-    std::string out;
-    for (const auto& [id, change] : *rows) out += id + ":" + change + " ";
-    return out;
-  };
-  EXPECT_EQ(changes(first), "c1c1c1c1c1c1c1c1:new ");
-  EXPECT_EQ(changes(0), "c1c1c1c1c1c1c1c1:resolved c2c2c2c2c2c2c2c2:new ");
+  EXPECT_EQ(Changes(first), "c1c1c1c1c1c1c1c1:new ");
+  EXPECT_EQ(Changes(0), "c1c1c1c1c1c1c1c1:resolved c2c2c2c2c2c2c2c2:new ");
   NextRun();
   Save({c2});
-  EXPECT_EQ(changes(0), "c2c2c2c2c2c2c2c2:open ");
+  EXPECT_EQ(Changes(0), "c2c2c2c2c2c2c2c2:open ");
 }
 
 // More conflicts than one statement writes (rows, reviews and run changes are
@@ -477,25 +479,18 @@ TEST_F(ConflictStoreTest, KeepConflictsOnlyUnderTheSavedKey) {
   Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
   Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
   ASSERT_TRUE(store_->SaveConflicts(run_, {c1, c2}, "k1").ok());
-  auto changes = [&](int64_t run) {
-    Result<std::vector<std::pair<std::string, std::string>>> rows = store_->LoadRunChanges(run);
-    EXPECT_TRUE(rows.ok());
-    std::string out;
-    for (const auto& [id, change] : *rows) out += id + ":" + change + " ";
-    return out;
-  };
   NextRun();
   for (const char* other : {"k2", ""}) {
     Result<std::optional<Store::ConflictDelta>> kept = store_->KeepConflicts(run_, other);
     ASSERT_TRUE(kept.ok()) << kept.status().ToString();
     EXPECT_FALSE(kept->has_value()) << other;
   }
-  EXPECT_EQ(changes(run_), "");
+  EXPECT_EQ(Changes(run_), "");
   Result<std::optional<Store::ConflictDelta>> kept = store_->KeepConflicts(run_, "k1");
   ASSERT_TRUE(kept.ok()) << kept.status().ToString();
   ASSERT_TRUE(kept->has_value());
   EXPECT_EQ(DeltaString(**kept), "new=0[] open=2 resolved=0[]");
-  EXPECT_EQ(changes(0), "c1c1c1c1c1c1c1c1:open c2c2c2c2c2c2c2c2:open ");
+  EXPECT_EQ(Changes(0), "c1c1c1c1c1c1c1c1:open c2c2c2c2c2c2c2c2:open ");
   EXPECT_EQ(Load(true).size(), 2u);
   // The same key again next run: still kept.
   NextRun();
@@ -508,7 +503,7 @@ TEST_F(ConflictStoreTest, KeepConflictsOnlyUnderTheSavedKey) {
   kept = store_->KeepConflicts(run_, "k1");
   ASSERT_TRUE(kept.ok());
   EXPECT_FALSE(kept->has_value());
-  EXPECT_EQ(changes(run_), "");
+  EXPECT_EQ(Changes(run_), "");
 }
 
 // The digest moves with every document added or changed and every claim
