@@ -77,10 +77,9 @@ int RunCommand(const Config& c) {
     });
     if (!walked.ok()) return fail_run(walked);
   }
-  Result<std::vector<std::pair<std::string, int64_t>>> counts = db.LoadClaimCounts();
-  if (!counts.ok()) return fail_run(counts.status());
-  record.claims_total = 0;
-  for (const auto& [file, n] : *counts) record.claims_total += static_cast<int>(n);
+  Result<int64_t> claims_total = db.CountClaims();
+  if (!claims_total.ok()) return fail_run(claims_total.status());
+  record.claims_total = static_cast<int>(*claims_total);
 
   std::string out_dir = OutputDir(c);
   Status written = WriteReport(&db, out_dir, summary, c.excel);

@@ -205,25 +205,4 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   return writer->Finish();
 }
 
-Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {
-  ReportInput input;
-  Result<std::vector<Document>> documents = store->LoadDocuments(/*with_text=*/false);
-  if (!documents.ok()) return documents.status();
-  Result<std::vector<std::pair<std::string, int64_t>>> counts = store->LoadClaimCounts();
-  if (!counts.ok()) return counts.status();
-  input.documents = std::move(documents.value());
-  for (const auto& [file, n] : *counts) {
-    if (n > 0) input.claims_per_file[file] = static_cast<int>(n);
-  }
-  input.run = run;
-  ReportFileOptions options;
-  options.excel_bom = excel_bom;
-  // The active conflicts stream from the store into the files: the report holds
-  // the cards it shows, not every conflict of the archive.
-  ConflictStream conflicts = [&](const std::function<void(Conflict&)>& emit) {
-    return store->ForEachConflict(/*active_only=*/true, emit);
-  };
-  return WriteReportFiles(input, conflicts, out_dir, options);
-}
-
 }  // namespace claimcheck

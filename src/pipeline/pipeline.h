@@ -62,7 +62,12 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
 Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t run_id, Store* store);
 
 // Writes report.html, report.md and discrepancies.csv into out_dir from the
-// stored documents, claims and active conflicts.
+// stored documents, claims and active conflicts. When the last full report
+// (Store::LoadReportState) covered the same conflicts (same report key: this
+// build, the options, Store::ReportInputsDigest), none is new or resolved, and
+// its discrepancies.csv is still as written (size, modification time), that file
+// is copied instead of writing every conflict again (report_stage.cc). A full
+// report records itself for the next one; failing to record is not an error.
 Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom);
 
 }  // namespace claimcheck

@@ -50,4 +50,26 @@ using ConflictStream = std::function<Status(const std::function<void(Conflict&)>
 Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
                         const std::string& out_dir, const ReportFileOptions& options = {});
 
+// What WriteReportFiles saw of the conflicts it wrote: what a later report over
+// the same conflicts needs for its pages without walking them all again.
+struct WrittenReport {
+  ReportCounts counts;  // conflicts, divergences and info (documents, claims: 0)
+  std::vector<std::string> leading_ids;  // the first input.max_items ids in report order
+};
+
+// WriteReportFiles that also fills *written (when not null).
+Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
+                        const std::string& out_dir, const ReportFileOptions& options, WrittenReport* written);
+
+// The files of a report over the very conflicts an earlier report wrote to
+// `earlier_csv` (described by `earlier`, with the same options), none of them new:
+// discrepancies.csv is that file copied (a copy, not a link, so a spreadsheet
+// saved over one leaves the other as it was; nothing is copied when it already is
+// out_dir's), and the pages show `leading`, the conflicts of earlier.leading_ids.
+// The same files as WriteReportFiles over those conflicts with input.run (which
+// must name no new conflict). IoError naming the path on failure.
+Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& earlier_csv,
+                                   const WrittenReport& earlier, std::vector<Conflict> leading,
+                                   const std::string& out_dir);
+
 }  // namespace claimcheck

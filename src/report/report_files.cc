@@ -55,6 +55,20 @@ Status WriteFile(const fs::path& path, const std::string& content) {
   return file.Commit();
 }
 
+// report.html and report.md for the conflicts `selection` picked.
+Status WritePages(const ReportInput& input, ConflictSelection selection, const fs::path& dir) {
+  ReportPages rendered = RenderPages(BuildReportModel(input, std::move(selection)));
+  const std::pair<const char*, std::string> pages[] = {
+      {"report.html", std::move(rendered.html)},
+      {"report.md", std::move(rendered.markdown)},
+  };
+  for (const auto& [name, content] : pages) {
+    Status status = WriteFile(dir / name, content);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
 Status MakeOutputDir(const fs::path& dir) {
   if (dir.empty()) return Status::InvalidInput("report output directory is empty");
   std::error_code ec;
@@ -81,6 +95,11 @@ Status WriteReportFiles(const ReportInput& input, const std::string& out_dir,
 
 Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
                         const std::string& out_dir, const ReportFileOptions& options) {
+  return WriteReportFiles(input, conflicts, out_dir, options, nullptr);
+}
+
+Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
+                        const std::string& out_dir, const ReportFileOptions& options, WrittenReport* written) {
   if (Status made = MakeOutputDir(out_dir); !made.ok()) return made;
   const fs::path dir(out_dir);
   // discrepancies.csv as the conflicts pass, in 1 MB pieces.
@@ -96,19 +115,39 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
       piece.clear();
     }
     selection.Add(k);
+    // The stream is in report order: its first ids are the cards of a report
+    // over the same conflicts with none new.
+    if (written && written->leading_ids.size() < input.max_items) written->leading_ids.push_back(k.id);
   });
   if (!streamed.ok()) return streamed;
   csv.Write(piece);
-  ReportPages rendered = RenderPages(BuildReportModel(input, std::move(selection)));
-  const std::pair<const char*, std::string> pages[] = {
-      {"report.html", std::move(rendered.html)},
-      {"report.md", std::move(rendered.markdown)},
-  };
-  for (const auto& [name, content] : pages) {
-    Status status = WriteFile(dir / name, content);
-    if (!status.ok()) return status;
-  }
+  if (written) written->counts = selection.counts();
+  if (Status status = WritePages(input, std::move(selection), dir); !status.ok()) return status;
   return csv.Commit();
+}
+
+Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& earlier_csv,
+                                   const WrittenReport& earlier, std::vector<Conflict> leading,
+                                   const std::string& out_dir) {
+  if (Status made = MakeOutputDir(out_dir); !made.ok()) return made;
+  const fs::path dir(out_dir);
+  const fs::path csv = dir / "discrepancies.csv";
+  std::error_code ec;
+  if (!fs::equivalent(earlier_csv, csv, ec)) {
+    // Copied beside, then renamed over: a copy cut short leaves the previous file.
+    fs::path tmp = csv;
+    tmp += ".tmp";
+    if (!fs::copy_file(earlier_csv, tmp, fs::copy_options::overwrite_existing, ec)) {
+      fs::remove(tmp, ec);
+      return Status::IoError("cannot copy " + earlier_csv + " to " + tmp.string() + ": " + ec.message());
+    }
+    fs::rename(tmp, csv, ec);
+    if (ec) {
+      fs::remove(tmp, ec);
+      return Status::IoError("cannot rename " + tmp.string() + " to " + csv.string() + ": " + ec.message());
+    }
+  }
+  return WritePages(input, ConflictSelection(input.max_items, earlier.counts, std::move(leading)), dir);
 }
 
 }  // namespace claimcheck

@@ -133,6 +133,15 @@ void SortConflictsForReport(std::vector<Conflict>* conflicts) {
 ConflictSelection::ConflictSelection(size_t max_items, const std::vector<std::string>& new_ids)
     : max_items_(max_items), new_ids_(new_ids.begin(), new_ids.end()) {}
 
+ConflictSelection::ConflictSelection(size_t max_items, const ReportCounts& counts, std::vector<Conflict> picked)
+    : max_items_(max_items), kept_(std::move(picked)) {
+  counts_.conflicts = counts.conflicts;
+  counts_.divergences = counts.divergences;
+  counts_.info = counts.info;
+  seen_ = static_cast<size_t>(counts.conflicts) + static_cast<size_t>(counts.divergences) +
+          static_cast<size_t>(counts.info);
+}
+
 bool ConflictSelection::Before(const Conflict& x, const Conflict& y) const {
   bool nx = IsNew(x.id), ny = IsNew(y.id);
   if (nx != ny) return nx;
@@ -191,12 +200,16 @@ ReportModel BuildReportModel(const ReportInput& input, ConflictSelection selecti
   }
   for (const Conflict& k : resolved) model.resolved.push_back(MakeItem(k, {}));
   model.documents = MakeDocuments(input);
-  if (model.documents.size() > input.max_documents) {
-    model.documents_omitted = model.documents.size() - input.max_documents;
-    model.documents.resize(input.max_documents);
+  const size_t documents = input.documents_total >= 0 ? static_cast<size_t>(input.documents_total)
+                                                      : input.documents.size();
+  if (model.documents.size() > input.max_documents) model.documents.resize(input.max_documents);
+  model.documents_omitted = documents - std::min(documents, model.documents.size());
+  model.counts.documents = static_cast<int>(documents);
+  if (input.claims_total >= 0) {
+    model.counts.claims = static_cast<int>(input.claims_total);
+  } else {
+    for (const auto& [file, n] : input.claims_per_file) model.counts.claims += n;
   }
-  model.counts.documents = static_cast<int>(input.documents.size());
-  for (const auto& [file, n] : input.claims_per_file) model.counts.claims += n;
   return model;
 }
 

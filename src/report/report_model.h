@@ -40,6 +40,10 @@ struct ReportInput {
   // cost follows what it shows, not the size of the archive.
   size_t max_items = 2000;      // conflict cards (new ones first, then report order)
   size_t max_documents = 2000;  // rows of the documents table (by file)
+  // When not negative: how many documents and claims there are in all, while
+  // `documents` and `claims_per_file` hold only the first documents by file (what
+  // the table shows; Store::LoadDocumentListing).
+  int64_t documents_total = -1, claims_total = -1;
 };
 
 // claims_per_file for callers that hold the claims themselves.
@@ -116,6 +120,9 @@ void SortConflictsForReport(std::vector<Conflict>* conflicts);
 class ConflictSelection {
  public:
   ConflictSelection(size_t max_items, const std::vector<std::string>& new_ids);
+  // A selection already made: `picked` (at most max_items, none new) out of
+  // conflicts counted `counts` (its conflicts, divergences and info).
+  ConflictSelection(size_t max_items, const ReportCounts& counts, std::vector<Conflict> picked);
   void Add(const Conflict& conflict);
   const ReportCounts& counts() const { return counts_; }  // conflicts, divergences, info
   size_t seen() const { return seen_; }

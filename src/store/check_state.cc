@@ -24,6 +24,12 @@ void WriteCheckKey(StoreConnection& impl, int64_t run_id, const std::string& inp
   st->exec();
 }
 
+void WriteConflictsDigest(StoreConnection& impl, const std::string& digest) {
+  StatementLease st = impl.Prepare("UPDATE check_state SET conflicts_digest = ?1 WHERE id = 1");
+  st->bindNoCopy(1, digest);
+  st->exec();
+}
+
 Result<std::string> Store::CheckInputsDigest() {
   return Guarded("CheckInputsDigest", [&]() -> Result<std::string> {
     SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
@@ -68,23 +74,23 @@ Result<std::optional<Store::ConflictDelta>> Store::KeepConflicts(int64_t run_id,
       st->executeStep();
       delta.still_open = st->getColumn(0).getInt();
     }
-    {
-      // What SaveConflicts writes for a conflict found again: seen by this run (NULL
-      // for run 0, as there), and recorded as still open.
-      StatementLease seen = impl_->Prepare(
-          "UPDATE conflict_state SET last_run_id = ?1 "
-          "WHERE conflict_id IN (SELECT id FROM conflicts WHERE active = 1)");
-      BindIdAt(*seen, 1, run_id);
-      seen->exec();
-    }
-    if (run_id > 0) {
-      StatementLease changes = impl_->Prepare(
-          "INSERT OR REPLACE INTO run_conflicts(run_id, conflict_id, change) "
-          "SELECT ?1, id, 'open' FROM conflicts WHERE active = 1");
-      changes->bind(1, run_id);
-      changes->exec();
-    }
+    // Nothing else changes: the active conflicts stay as they are, none is new
+    // or resolved (run_conflicts records changes only), and an active conflict's
+    // last run is the latest check's, check_state.run_id (the open_conflicts view).
     WriteCheckKey(*impl_, run_id, inputs_key);
+    {
+      // A database saved before migration 0013 has no digest of its conflicts yet:
+      // the kept ones' stored content hashes are what a save would have summed.
+      StatementLease st = impl_->Prepare("SELECT conflicts_digest IS NULL FROM check_state WHERE id = 1");
+      if (st->executeStep() && st->getColumn(0).getInt() != 0) {
+        StatementLease hashes = impl_->Prepare(
+            "SELECT c.id, coalesce(s.content_hash, '') FROM conflicts c "
+            "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
+        ActiveSetDigest digest;
+        while (hashes->executeStep()) digest.Add(hashes->getColumn(0).getText(), hashes->getColumn(1).getText());
+        WriteConflictsDigest(*impl_, digest.ToString());
+      }
+    }
     transaction.commit();
     return std::optional<ConflictDelta>(std::move(delta));
   });

@@ -311,6 +311,21 @@ void ReopenIfDecided(StoreConnection& impl, const std::string& id, const std::st
   reviews->push_back({id, "open", status, "evidence changed since it was " + status, kReviewer, at});
 }
 
+// SQL for the run that last found conflict `c` (a row of conflicts): for an
+// active one the latest check's (check_state.run_id: a kept check does not write
+// every active conflict's state again), else its conflict_state.last_run_id.
+constexpr char kLastRunOf[] =
+    "CASE WHEN c.active = 1 AND EXISTS (SELECT 1 FROM check_state WHERE id = 1) "
+    "THEN (SELECT run_id FROM check_state WHERE id = 1) "
+    "ELSE (SELECT last_run_id FROM conflict_state WHERE conflict_id = c.id) END";
+
+// SQL for the run whose changes LoadRunChanges(0) gives: the latest check's, kept
+// or in full (check_state.run_id; a run that changed nothing recorded nothing),
+// else, after a standalone check (run 0) or none, the latest run that recorded.
+constexpr char kLatestCheckRun[] =
+    "COALESCE((SELECT run_id FROM check_state WHERE id = 1 AND run_id > 0), "
+    "(SELECT MAX(run_id) FROM run_conflicts))";
+
 // A confirmed or dismissed conflict (by its latest review), a candidate whose
 // decision a new conflict on the same pair may inherit.
 struct Decided {
@@ -331,12 +346,12 @@ std::string PairKey(const std::string& rule_id, const std::string& metric, const
 // seen, then id). One query over the reviews (few) per SaveConflicts, so the
 // per-conflict lookup is a map find instead of a scan of the conflicts table.
 std::map<std::string, std::vector<Decided>> DecidedConflicts(StoreConnection& impl) {
-  StatementLease st = impl.Prepare(
-      "SELECT c.id, c.rule_id, c.metric, c.subject, c.a_file, c.b_file, "
-      "COALESCE((SELECT last_run_id FROM conflict_state WHERE conflict_id = c.id), 0), "
-      "r.status, r.note, r.reviewer FROM reviews r JOIN conflicts c ON c.id = r.conflict_id "
+  static const std::string kSql =
+      std::string("SELECT c.id, c.rule_id, c.metric, c.subject, c.a_file, c.b_file, COALESCE(") + kLastRunOf +
+      ", 0), r.status, r.note, r.reviewer FROM reviews r JOIN conflicts c ON c.id = r.conflict_id "
       "WHERE r.id = (SELECT MAX(id) FROM reviews WHERE conflict_id = r.conflict_id) "
-      "AND r.status IN ('confirmed', 'dismissed')");
+      "AND r.status IN ('confirmed', 'dismissed')";
+  StatementLease st = impl.Prepare(kSql.c_str());
   std::map<std::string, std::vector<Decided>> out;
   while (st->executeStep()) {
     Decided d{st->getColumn(0).getString(), st->getColumn(7).getString(), st->getColumn(8).getString(),
@@ -498,7 +513,8 @@ struct Store::ConflictWriter::State {
   std::unordered_map<std::string, std::string> stored_hash;  // active conflict id -> content hash
   ConflictDelta delta;
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
-  std::vector<std::string> still_open;  // recorded as "open", in the order added
+  std::vector<std::string> back_open;   // inactive before, back and dismissed: recorded as "open"
+  ActiveSetDigest active_digest;        // of every id added, with its content hash
   Status failure = Status::Ok();
 };
 
@@ -546,12 +562,12 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       if (!s.seen.insert(c.id).second) continue;
       const UpsertRow row{&c, side(c.a), side(c.b)};
       std::string hash = ContentHash(row);
+      s.active_digest.Add(c.id, hash);
       const bool was_active = s.active_before.count(c.id) > 0;
       auto stored = s.stored_hash.find(c.id);
       if (was_active && stored != s.stored_hash.end() && stored->second == hash) {
         // Found again as stored: still open, its evidence unchanged.
         ++s.delta.still_open;
-        s.still_open.push_back(c.id);
         states.emplace_back(&c, std::move(hash));
         continue;
       }
@@ -560,7 +576,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       // A dismissal sticks: a dismissed conflict that comes back is not new.
       if (was_active || (is_stored && CurrentStatus(s.impl, c.id) == "dismissed")) {
         ++s.delta.still_open;
-        s.still_open.push_back(c.id);
+        if (!was_active) s.back_open.push_back(c.id);
       } else {
         ++s.delta.new_count;
         s.delta.new_ids.push_back(c.id);
@@ -593,14 +609,16 @@ Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
       ++delta.resolved;
       delta.resolved_ids.push_back(id);  // already sorted: std::set order
     }
-    // The run's changes: still open ones, new ones, resolved ones.
+    // The run's changes to the active set: dismissed ones back, new ones,
+    // resolved ones (one still found is not recorded: it is active, not new).
     std::vector<std::pair<const std::string*, const char*>> changes;
-    changes.reserve(s.still_open.size() + delta.new_ids.size() + delta.resolved_ids.size());
-    for (const std::string& id : s.still_open) changes.emplace_back(&id, "open");
+    changes.reserve(s.back_open.size() + delta.new_ids.size() + delta.resolved_ids.size());
+    for (const std::string& id : s.back_open) changes.emplace_back(&id, "open");
     for (const std::string& id : delta.new_ids) changes.emplace_back(&id, "new");
     for (const std::string& id : delta.resolved_ids) changes.emplace_back(&id, "resolved");
     RecordChanges(s.impl, s.run_id, changes);
     WriteCheckKey(s.impl, s.run_id, s.inputs_key);
+    WriteConflictsDigest(s.impl, s.active_digest.ToString());
     s.transaction.commit();
     std::sort(delta.new_ids.begin(), delta.new_ids.end());
     std::sort(delta.reopened_ids.begin(), delta.reopened_ids.end());
@@ -685,7 +703,7 @@ std::string ConflictQuery() {
          "LEFT JOIN documents da ON da.id = ca.document_id "
          "LEFT JOIN claims cb ON cb.id = c.claim_b_id AND c.claim_b_id > 0 "
          "LEFT JOIN documents db ON db.id = cb.document_id "
-         "WHERE c.active = 1 OR ? = 0 ";
+         "WHERE (c.active = 1 OR ? = 0) ";
 }
 
 // The side whose columns start at `first` (SideQueryList): the live claim with
@@ -726,34 +744,40 @@ ClaimRef ReadSide(SQLite::Statement& st, int first, const Conflict& c) {
   return r;
 }
 
-// Steps `sql` (ConflictQuery plus an ORDER BY) and hands each conflict to `fn`,
-// each side from its live claim when that still exists, else from the snapshot.
-// One read transaction: one snapshot, and one file lock for the whole walk.
-// Throws SQLite::Exception on failure.
+// The conflict at `st`'s current row (ConflictQuery's columns), each side from
+// its live claim when that still exists, else from the snapshot.
+Conflict ReadConflict(SQLite::Statement& st) {
+  Conflict c;
+  c.id = st.getColumn(kIdColumn).getString();
+  c.rule_id = st.getColumn(kRuleIdColumn).getString();
+  c.severity = ParseSeverity(st.getColumn(kSeverityColumn).getString()).value_or(Severity::kInfo);
+  c.metric = st.getColumn(kMetricColumn).getString();
+  c.subject = st.getColumn(kSubjectColumn).getString();
+  c.explanation = st.getColumn(kExplanationColumn).getString();
+  c.explanation_vi = st.getColumn(kExplanationViColumn).getString();
+  c.likely_value = st.getColumn(kLikelyValueColumn).getString();
+  c.support_a = st.getColumn(kSupportAColumn).getInt();
+  c.support_b = st.getColumn(kSupportBColumn).getInt();
+  c.trust_a = st.getColumn(kTrustAColumn).getDouble();
+  c.trust_b = st.getColumn(kTrustBColumn).getDouble();
+  c.series = st.getColumn(kSeriesColumn).getString();
+  c.status = st.getColumn(kStatusColumn).getString();
+  c.note = st.getColumn(kNoteColumn).getString();
+  c.a = ReadSide(st, kSideAColumn, c);
+  c.b = ReadSide(st, kSideBColumn, c);
+  return c;
+}
+
+// Steps `sql` (ConflictQuery plus an ORDER BY) and hands each conflict to `fn`
+// (ReadConflict's). One read transaction: one snapshot, and one file lock for
+// the whole walk. Throws SQLite::Exception on failure.
 void WalkConflicts(StoreConnection& impl, const char* sql, bool active_only,
                    const std::function<void(Conflict&)>& fn) {
   SQLite::Transaction read(impl.db, SQLite::TransactionBehavior::DEFERRED);
   StatementLease st = impl.Prepare(sql);
   st->bind(1, active_only ? 1 : 0);
   while (st->executeStep()) {
-    Conflict c;
-    c.id = st->getColumn(kIdColumn).getString();
-    c.rule_id = st->getColumn(kRuleIdColumn).getString();
-    c.severity = ParseSeverity(st->getColumn(kSeverityColumn).getString()).value_or(Severity::kInfo);
-    c.metric = st->getColumn(kMetricColumn).getString();
-    c.subject = st->getColumn(kSubjectColumn).getString();
-    c.explanation = st->getColumn(kExplanationColumn).getString();
-    c.explanation_vi = st->getColumn(kExplanationViColumn).getString();
-    c.likely_value = st->getColumn(kLikelyValueColumn).getString();
-    c.support_a = st->getColumn(kSupportAColumn).getInt();
-    c.support_b = st->getColumn(kSupportBColumn).getInt();
-    c.trust_a = st->getColumn(kTrustAColumn).getDouble();
-    c.trust_b = st->getColumn(kTrustBColumn).getDouble();
-    c.series = st->getColumn(kSeriesColumn).getString();
-    c.status = st->getColumn(kStatusColumn).getString();
-    c.note = st->getColumn(kNoteColumn).getString();
-    c.a = ReadSide(*st, kSideAColumn, c);
-    c.b = ReadSide(*st, kSideBColumn, c);
+    Conflict c = ReadConflict(*st);
     fn(c);
   }
   read.commit();
@@ -766,6 +790,23 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
     static const std::string kSql = ConflictQuery() + "ORDER BY c.metric, c.subject, c.id";
     std::vector<Conflict> out;
     WalkConflicts(*impl_, kSql.c_str(), active_only, [&](Conflict& c) { out.push_back(std::move(c)); });
+    return out;
+  });
+}
+
+Result<std::vector<Conflict>> Store::LoadConflictsById(const std::vector<std::string>& ids) {
+  return Guarded("LoadConflictsById", [&]() -> Result<std::vector<Conflict>> {
+    static const std::string kSql = ConflictQuery() + "AND c.id = ?2";
+    std::vector<Conflict> out;
+    out.reserve(ids.size());
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    for (const std::string& id : ids) {
+      StatementLease st = impl_->Prepare(kSql.c_str());
+      st->bind(1, 0);  // active or not
+      st->bindNoCopy(2, id);
+      if (st->executeStep()) out.push_back(ReadConflict(*st));
+    }
+    read.commit();
     return out;
   });
 }
@@ -783,10 +824,11 @@ Status Store::ForEachConflict(bool active_only, const std::function<void(Conflic
 
 Result<std::vector<std::pair<std::string, std::string>>> Store::LoadRunChanges(int64_t run_id) {
   return Guarded("LoadRunChanges", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
-    StatementLease st = impl_->Prepare(
-        "SELECT conflict_id, change FROM run_conflicts "
-        "WHERE run_id = CASE WHEN ? > 0 THEN ? ELSE (SELECT MAX(run_id) FROM run_conflicts) END "
-        "ORDER BY conflict_id");
+    static const std::string kSql = std::string(
+                                        "SELECT conflict_id, change FROM run_conflicts "
+                                        "WHERE run_id = CASE WHEN ? > 0 THEN ? ELSE ") +
+                                    kLatestCheckRun + " END ORDER BY conflict_id";
+    StatementLease st = impl_->Prepare(kSql.c_str());
     st->bind(1, run_id);
     st->bind(2, run_id);
     std::vector<std::pair<std::string, std::string>> out;

@@ -2,6 +2,8 @@
 // hash, all-or-nothing writes, and loading claims back for the engine.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "store/store.h"
@@ -241,6 +243,49 @@ Result<std::vector<std::pair<std::string, int64_t>>> Store::LoadClaimCounts() {
     std::vector<std::pair<std::string, int64_t>> counts;
     while (st->executeStep()) counts.emplace_back(st->getColumn(0).getString(), st->getColumn(1).getInt64());
     return counts;
+  });
+}
+
+Result<Store::DocumentListing> Store::LoadDocumentListing(size_t limit) {
+  return Guarded("LoadDocumentListing", [&]() -> Result<DocumentListing> {
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    DocumentListing listing;
+    {
+      StatementLease st = impl_->Prepare(
+          "SELECT id, file, path, url, outlet, language, published, title, claim_count "
+          "FROM documents ORDER BY file LIMIT ?");
+      st->bind(1, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+      while (st->executeStep()) {
+        Document d;
+        d.id = st->getColumn(0).getInt64();
+        d.file = st->getColumn(1).getString();
+        d.path = st->getColumn(2).getString();
+        d.url = st->getColumn(3).getString();
+        d.outlet = st->getColumn(4).getString();
+        d.language = st->getColumn(5).getString();
+        d.published = st->getColumn(6).getString();
+        d.title = st->getColumn(7).getString();
+        listing.first.emplace_back(std::move(d), st->getColumn(8).getInt64());
+      }
+    }
+    {
+      StatementLease st = impl_->Prepare("SELECT count(*) FROM documents");
+      st->executeStep();
+      listing.documents = st->getColumn(0).getInt64();
+    }
+    StatementLease st = impl_->Prepare("SELECT count(*) FROM claims");
+    st->executeStep();
+    listing.claims = st->getColumn(0).getInt64();
+    read.commit();
+    return listing;
+  });
+}
+
+Result<int64_t> Store::CountClaims() {
+  return Guarded("CountClaims", [&]() -> Result<int64_t> {
+    StatementLease st = impl_->Prepare("SELECT count(*) FROM claims");
+    st->executeStep();
+    return st->getColumn(0).getInt64();
   });
 }
 

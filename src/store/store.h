@@ -105,6 +105,20 @@ class Store {
   // loading the claims.
   Result<std::vector<std::pair<std::string, int64_t>>> LoadClaimCounts();
 
+  // What a report lists of the documents: the first `limit` by file (text and
+  // content_hash left empty), each with the claims stored for it (claim_count),
+  // and how many documents and claims are stored in all. Reads `limit` document
+  // rows and two counts from indexes, not every document (a text sits before
+  // claim_count in each row, so reading all counts reads every text).
+  struct DocumentListing {
+    std::vector<std::pair<Document, int64_t>> first;  // (document, its claims)
+    int64_t documents = 0, claims = 0;
+  };
+  Result<DocumentListing> LoadDocumentListing(size_t limit);
+
+  // How many claims are stored.
+  Result<int64_t> CountClaims();
+
   // All claims ordered by file, span_begin (then id).
   Result<std::vector<Claim>> LoadClaims();
 
@@ -206,6 +220,33 @@ class Store {
   // order), so a caller can write every conflict without holding them all. `fn`
   // must not use this Store. One read transaction covers the whole walk.
   Status ForEachConflict(bool active_only, const std::function<void(Conflict&)>& fn);
+
+  // The conflicts with these ids (exact ids, active or not), in the order given;
+  // an id not stored is skipped. Rows as ForEachConflict gives them.
+  Result<std::vector<Conflict>> LoadConflictsById(const std::vector<std::string>& ids);
+
+  // ---- the last report (report_state, db/migrations/0013) ----------------
+
+  // A digest of everything a report's discrepancies.csv is made of: what the
+  // check reads (CheckInputsDigest: the live claims and documents the rows are
+  // read with), the active conflicts as last saved (ids and content hashes) and
+  // the reviews (their number and highest id: reviews are only ever appended).
+  // Equal digests, same build and options: the same CSV, byte for byte. ""
+  // when no save recorded its conflicts yet (a database from before 0013): a
+  // caller must not reuse anything then. A row edited by hand in SQL is not seen.
+  Result<std::string> ReportInputsDigest();
+
+  // What the last full report recorded of itself (see db/migrations/0013).
+  struct ReportState {
+    std::string report_key;  // the caller's key; "" is never stored
+    std::string csv_path;    // absolute path of the discrepancies.csv written
+    int64_t csv_size = 0, csv_mtime_ns = 0;
+    int conflicts = 0, divergences = 0, info = 0;  // active conflicts by severity
+    std::vector<std::string> leading_ids;  // the first cards in report order
+  };
+  Result<std::optional<ReportState>> LoadReportState();
+  // Replaces the recorded state (one row). InvalidInput for an empty key.
+  Status SaveReportState(const ReportState& state);
 
   // Appends a review. `conflict_id` may be a unique prefix of >= 6 characters.
   // previous_status is the conflict's status before this review.

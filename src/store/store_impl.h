@@ -8,10 +8,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
 #include "base/status.h"
+#include "base/strings.h"
 #include "store/store.h"
 
 namespace claimcheck {
@@ -71,6 +73,28 @@ auto Guarded(const std::string& what, Fn&& fn) -> decltype(fn()) {
 // Stores `inputs_key` (NULL when empty) as the key of the check of run `run_id`
 // (check_state); inside the caller's write transaction. Defined in check_state.cc.
 void WriteCheckKey(StoreConnection& impl, int64_t run_id, const std::string& inputs_key);
+
+// The digest of a set of active conflicts, whatever the order they are added
+// in: each (id, content hash) is hashed and the hashes summed, with the count.
+class ActiveSetDigest {
+ public:
+  void Add(std::string_view id, std::string_view content_hash) {
+    uint64_t h = Fnv1a64(content_hash, Fnv1a64("\x1f", Fnv1a64(id)));
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;  // splitmix64's finalizer
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+    sum_ += h ^ (h >> 31);
+    ++count_;
+  }
+  std::string ToString() const { return std::to_string(count_) + " " + Hex64(sum_); }
+
+ private:
+  uint64_t sum_ = 0;
+  int64_t count_ = 0;
+};
+
+// Stores the digest of the active conflicts just saved (check_state); inside the
+// caller's write transaction, after WriteCheckKey. Defined in check_state.cc.
+void WriteConflictsDigest(StoreConnection& impl, const std::string& digest);
 
 // Binds NULL for nullopt, by parameter position (1-based; no lookup of a name per value).
 inline void BindOptionalAt(SQLite::Statement& st, int index, const std::optional<double>& v) {

@@ -13,30 +13,13 @@
 
 #include "pipeline/pipeline.h"
 #include "shipped_rules.h"
+#include "test_feed.h"
 #include "store/store.h"
 
 namespace claimcheck {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Articles from different outlets, in different words (so none is a copy of another).
-void WriteFeed(const fs::path& path, const std::vector<int>& killed) {
-  static const char* kWordings[] = {
-      "Officials said about %d people were killed in Quang Ngai when the storm hit the coast.",
-      "The storm left %d people dead in Quang Ngai, the provincial committee reported on Monday.",
-      "Rescue teams in Quang Ngai counted %d deaths after floods swept through three districts.",
-      "At least %d people died in Quang Ngai as rivers burst their banks overnight, police said.",
-  };
-  std::ofstream out(path);
-  for (size_t i = 0; i < killed.size(); ++i) {
-    char text[256];
-    std::snprintf(text, sizeof text, kWordings[i % 4], killed[i]);
-    out << "{\"url\": \"https://example.test/k/" << i << "\", \"outlet\": \"outlet" << i
-        << ".test\", \"published\": \"2025-03-0" << (1 + i) << "\", \"language\": \"en\", \"text\": \""
-        << text << "\"}\n";
-  }
-}
 
 class KeptCheckTest : public ::testing::Test {
  protected:
@@ -123,11 +106,11 @@ TEST_F(KeptCheckTest, UnchangedInputsKeepTheConflicts) {
   EXPECT_EQ(Run(ShippedRules()), "new=0 open=" + std::to_string(active) + " resolved=0");
   EXPECT_EQ(Tampered(), active);
   const std::string run = std::to_string(run_);
-  EXPECT_EQ(Query("SELECT count(*) FROM run_conflicts WHERE run_id = " + run + " AND change = 'open'"),
-            std::to_string(active) + "\n");
-  EXPECT_EQ(Query("SELECT count(*) FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id "
-                  "WHERE c.active = 1 AND s.last_run_id = " + run),
-            std::to_string(active) + "\n");
+  // The kept run changed nothing (no run_conflicts row), none is new any more
+  // (review --new), and it is every active conflict's last run.
+  EXPECT_EQ(Query("SELECT count(*) FROM run_conflicts WHERE run_id = " + run), "0\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM latest_run_conflicts"), "0\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM open_conflicts WHERE last_run_id = " + run), std::to_string(active) + "\n");
 
   // Without the stored key the same inputs are checked in full: the same rows
   // (the tampered trust rewritten), the same delta.

@@ -108,6 +108,27 @@ TEST(ReportModelTest, ShowsAtMostMaxItemsNewOnesFirstAndCountsAll) {
   EXPECT_EQ(RenderMarkdown(all).find("more discrepancies"), std::string::npos);
 }
 
+// Only the first documents given (Store::LoadDocumentListing) with the totals:
+// the same model as all documents given.
+TEST(ReportModelTest, FirstDocumentsWithTotalsAreAllDocuments) {
+  ReportInput all = MakeFixtureInput();
+  all.max_documents = 1;
+  ASSERT_GT(all.documents.size(), 1u);
+  ReportInput first = all;
+  std::sort(first.documents.begin(), first.documents.end(),
+            [](const Document& x, const Document& y) { return x.file < y.file; });
+  first.documents.resize(1);
+  first.claims_per_file.clear();
+  if (all.claims_per_file.count(first.documents[0].file)) {
+    first.claims_per_file[first.documents[0].file] = all.claims_per_file.at(first.documents[0].file);
+  }
+  first.documents_total = static_cast<int64_t>(all.documents.size());
+  first.claims_total = 0;
+  for (const auto& [file, n] : all.claims_per_file) first.claims_total += n;
+  EXPECT_EQ(BuildReportModel(first).ToString(), BuildReportModel(all).ToString());
+  EXPECT_EQ(RenderHtml(BuildReportModel(first)), RenderHtml(BuildReportModel(all)));
+}
+
 TEST(ReportModelTest, NoRunSummaryWhenDefault) {
   ReportInput in = MakeFixtureInput();
   in.run = RunSummary();

@@ -375,9 +375,93 @@ TEST_F(ConflictStoreTest, RunChangesAreRecorded) {
   Save({c2});
   EXPECT_EQ(Changes(first), "c1c1c1c1c1c1c1c1:new ");
   EXPECT_EQ(Changes(0), "c1c1c1c1c1c1c1c1:resolved c2c2c2c2c2c2c2c2:new ");
+  // A run that finds the same: it changed nothing, and the run before's new
+  // conflict is not new any more (what `review --new` lists).
   NextRun();
   Save({c2});
-  EXPECT_EQ(Changes(0), "c2c2c2c2c2c2c2c2:open ");
+  EXPECT_EQ(Changes(0), "");
+  EXPECT_EQ(Changes(run_), "");
+  // A dismissed conflict back after being resolved: recorded as "open", not new.
+  ASSERT_TRUE(store_->AddReview(c1.id, "dismissed", "", "lan", "t1").ok());
+  NextRun();
+  EXPECT_EQ(Save({c1, c2}), "new=0[] open=2 resolved=0[]");
+  EXPECT_EQ(Changes(0), "c1c1c1c1c1c1c1c1:open ");
+  EXPECT_EQ(Changes(first), "c1c1c1c1c1c1c1c1:new ");  // earlier runs' changes stay
+}
+
+// Conflicts by id, in the order asked, resolved ones too; unknown ids skipped.
+TEST_F(ConflictStoreTest, LoadConflictsByIdKeepsTheOrderAsked) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  Save({c1, c2});
+  NextRun();
+  Save({c2});  // c1 resolved
+  Result<std::vector<Conflict>> loaded =
+      store_->LoadConflictsById({"c2c2c2c2c2c2c2c2", "ffffffffffffffff", "c1c1c1c1c1c1c1c1", "c2c2"});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 2u);
+  std::vector<Conflict> all = Load(false);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ((*loaded)[0].ToString(), all[1].ToString());
+  EXPECT_EQ((*loaded)[1].ToString(), all[0].ToString());
+}
+
+// The report's digest: "" before any save; then it moves with a save that
+// changes the active conflicts and with a review, and only then.
+TEST_F(ConflictStoreTest, ReportInputsDigestFollowsConflictsAndReviews) {
+  auto digest = [&] {
+    Result<std::string> d = store_->ReportInputsDigest();
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return d.ok() ? *d : d.status().ToString();
+  };
+  EXPECT_EQ(digest(), "");
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  Save({c1, c2});
+  const std::string first = digest();
+  EXPECT_NE(first, "");
+  NextRun();
+  Save({c2, c1});  // the same set, in another order
+  EXPECT_EQ(digest(), first);
+  NextRun();
+  Conflict changed = c2;
+  changed.explanation = "another explanation";
+  Save({c1, changed});
+  const std::string second = digest();
+  EXPECT_NE(second, first);
+  NextRun();
+  Save({c1});
+  const std::string third = digest();
+  EXPECT_NE(third, second);
+  ASSERT_TRUE(store_->AddReview(c1.id, "confirmed", "", "lan", "t1").ok());
+  EXPECT_NE(digest(), third);
+}
+
+TEST_F(ConflictStoreTest, ReportStateRoundTrips) {
+  Result<std::optional<Store::ReportState>> none = store_->LoadReportState();
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  Store::ReportState state;
+  EXPECT_EQ(store_->SaveReportState(state).code(), Status::Code::kInvalidInput);
+  state.report_key = "key";
+  state.csv_path = "/tmp/báo cáo/discrepancies.csv";
+  state.csv_size = 1234567890123;
+  state.csv_mtime_ns = -5;
+  state.conflicts = 3;
+  state.divergences = 2;
+  state.info = 1;
+  state.leading_ids = {"c2c2c2c2c2c2c2c2", "c1c1c1c1c1c1c1c1"};
+  ASSERT_TRUE(store_->SaveReportState(state).ok());
+  state.leading_ids.push_back("c3c3c3c3c3c3c3c3");
+  ASSERT_TRUE(store_->SaveReportState(state).ok());  // replaces
+  Result<std::optional<Store::ReportState>> loaded = store_->LoadReportState();
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  const Store::ReportState& l = **loaded;
+  EXPECT_EQ(l.report_key + "|" + l.csv_path + "|" + std::to_string(l.csv_size) + "|" + std::to_string(l.csv_mtime_ns) +
+                "|" + std::to_string(l.conflicts) + "/" + std::to_string(l.divergences) + "/" + std::to_string(l.info) +
+                "|" + Ids(l.leading_ids),
+            "key|/tmp/báo cáo/discrepancies.csv|1234567890123|-5|3/2/1|c2c2c2c2c2c2c2c2,c1c1c1c1c1c1c1c1,"
+            "c3c3c3c3c3c3c3c3");
 }
 
 // More conflicts than one statement writes (rows, reviews and run changes are
@@ -443,9 +527,10 @@ TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
                 "confirmed\"\n");
   changes = store_->LoadRunChanges(run_);
   ASSERT_TRUE(changes.ok());
+  // Only what changed: 101 resolved (the 500 still found were active already).
   size_t open = 0, resolved = 0;
   for (const auto& [id, change] : *changes) (change == "open" ? open : resolved) += 1;
-  EXPECT_EQ(open, 500u);
+  EXPECT_EQ(open, 0u);
   EXPECT_EQ(resolved, 101u);
   std::vector<Conflict> active = Load(true);
   ASSERT_EQ(active.size(), 500u);
@@ -490,7 +575,9 @@ TEST_F(ConflictStoreTest, KeepConflictsOnlyUnderTheSavedKey) {
   ASSERT_TRUE(kept.ok()) << kept.status().ToString();
   ASSERT_TRUE(kept->has_value());
   EXPECT_EQ(DeltaString(**kept), "new=0[] open=2 resolved=0[]");
-  EXPECT_EQ(Changes(0), "c1c1c1c1c1c1c1c1:open c2c2c2c2c2c2c2c2:open ");
+  // The kept run is the latest check and changed nothing: the save's new ones
+  // are not new any more.
+  EXPECT_EQ(Changes(0), "");
   EXPECT_EQ(Load(true).size(), 2u);
   // The same key again next run: still kept.
   NextRun();

@@ -191,6 +191,31 @@ TEST_F(DocumentStoreTest, ClaimCountsFollowTheStoredClaims) {
   EXPECT_EQ(counts(), "a.txt=1 b.txt=0 ");
 }
 
+// What a report lists: the first documents by file with their claims, and the
+// totals of all.
+TEST_F(DocumentStoreTest, DocumentListingShowsTheFirstByFileAndCountsAll) {
+  std::vector<std::vector<Claim>> claims = {{MakeClaim(600, "600", 0), MakeClaim(700, "700", 10)}, {}, {}};
+  claims[2] = {MakeClaim(900, "900", 0)};
+  const char* files[] = {"c.txt", "a.txt", "b.txt"};
+  for (int i = 0; i < 3; ++i) {
+    Document d = MakeDocument(files[i], std::string("văn bản ") + files[i]);
+    d.outlet = std::string("outlet-") + files[i];
+    Put(d, claims[static_cast<size_t>(i)]);
+  }
+  auto listing = [&](size_t limit) {
+    Result<Store::DocumentListing> r = store_->LoadDocumentListing(limit);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::string out = std::to_string(r->documents) + " documents, " + std::to_string(r->claims) + " claims:";
+    for (const auto& [d, n] : r->first) out += " " + d.file + "(" + d.outlet + ")=" + std::to_string(n) + d.text;
+    return out;
+  };
+  EXPECT_EQ(listing(2), "3 documents, 3 claims: a.txt(outlet-a.txt)=0 b.txt(outlet-b.txt)=1");
+  EXPECT_EQ(listing(10), "3 documents, 3 claims: a.txt(outlet-a.txt)=0 b.txt(outlet-b.txt)=1 c.txt(outlet-c.txt)=2");
+  Result<int64_t> total = store_->CountClaims();
+  ASSERT_TRUE(total.ok());
+  EXPECT_EQ(*total, 3);
+}
+
 TEST_F(DocumentStoreTest, BatchPutsSeveralDocuments) {
   std::vector<std::pair<Document, std::vector<Claim>>> batch;
   batch.emplace_back(MakeDocument("a.txt", "A"), std::vector<Claim>{MakeClaim(1, "1")});

@@ -1,0 +1,124 @@
+// WriteReport: the report stage over the store, with the reuse of the last full
+// report's discrepancies.csv when the conflicts it holds have not changed.
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "base/build_id.h"
+#include "pipeline/pipeline.h"
+#include "report/report.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// What a report's discrepancies.csv depends on beyond the stored data: the code
+// that writes it and its options. "" when the data's digest is unknown.
+std::string ReportKey(const std::string& inputs_digest, const ReportInput& input, bool excel_bom) {
+  if (inputs_digest.empty() || BuildId().empty()) return "";
+  return "report v1; build " + BuildId() + "; excel " + (excel_bom ? "1" : "0") + "; cards " +
+         std::to_string(input.max_items) + "; " + inputs_digest;
+}
+
+// A file's size and modification time, or nullopt when it cannot be read.
+struct FileStamp {
+  std::string path;  // absolute
+  int64_t size = 0, mtime_ns = 0;
+};
+std::optional<FileStamp> StampOf(const fs::path& file) {
+  std::error_code ec;
+  FileStamp stamp;
+  stamp.path = fs::absolute(file, ec).lexically_normal().string();
+  if (ec) return std::nullopt;
+  const uintmax_t size = fs::file_size(file, ec);
+  if (ec) return std::nullopt;
+  const fs::file_time_type mtime = fs::last_write_time(file, ec);
+  if (ec) return std::nullopt;
+  stamp.size = static_cast<int64_t>(size);
+  stamp.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+  return stamp;
+}
+
+// The earlier report to copy from: recorded under `key`, and its CSV still the
+// file it wrote. nullopt otherwise.
+std::optional<Store::ReportState> ReusableReport(Store* store, const std::string& key, const RunSummary& run) {
+  if (key.empty() || !run.new_conflict_ids.empty() || !run.resolved_conflict_ids.empty()) return std::nullopt;
+  Result<std::optional<Store::ReportState>> state = store->LoadReportState();
+  if (!state.ok() || !state->has_value() || (*state)->report_key != key) return std::nullopt;
+  std::optional<FileStamp> stamp = StampOf((*state)->csv_path);
+  if (!stamp || stamp->size != (*state)->csv_size || stamp->mtime_ns != (*state)->csv_mtime_ns) {
+    return std::nullopt;
+  }
+  return std::move(**state);
+}
+
+// Records the report just written to out_dir for the next one. A cache: when it
+// cannot be recorded, the next report is written in full.
+void RecordReport(Store* store, const std::string& key, const std::string& out_dir, const WrittenReport& written) {
+  if (key.empty()) return;
+  std::optional<FileStamp> stamp = StampOf(fs::path(out_dir) / "discrepancies.csv");
+  if (!stamp) return;
+  Store::ReportState state;
+  state.report_key = key;
+  state.csv_path = stamp->path;
+  state.csv_size = stamp->size;
+  state.csv_mtime_ns = stamp->mtime_ns;
+  state.conflicts = written.counts.conflicts;
+  state.divergences = written.counts.divergences;
+  state.info = written.counts.info;
+  state.leading_ids = written.leading_ids;
+  (void)store->SaveReportState(state);
+}
+
+}  // namespace
+
+Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {
+  ReportInput input;
+  // The key first: a review added while the conflicts are read makes the next
+  // report's key differ from this one, never the other way round.
+  Result<std::string> digest = store->ReportInputsDigest();
+  if (!digest.ok()) return digest.status();
+  const std::string key = ReportKey(*digest, input, excel_bom);
+  // The documents the table shows and the totals, not every document.
+  Result<Store::DocumentListing> listing = store->LoadDocumentListing(input.max_documents);
+  if (!listing.ok()) return listing.status();
+  for (auto& [document, claims] : listing->first) {
+    if (claims > 0) input.claims_per_file[document.file] = static_cast<int>(claims);
+    input.documents.push_back(std::move(document));
+  }
+  input.documents_total = listing->documents;
+  input.claims_total = listing->claims;
+  input.run = run;
+
+  if (std::optional<Store::ReportState> earlier = ReusableReport(store, key, run)) {
+    Result<std::vector<Conflict>> leading = store->LoadConflictsById(earlier->leading_ids);
+    if (!leading.ok()) return leading.status();
+    if (leading->size() == earlier->leading_ids.size()) {
+      WrittenReport written;
+      written.counts.conflicts = earlier->conflicts;
+      written.counts.divergences = earlier->divergences;
+      written.counts.info = earlier->info;
+      written.leading_ids = std::move(earlier->leading_ids);
+      Status copied = WriteReportFilesFromEarlier(input, earlier->csv_path, written, std::move(*leading), out_dir);
+      if (!copied.ok()) return copied;
+      RecordReport(store, key, out_dir, written);  // the newest copy, should older folders go
+      return Status::Ok();
+    }
+  }
+
+  ReportFileOptions options;
+  options.excel_bom = excel_bom;
+  // The active conflicts stream from the store into the files: the report holds
+  // the cards it shows, not every conflict of the archive.
+  ConflictStream conflicts = [&](const std::function<void(Conflict&)>& emit) {
+    return store->ForEachConflict(/*active_only=*/true, emit);
+  };
+  WrittenReport written;
+  if (Status status = WriteReportFiles(input, conflicts, out_dir, options, &written); !status.ok()) return status;
+  RecordReport(store, key, out_dir, written);
+  return Status::Ok();
+}
+
+}  // namespace claimcheck

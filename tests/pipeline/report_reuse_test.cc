@@ -1,0 +1,193 @@
+// WriteReport over conflicts the last full report already wrote (nothing new,
+// resolved, reviewed or re-extracted) copies that report's discrepancies.csv and
+// reads only the cards it shows; anything changed, and it writes in full. The
+// copy is what a full report writes, byte for byte; a CSV edited since (its size
+// or modification time) is not copied.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/pipeline.h"
+#include "shipped_rules.h"
+#include "store/store.h"
+#include "test_feed.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class ReportReuseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("claimcheck-report-reuse-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    feed_ = dir_ / "feed.jsonl";
+    db_ = (dir_ / "db.sqlite").string();
+    auto opened = Store::Open(db_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened.value());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // One nightly run (ingest, check, report into dir_/out); returns the summary
+  // its report was written with.
+  RunSummary Run(const std::string& out, bool excel = false) {
+    Result<int64_t> run = store_->BeginRun("2025-03-10T00:00:00Z", "feed");
+    EXPECT_TRUE(run.ok());
+    DiagnosticSink sink;
+    auto stats = IngestAndExtract({feed_.string()}, ShippedRules(), *run, store_.get(), &sink);
+    EXPECT_TRUE(stats.ok()) << stats.status().ToString();
+    Result<Store::ConflictDelta> delta = CheckConflicts(ShippedRules(), *run, store_.get());
+    EXPECT_TRUE(delta.ok()) << delta.status().ToString();
+    RunSummary summary;
+    summary.run_label = "run " + std::to_string(*run);
+    if (delta.ok()) {
+      summary.new_conflict_ids = delta->new_ids;
+      summary.resolved_conflict_ids = delta->resolved_ids;
+    }
+    Status written = WriteReport(store_.get(), (dir_ / out).string(), summary, excel);
+    EXPECT_TRUE(written.ok()) << written.ToString();
+    return summary;
+  }
+
+  // The report a full write gives for `summary` now, into dir_/out (the record
+  // of the last report is dropped first, then put back as it was).
+  void FullReport(const std::string& out, const RunSummary& summary) {
+    Result<std::optional<Store::ReportState>> state = store_->LoadReportState();
+    ASSERT_TRUE(state.ok() && state->has_value());
+    Exec("DELETE FROM report_state");
+    Status written = WriteReport(store_.get(), (dir_ / out).string(), summary, false);
+    ASSERT_TRUE(written.ok()) << written.ToString();
+    ASSERT_TRUE(store_->SaveReportState(**state).ok());
+  }
+
+  void ExpectSameFiles(const std::string& x, const std::string& y) {
+    for (const char* name : {"discrepancies.csv", "report.html", "report.md"}) {
+      EXPECT_EQ(Slurp(dir_ / x / name), Slurp(dir_ / y / name)) << x << " vs " << y << ": " << name;
+    }
+  }
+
+  std::string RecordedCsv() {
+    Result<std::optional<Store::ReportState>> state = store_->LoadReportState();
+    EXPECT_TRUE(state.ok());
+    return state.ok() && state->has_value() ? (*state)->csv_path : "";
+  }
+
+  void Exec(const std::string& sql) {
+    SQLite::Database db(db_, SQLite::OPEN_READWRITE);
+    db.exec(sql);
+  }
+
+  fs::path dir_, feed_;
+  std::string db_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(ReportReuseTest, SameConflictsCopyTheLastReport) {
+  WriteFeed(feed_, {120, 80, 45, 300});
+  Run("r1");
+  const std::string csv1 = Slurp(dir_ / "r1" / "discrepancies.csv");
+  ASSERT_NE(csv1.find('\n'), csv1.size() - 1) << "the feed gives no conflict:\n" << csv1;
+  EXPECT_EQ(RecordedCsv(), (dir_ / "r1" / "discrepancies.csv").string());
+
+  // Nothing changed: the copy equals what a full report writes.
+  const RunSummary night2 = Run("r2");
+  EXPECT_TRUE(night2.new_conflict_ids.empty());
+  EXPECT_EQ(RecordedCsv(), (dir_ / "r2" / "discrepancies.csv").string());
+  FullReport("r2-full", night2);
+  ExpectSameFiles("r2", "r2-full");
+  EXPECT_EQ(Slurp(dir_ / "r2" / "discrepancies.csv"), csv1);
+
+  // The recorded CSV edited in place, same size and time: copied as it is, which
+  // shows the copy was taken (and why a changed size or time is not copied).
+  const fs::path csv2 = dir_ / "r2" / "discrepancies.csv";
+  const fs::file_time_type mtime = fs::last_write_time(csv2);
+  std::string edited = csv1;
+  edited[edited.size() - 2] = edited[edited.size() - 2] == 'x' ? 'y' : 'x';
+  std::ofstream(csv2, std::ios::binary | std::ios::trunc) << edited;
+  fs::last_write_time(csv2, mtime);
+  Run("r3");
+  EXPECT_EQ(Slurp(dir_ / "r3" / "discrepancies.csv"), edited);
+
+  // Its time changed: written in full again.
+  fs::last_write_time(dir_ / "r3" / "discrepancies.csv", mtime - std::chrono::seconds(5));
+  Run("r4");
+  EXPECT_EQ(Slurp(dir_ / "r4" / "discrepancies.csv"), csv1);
+
+  // The same folder again: nothing to copy, the files stay right.
+  Run("r4");
+  EXPECT_EQ(Slurp(dir_ / "r4" / "discrepancies.csv"), csv1);
+  EXPECT_EQ(RecordedCsv(), (dir_ / "r4" / "discrepancies.csv").string());
+}
+
+TEST_F(ReportReuseTest, ChangesWriteTheReportInFull) {
+  WriteFeed(feed_, {120, 80, 45, 300});
+  Run("r1");
+  const std::string csv1 = Slurp(dir_ / "r1" / "discrepancies.csv");
+
+  // A review: its status is in the CSV.
+  Result<std::vector<Conflict>> active = store_->LoadConflicts(/*active_only=*/true);
+  ASSERT_TRUE(active.ok());
+  ASSERT_FALSE(active->empty());
+  ASSERT_TRUE(store_->AddReview(active->front().id, "dismissed", "two counts", "lan", "t").ok());
+  const RunSummary night2 = Run("r2");
+  const std::string csv2 = Slurp(dir_ / "r2" / "discrepancies.csv");
+  EXPECT_NE(csv2, csv1);
+  EXPECT_NE(csv2.find("two counts"), std::string::npos);
+  FullReport("r2-full", night2);
+  ExpectSameFiles("r2", "r2-full");
+
+  // Another option: a BOM for spreadsheets.
+  Run("r3", /*excel=*/true);
+  EXPECT_EQ(Slurp(dir_ / "r3" / "discrepancies.csv"), "\xEF\xBB\xBF" + csv2);
+
+  // A changed figure: new and resolved conflicts.
+  WriteFeed(feed_, {120, 95, 45, 300});
+  const RunSummary night4 = Run("r4");
+  EXPECT_FALSE(night4.new_conflict_ids.empty());
+  EXPECT_NE(Slurp(dir_ / "r4" / "discrepancies.csv"), csv2);
+  FullReport("r4-full", night4);
+  ExpectSameFiles("r4", "r4-full");
+}
+
+// A database saved before migration 0013 has no digest of its conflicts: its
+// first report is written in full and not recorded; the next kept check fills
+// the digest in, equal to the one a save writes.
+TEST_F(ReportReuseTest, DatabaseWithoutDigestReportsInFull) {
+  WriteFeed(feed_, {120, 80, 45, 300});
+  Run("r1");
+  Result<std::string> saved = store_->ReportInputsDigest();
+  ASSERT_TRUE(saved.ok());
+  ASSERT_FALSE(saved->empty());
+  Exec("UPDATE check_state SET conflicts_digest = NULL; DELETE FROM report_state");
+  Result<std::string> none = store_->ReportInputsDigest();
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, "");
+  Status written = WriteReport(store_.get(), (dir_ / "r0").string(), RunSummary{}, false);
+  ASSERT_TRUE(written.ok()) << written.ToString();
+  EXPECT_EQ(RecordedCsv(), "");
+  Run("r2");  // kept check
+  Result<std::string> filled = store_->ReportInputsDigest();
+  ASSERT_TRUE(filled.ok());
+  EXPECT_EQ(*filled, *saved);
+  EXPECT_EQ(Slurp(dir_ / "r2" / "discrepancies.csv"), Slurp(dir_ / "r1" / "discrepancies.csv"));
+}
+
+}  // namespace
+}  // namespace claimcheck
