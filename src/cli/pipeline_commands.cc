@@ -1,6 +1,5 @@
 // The pipeline commands: run (everything), ingest, check, report.
 #include <iostream>
-#include <set>
 
 #include "cli/clock.h"
 #include "cli/command_util.h"
@@ -71,11 +70,10 @@ int RunCommand(const Config& c) {
   summary.new_conflict_ids = delta->new_ids;
   summary.resolved_conflict_ids = delta->resolved_ids;
   if (!delta->resolved_ids.empty()) {
-    const std::set<std::string> resolved(delta->resolved_ids.begin(), delta->resolved_ids.end());
-    Status walked = db.ForEachConflict(/*active_only=*/false, [&](Conflict& k) {
-      if (resolved.count(k.id)) summary.resolved_conflicts.push_back(std::move(k));
-    });
-    if (!walked.ok()) return fail_run(walked);
+    // Read by id: a walk over every conflict ever stored would read the archive.
+    Result<std::vector<Conflict>> resolved = db.LoadConflictsById(delta->resolved_ids);
+    if (!resolved.ok()) return fail_run(resolved.status());
+    summary.resolved_conflicts = std::move(resolved.value());
   }
   Result<int64_t> claims_total = db.CountClaims();
   if (!claims_total.ok()) return fail_run(claims_total.status());
