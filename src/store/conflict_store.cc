@@ -814,6 +814,8 @@ Result<std::vector<Conflict>> Store::LoadConflictsById(const std::vector<std::st
 Status Store::ForEachConflict(bool active_only, const std::function<void(Conflict&)>& fn) {
   return Guarded("ForEachConflict", [&]() -> Status {
     // Severity names sort by their rank; text sorts as std::string does (BINARY).
+    // The ORDER BY is the expression of index conflicts_report_order (migration
+    // 0014), written the same way, so SQLite reads in order instead of sorting.
     static const std::string kSql = ConflictQuery() +
                                     "ORDER BY CASE c.severity WHEN 'conflict' THEN 0 "
                                     "WHEN 'divergence' THEN 1 ELSE 2 END, c.metric, c.subject, c.id";

@@ -209,6 +209,13 @@ TEST(MigrationTest, HashListsReadCoveringIndexes) {
   EXPECT_NE(plan("SELECT count(*), coalesce(max(id), 0) FROM claims").find("COVERING INDEX"), std::string::npos);
   EXPECT_NE(plan("SELECT id FROM conflicts WHERE active = 1").find("COVERING INDEX conflicts_active_id"),
             std::string::npos);
+  // The report's walk (Store::ForEachConflict's WHERE and ORDER BY) reads the
+  // conflicts in order from conflicts_report_order (migration 0014), no sort.
+  const std::string walk = plan(
+      "SELECT c.id, c.explanation FROM conflicts c WHERE (c.active = 1 OR ? = 0) "
+      "ORDER BY CASE c.severity WHEN 'conflict' THEN 0 WHEN 'divergence' THEN 1 ELSE 2 END, c.metric, c.subject, c.id");
+  EXPECT_NE(walk.find("INDEX conflicts_report_order"), std::string::npos) << walk;
+  EXPECT_EQ(walk.find("TEMP B-TREE"), std::string::npos) << walk;
 }
 
 TEST(MigrationTest, ReadmeQueriesRun) {
