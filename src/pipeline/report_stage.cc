@@ -1,6 +1,9 @@
 // WriteReport: the report stage over the store, with the reuse of the last full
 // report's discrepancies.csv when the conflicts it holds have not changed.
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>

@@ -3,40 +3,19 @@
 // computing them again (CheckConflicts -> Store::KeepConflicts); anything
 // changed, and the check runs in full. A trust edited behind claimcheck's back
 // shows which of the two happened: a kept check leaves it, a full one rewrites it.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
+#include "feed_store_fixture.h"
 #include "pipeline/pipeline.h"
 #include "shipped_rules.h"
-#include "test_feed.h"
 #include "store/store.h"
 
 namespace claimcheck {
 namespace {
 
-namespace fs = std::filesystem;
-
-class KeptCheckTest : public ::testing::Test {
+class KeptCheckTest : public FeedStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("claimcheck-kept-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    feed_ = dir_ / "feed.jsonl";
-    db_ = (dir_ / "db.sqlite").string();
-    auto opened = Store::Open(db_);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened.value());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
+  KeptCheckTest() : FeedStoreTest("claimcheck-kept") {}
 
   // One nightly run: ingest the feed, check; returns the delta as a string.
   std::string Run(const Knowledge& k) {
@@ -53,23 +32,6 @@ class KeptCheckTest : public ::testing::Test {
            " resolved=" + std::to_string(delta->resolved);
   }
 
-  std::string Query(const std::string& sql) {
-    SQLite::Database db(db_);
-    SQLite::Statement st(db, sql);
-    std::string out;
-    while (st.executeStep()) {
-      for (int i = 0; i < st.getColumnCount(); ++i) {
-        if (i > 0) out += '|';
-        out += st.getColumn(i).getString();
-      }
-      out += "\n";
-    }
-    return out;
-  }
-  void Exec(const std::string& sql) {
-    SQLite::Database db(db_, SQLite::OPEN_READWRITE);
-    db.exec(sql);
-  }
   // Edits every active conflict's trust behind claimcheck's back (conflict_state,
   // which every check writes for every conflict it finds).
   void Tamper() {
@@ -87,9 +49,6 @@ class KeptCheckTest : public ::testing::Test {
                  "FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id ORDER BY c.id");
   }
 
-  fs::path dir_, feed_;
-  std::string db_;
-  std::unique_ptr<Store> store_;
   int64_t run_ = 0;
 };
 

@@ -3,18 +3,17 @@
 // reads only the cards it shows; anything changed, and it writes in full. The
 // copy is what a full report writes, byte for byte; a CSV edited since (its size
 // or modification time) is not copied.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "feed_store_fixture.h"
 #include "pipeline/pipeline.h"
 #include "shipped_rules.h"
 #include "store/store.h"
-#include "test_feed.h"
 
 namespace claimcheck {
 namespace {
@@ -28,22 +27,9 @@ std::string Slurp(const fs::path& path) {
   return s.str();
 }
 
-class ReportReuseTest : public ::testing::Test {
+class ReportReuseTest : public FeedStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("claimcheck-report-reuse-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    feed_ = dir_ / "feed.jsonl";
-    db_ = (dir_ / "db.sqlite").string();
-    auto opened = Store::Open(db_);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened.value());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
+  ReportReuseTest() : FeedStoreTest("claimcheck-report-reuse") {}
 
   // One nightly run (ingest, check, report into dir_/out); returns the summary
   // its report was written with.
@@ -89,14 +75,6 @@ class ReportReuseTest : public ::testing::Test {
     return state.ok() && state->has_value() ? (*state)->csv_path : "";
   }
 
-  void Exec(const std::string& sql) {
-    SQLite::Database db(db_, SQLite::OPEN_READWRITE);
-    db.exec(sql);
-  }
-
-  fs::path dir_, feed_;
-  std::string db_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(ReportReuseTest, SameConflictsCopyTheLastReport) {
