@@ -824,13 +824,9 @@ private:
   }
 
   void Offer(Candidate c) {
-    auto key = std::minmax(c.ia, c.ib);
-    auto it = best_.find(key);
-    if (it == best_.end()) {
-      best_.emplace(key, std::move(c));
-    } else if (Better(c, it->second)) {
-      it->second = std::move(c);
-    }
+    // One lookup: try_emplace leaves `c` as it is when the pair has a verdict.
+    auto [it, added] = best_.try_emplace(std::minmax(c.ia, c.ib), std::move(c));
+    if (!added && Better(c, it->second)) it->second = std::move(c);
   }
 
  public:
