@@ -286,11 +286,11 @@ std::vector<int> ValueIds(const std::vector<std::string>& value_keys) {
 
 class Checker {
  public:
-  // `value_keys`: Value() of each claim.
   // `value_ids`: ValueIds() of the claims.
+  // `group_of`: per claim, the index of its group (Groups::all()), -1 for none.
   Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
-          const std::vector<int>& value_ids)
-      : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids) {}
+          const std::vector<int>& value_ids, const std::vector<int>& group_of)
+      : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of) {}
 
 
   // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
@@ -513,23 +513,49 @@ class Checker {
     verdicts->clear();
   }
 
-  // The cross-group verdicts (bound, sum_of_parts, part_within_whole), in the map's
-  // order; empties the map.
+  // The cross-group verdicts (bound, sum_of_parts, part_within_whole): on each pair
+  // the best offered (the first of equals), in pair order (smaller claim index,
+  // then larger); empties them. Pair order, not the order of a hash map, so which
+  // of two verdicts equal on every key survives (Survivors) is the same on every
+  // platform: the one on the smaller pair.
   std::vector<Candidate> TakeOffered() {
+    // Offers of one pair together, in the order offered: (pair, offer index) sorted.
+    std::vector<std::pair<uint64_t, uint32_t>> order;
+    order.reserve(across_.size());
+    for (size_t k = 0; k < across_.size(); ++k) order.emplace_back(PairKey(across_[k]), static_cast<uint32_t>(k));
+    std::sort(order.begin(), order.end());
     std::vector<Candidate> out;
-    out.reserve(best_.size());
-    for (auto& [pair, c] : best_) out.push_back(std::move(c));
-    best_.clear();
+    out.reserve(order.size() + same_group_.size());
+    for (size_t from = 0, to = 0; from < order.size(); from = to) {
+      size_t best = order[from].second;
+      for (to = from + 1; to < order.size() && order[to].first == order[from].first; ++to) {
+        if (Better(across_[order[to].second], across_[best])) best = order[to].second;
+      }
+      out.push_back(std::move(across_[best]));
+    }
+    std::vector<std::pair<uint64_t, uint32_t>>().swap(order);
+    std::vector<Candidate>().swap(across_);
+    if (!same_group_.empty()) {
+      // Pairs of one group are never pairs of two: merged into pair order.
+      const size_t across = out.size();
+      for (auto& [pair, c] : same_group_) out.push_back(std::move(c));
+      same_group_.clear();
+      auto by_pair = [](const Candidate& x, const Candidate& y) { return PairKey(x) < PairKey(y); };
+      std::sort(out.begin() + static_cast<std::ptrdiff_t>(across), out.end(), by_pair);
+      std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(across), out.end(), by_pair);
+    }
     return out;
   }
 
-  // The cross-group verdict offered on the pair of `c`, or nullptr.
+  // The cross-group verdict offered on the pair of `c` (two claims of one group), or
+  // nullptr. Only a rule relating a group to itself (a bound rule naming one metric
+  // twice) offers on such a pair.
   const Candidate* OfferedOn(const Candidate& c) const {
-    if (best_.empty()) return nullptr;
-    auto it = best_.find(std::minmax(c.ia, c.ib));
-    return it == best_.end() ? nullptr : &it->second;
+    if (same_group_.empty()) return nullptr;
+    auto it = same_group_.find(std::minmax(c.ia, c.ib));
+    return it == same_group_.end() ? nullptr : &it->second;
   }
-  void Withdraw(std::pair<size_t, size_t> pair) { best_.erase(pair); }
+  void Withdraw(std::pair<size_t, size_t> pair) { same_group_.erase(pair); }
 
   // The row a reader sees; the explanation names claim a first, so it is built after
   // ordering. `id` is IdHash(c); `k` a new Conflict.
@@ -823,9 +849,24 @@ private:
     return Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
   }
 
+  // A pair's smaller and larger claim index in one integer: sorts as the pair does.
+  static uint64_t PairKey(const Candidate& c) {
+    auto [lo, hi] = std::minmax(c.ia, c.ib);
+    return (static_cast<uint64_t>(lo) << 32) | hi;
+  }
+
+  // A cross-group verdict. On two claims of one group it may meet the group's own
+  // verdict on that pair (OfferedOn), so it is kept by pair at once; otherwise it is
+  // appended (a flat vector: a subject's bound rule alone offers millions) and the
+  // best per pair is chosen in TakeOffered.
   void Offer(Candidate c) {
+    const int g = group_of_[c.ia];
+    if (g < 0 || g != group_of_[c.ib]) {
+      across_.push_back(std::move(c));
+      return;
+    }
     // One lookup: try_emplace leaves `c` as it is when the pair has a verdict.
-    auto [it, added] = best_.try_emplace(std::minmax(c.ia, c.ib), std::move(c));
+    auto [it, added] = same_group_.try_emplace(std::minmax(c.ia, c.ib), std::move(c));
     if (!added && Better(c, it->second)) it->second = std::move(c);
   }
 
@@ -884,7 +925,10 @@ private:
   const std::vector<Claim>& claims_;
   const Sources& sources_;
   const std::vector<int>& value_id_;  // per claim: its distinct stated value
-  std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> best_;
+  const std::vector<int>& group_of_;  // per claim: its group, -1 for none
+  // The cross-group verdicts: on pairs of one group by pair; the others as offered.
+  std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
+  std::vector<Candidate> across_;
 };
 
 CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
@@ -1230,7 +1274,11 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   } else {
     support.Score();
   }
-  Checker checker(rules, claims, sources, value_ids);
+  std::vector<int> group_of(claims.size(), -1);
+  for (size_t g = 0; g < groups.all().size(); ++g) {
+    for (size_t m : groups.all()[g].members) group_of[m] = static_cast<int>(g);
+  }
+  Checker checker(rules, claims, sources, value_ids, group_of);
 
   // The rules relating groups, first, on this thread.
   for (const auto& rule : rules) {

@@ -215,6 +215,36 @@ TEST(EngineTest, OneRowPerSourcePairAndValues) {
   EXPECT_EQ(r.conflicts.size(), 2u) << Rows(r);
 }
 
+// A figure said again and again in one article, against another article's
+// figures said again and again: one row per rule (the same sources and values),
+// naming the first mention on each side (claims in store order: file, then
+// position), whatever order the verdicts were found in.
+TEST(EngineTest, RepeatedFiguresGiveOneRowNamingTheFirstMentions) {
+  std::vector<Claim> claims;
+  for (int k = 0; k < 24; ++k) {
+    claims.push_back(Count("a.txt", "killed", 5000));
+    claims.back().span_begin = 10 * k;
+  }
+  for (int k = 0; k < 24; ++k) {
+    claims.push_back(Count("b.txt", "troops_deployed", 3000));
+    claims.back().span_begin = 10 * k;
+  }
+  for (int k = 0; k < 24; ++k) {
+    claims.push_back(Count("b.txt", "killed", 500));
+    claims.back().span_begin = 1000 + 10 * k;
+  }
+  for (int threads : {1, 2}) {
+    CheckOptions options;
+    options.threads = threads;
+    CheckResult r = CheckClaims(TestRules(), TestDocs(), claims, options);
+    ASSERT_EQ(r.conflicts.size(), 2u) << Rows(r);
+    for (const Conflict& k : r.conflicts) {
+      EXPECT_EQ(k.a.claim.span_begin, 0) << k.ToString();
+      EXPECT_EQ(k.b.claim.span_begin, k.b.claim.metric == "killed" ? 1000 : 0) << k.ToString();
+    }
+  }
+}
+
 TEST(EngineTest, StableIdsIndependentOfOrderAndClaimIds) {
   std::vector<Claim> claims = {
       Count("a.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
