@@ -372,24 +372,31 @@ class Checker {
     }
   }
 
-  void CheckBound(const CheckRule& rule, const std::vector<size_t>& lower,
-                  const std::vector<size_t>& upper) {
-    std::vector<size_t> up;
+  // bound: each count of `lower` at most each count of `upper` (not reported before
+  // it), both widened; every verdict to emit(Candidate&&), lower count by lower count.
+  template <typename Emit>
+  void CheckBound(const CheckRule& rule, const std::vector<size_t>& lower, const std::vector<size_t>& upper,
+                  Emit&& emit) const {
+    struct Upper {
+      size_t claim;
+      double high;  // its widened interval's upper end
+    };
+    std::vector<Upper> up;
     for (size_t ui : upper) {
-      if (Applies(rule, ui)) up.push_back(ui);
+      if (Applies(rule, ui)) up.push_back({ui, WidenedInterval(claims_[ui], rule).high});
     }
     for (size_t li : lower) {
       if (!Applies(rule, li)) continue;
       const Claim& lo = claims_[li];
       const double lo_low = WidenedInterval(lo, rule).low;
-      for (size_t ui : up) {
-        const Claim& u = claims_[ui];
-        if (sources_.SameSource(li, ui) || !SameUnit(lo, u)) continue;
-        const auto& tl = sources_.Info(li).time;
+      const auto& tl = sources_.Info(li).time;
+      for (const Upper& u : up) {
+        if (lo_low <= u.high) continue;
+        const size_t ui = u.claim;
+        if (sources_.SameSource(li, ui) || !SameUnit(lo, claims_[ui])) continue;
         const auto& tu = sources_.Info(ui).time;
         if (tl && tu && CompareAtCoarserGranularity(*tu, *tl) < 0) continue;  // older upper count
-        if (lo_low <= WidenedInterval(u, rule).high) continue;
-        Offer(Make(rule, rule.severity, lo.subject, li, ui, 1));
+        emit(Make(rule, rule.severity, lo.subject, li, ui, 1));
       }
     }
   }
@@ -855,6 +862,7 @@ private:
     return (static_cast<uint64_t>(lo) << 32) | hi;
   }
 
+ public:
   // A cross-group verdict. On two claims of one group it may meet the group's own
   // verdict on that pair (OfferedOn), so it is kept by pair at once; otherwise it is
   // appended (a flat vector: a subject's bound rule alone offers millions) and the
@@ -870,7 +878,6 @@ private:
     if (!added && Better(c, it->second)) it->second = std::move(c);
   }
 
- public:
   class SurvivorSet {
    public:
     SurvivorSet(const Checker& checker, Scratch* scratch, std::vector<Candidate>* out)
@@ -904,10 +911,15 @@ private:
       const std::string& fb = checker_.File(c.ib);
       const std::string& oa = checker_.File(old.ia);
       const std::string& ob = checker_.File(old.ib);
-      if (std::tie(fa, fb) < std::tie(oa, ob) ||
-          (std::tie(fa, fb) == std::tie(oa, ob) && checker_.IdHash(c, scratch_) < checker_.IdHash(old, scratch_))) {
-        old = std::move(c);
+      // Files, then id, then the smaller pair of claims (the earlier mentions, as
+      // claims are in file and position order): a choice that does not depend on
+      // the order the verdicts come in.
+      if (std::tie(fa, fb) != std::tie(oa, ob)) {
+        if (std::tie(fa, fb) < std::tie(oa, ob)) old = std::move(c);
+        return;
       }
+      const uint64_t ic = checker_.IdHash(c, scratch_), io = checker_.IdHash(old, scratch_);
+      if (ic < io || (ic == io && PairKey(c) < PairKey(old))) old = std::move(c);
     }
 
    private:
@@ -930,6 +942,27 @@ private:
   std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
   std::vector<Candidate> across_;
 };
+
+// True when no other rule can give a verdict on a pair of claims the bound rule
+// `rule` judges: its two metrics differ (so the pair is never one of a group's), and
+// no other bound rule nor any sum_of_parts rule relates the same two metrics. Its
+// verdicts then need no choice per pair and can be deduplicated as they are found.
+bool BoundRuleStandsAlone(const std::vector<CheckRule>& rules, const CheckRule& rule) {
+  if (rule.lower_metric == rule.upper_metric) return false;
+  auto relates = [&](const std::string& x, const std::string& y) {
+    return (x == rule.lower_metric && y == rule.upper_metric) || (x == rule.upper_metric && y == rule.lower_metric);
+  };
+  for (const CheckRule& other : rules) {
+    if (&other == &rule) continue;
+    if (other.kind == CheckKind::kBound && relates(other.lower_metric, other.upper_metric)) return false;
+    if (other.kind == CheckKind::kSumOfParts) {
+      for (const std::string& part : other.part_metrics) {
+        if (relates(other.total_metric, part)) return false;
+      }
+    }
+  }
+  return true;
+}
 
 CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
   CopyOptions options;
@@ -1280,16 +1313,28 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   }
   Checker checker(rules, claims, sources, value_ids, group_of);
 
-  // The rules relating groups, first, on this thread.
+  // The rules relating groups, first, on this thread. A bound rule no other rule
+  // can meet on a pair has its verdicts deduplicated as they are found (a subject's
+  // counts compared with all its other counts are millions of verdicts for a few
+  // rows); the others are offered, for the best per pair.
+  std::vector<Candidate> streamed_survivors;
+  Checker::Scratch cross_scratch;
   for (const auto& rule : rules) {
     if (rule.kind == CheckKind::kBound) {
+      const bool alone = BoundRuleStandsAlone(rules, rule);
       for (const Group& lower : groups.all()) {
         if (lower.kind != ClaimKind::kCount || *lower.metric != rule.lower_metric ||
             !rule.AppliesToSubject(*lower.subject)) {
           continue;
         }
         const std::vector<size_t>* upper = groups.Find(ClaimKind::kCount, rule.upper_metric, *lower.subject);
-        if (upper) checker.CheckBound(rule, lower.members, *upper);
+        if (!upper) continue;
+        if (alone) {
+          Checker::SurvivorSet survivors(checker, &cross_scratch, &streamed_survivors);
+          checker.CheckBound(rule, lower.members, *upper, [&](Candidate&& c) { survivors.Add(std::move(c)); });
+        } else {
+          checker.CheckBound(rule, lower.members, *upper, [&](Candidate&& c) { checker.Offer(std::move(c)); });
+        }
       }
     } else if (rule.kind == CheckKind::kSumOfParts) {
       for (const Group& total : groups.all()) {
@@ -1373,6 +1418,9 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   {
     PerThread& t = per_thread[0];
     std::vector<Candidate> offered = checker.TakeOffered();
+    offered.insert(offered.end(), std::make_move_iterator(streamed_survivors.begin()),
+                   std::make_move_iterator(streamed_survivors.end()));
+    std::vector<Candidate>().swap(streamed_survivors);
     t.survivors.clear();
     checker.Survivors(&offered, &t.scratch, &t.survivors);
     add_found(t, static_cast<uint32_t>(all.size()), 0);

@@ -245,5 +245,30 @@ TEST(EngineThreadsTest, StreamedRowsAreTheHeldRows) {
   EXPECT_EQ(got, 20u);
 }
 
+// A bound rule no other rule meets on a pair has its verdicts deduplicated as they
+// are found; with a rule that could meet it (a sum_of_parts over the same two
+// metrics, which never fires here: one of its parts is never stated) they are
+// offered and chosen per pair first. The rows are the same either way.
+TEST(EngineThreadsTest, BoundVerdictsDeduplicatedAsFoundGiveTheOfferedRows) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  std::vector<CheckRule> offered = rules;
+  CheckRule meeting;
+  meeting.id = "killed_and_deployed_never";
+  meeting.kind = CheckKind::kSumOfParts;
+  meeting.total_metric = "killed";
+  meeting.part_metrics = {"troops_deployed", "no_such_metric"};
+  offered.push_back(meeting);
+  for (uint64_t seed : {1u, 2u, 3u}) {
+    const Corpus corpus = Generate(seed);
+    const CheckResult streamed = CheckClaims(rules, corpus.documents, corpus.claims);
+    int bound_rows = 0;
+    for (const auto& k : streamed.conflicts) bound_rows += k.rule_id == "killed_within_deployed";
+    EXPECT_GT(bound_rows, 0) << "seed " << seed;
+    EXPECT_EQ(Rows(CheckClaims(offered, corpus.documents, corpus.claims)), Rows(streamed)) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
