@@ -79,8 +79,7 @@ void RecordReport(Store* store, const std::string& key, const std::string& out_d
 
 Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {
   ReportInput input;
-  // The key first: a review added while the conflicts are read makes the next
-  // report's key differ from this one, never the other way round.
+  // The key first (and again after a full write, see below).
   Result<std::string> digest = store->ReportInputsDigest();
   if (!digest.ok()) return digest.status();
   const std::string key = ReportKey(*digest, input, excel_bom);
@@ -120,7 +119,10 @@ Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& r
   };
   WrittenReport written;
   if (Status status = WriteReportFiles(input, conflicts, out_dir, options, &written); !status.ok()) return status;
-  RecordReport(store, key, out_dir, written);
+  // Recorded only when nothing changed while the files were written (a run saving
+  // conflicts meanwhile): the key must describe exactly what the CSV holds.
+  Result<std::string> after = store->ReportInputsDigest();
+  if (after.ok() && *after == *digest) RecordReport(store, key, out_dir, written);
   return Status::Ok();
 }
 
