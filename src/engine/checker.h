@@ -1,0 +1,737 @@
+// Internal to the check stage (engine.cc): the verdicts on pairs of claims.
+// Candidate (a verdict, small), Checker (the rules of one group, the rules relating
+// groups, the survivors: one row per sources and values, Materialize: the row a
+// reader sees) and BoundRuleStandsAlone.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/strings.h"
+#include "engine/claim_groups.h"
+#include "engine/claim_interval.h"
+#include "engine/claim_sources.h"
+#include "engine/date_point.h"
+#include "engine/explanation.h"
+#include "model/conflict.h"
+#include "rulebook/check_rules.h"
+
+namespace claimcheck::engine_internal {
+
+// A verdict for one pair, with what decides between verdicts of several rules. Kept
+// small: the row a reader sees (both claims with their documents, the explanation in
+// two languages, the id) is built only for the verdicts that survive (Materialize).
+struct Candidate {
+  const CheckRule* rule = nullptr;
+  Severity severity = Severity::kConflict;
+  int priority = 0;  // 2: stale_figure, 1: cumulative_decrease (they know which report came later)
+  int specificity = 0;
+  // Claim indices as 32 bits (a check holds millions of verdicts; fewer than 2^32 claims):
+  uint32_t ia = 0, ib = 0;  // claim indices of conflict.a and conflict.b (a sorts first)
+  uint32_t first = 0;       // the claim the rule names first: bound's lower count, sum's total, the whole
+  uint32_t older = 0;       // stale_figure: the older report the later one repeats
+  const std::string* subject = nullptr;  // into the claims or the group keys, which outlive the rows
+  std::shared_ptr<const Explanation> explanation;  // built at once by sum and part rules
+  bool hidden = false;    // wins over other verdicts on its pair but shows no row (see Cumulative)
+};
+
+inline bool Better(const Candidate& x, const Candidate& y) {
+  if (x.priority != y.priority) return x.priority > y.priority;
+  if (x.severity != y.severity) return x.severity < y.severity;
+  if (x.specificity != y.specificity) return x.specificity > y.specificity;
+  return x.rule->id < y.rule->id;
+}
+
+inline Severity Softer(Severity rule_severity, Severity s) { return std::max(rule_severity, s); }
+
+class Checker {
+ public:
+  // `value_ids`: ValueIds() of the claims.
+  // `group_of`: per claim, the index of its group (Groups::all()), -1 for none.
+  Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
+          const std::vector<int>& value_ids, const std::vector<int>& group_of)
+      : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of) {}
+
+
+  // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
+  struct Scratch {
+    std::vector<const CheckRule*> rules;
+    std::vector<char> applies;        // rules x members
+    std::vector<Interval> widened;    // rules x members
+    std::vector<std::optional<size_t>> latest_earlier;
+    std::vector<std::optional<DatePoint>> dates;  // per member of a date group: its date
+    std::string evidence_a, evidence_b;  // IdHash's buffers
+  };
+
+  // The verdicts on the pairs of one group (at most one per pair, the best of the
+  // group's rules; hidden ones dropped), handed to emit(Candidate&&) in pair order as
+  // they are found (a group of n claims has n^2 / 2 pairs: they are not held).
+  template <typename Emit>
+  void CheckGroup(ClaimKind kind, const std::string& metric, const std::string& subject,
+                  const std::vector<size_t>& members, Scratch* scratch, Emit&& emit) const {
+    std::vector<const CheckRule*>& rules = scratch->rules;
+    rules.clear();
+    if (kind == ClaimKind::kDate) {
+      AddMostSpecific(CheckKind::kDateAgreement, metric, subject, &rules);
+    } else {
+      AddMostSpecific(CheckKind::kCountAgreement, metric, subject, &rules);
+      AddMostSpecific(CheckKind::kCumulativeDecrease, metric, subject, &rules);
+      AddMostSpecific(CheckKind::kStaleFigure, metric, subject, &rules);
+    }
+    if (rules.empty()) return;
+    // Per rule and member: whether the rule applies, and the widened interval.
+    const size_t n = members.size();
+    std::vector<char>& applies = scratch->applies;
+    std::vector<Interval>& widened = scratch->widened;
+    applies.assign(rules.size() * n, 0);
+    widened.assign(rules.size() * n, Interval{});
+    for (size_t r = 0; r < rules.size(); ++r) {
+      for (size_t k = 0; k < n; ++k) {
+        applies[r * n + k] = Applies(*rules[r], members[k]);
+        if (kind == ClaimKind::kCount) widened[r * n + k] = WidenedInterval(claims_[members[k]], *rules[r]);
+      }
+    }
+    std::vector<std::optional<DatePoint>>& dates = scratch->dates;
+    dates.clear();
+    if (kind == ClaimKind::kDate) {
+      for (size_t m : members) dates.push_back(ParseDatePoint(claims_[m].date));
+    }
+    std::vector<std::optional<size_t>>& latest_earlier = scratch->latest_earlier;
+    latest_earlier.clear();
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (rules[r]->kind == CheckKind::kCumulativeDecrease) {
+        LatestEarlier(members, &applies[r * n], &latest_earlier);
+        break;
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        size_t x = members[i], y = members[j];
+        if (sources_.SameSource(x, y)) continue;
+        std::optional<Candidate> best;
+        for (size_t r = 0; r < rules.size(); ++r) {
+          if (!applies[r * n + i] || !applies[r * n + j]) continue;
+          const CheckRule& rule = *rules[r];
+          std::optional<Candidate> c;
+          switch (rule.kind) {
+            case CheckKind::kCountAgreement:
+              c = CountAgreement(rule, x, y, widened[r * n + i], widened[r * n + j]);
+              break;
+            case CheckKind::kCumulativeDecrease:
+              c = Cumulative(rule, x, y, widened[r * n + i], widened[r * n + j], latest_earlier[i],
+                             latest_earlier[j]);
+              break;
+            case CheckKind::kStaleFigure: c = Stale(rule, x, y, members); break;
+            case CheckKind::kDateAgreement: c = DateAgreement(rule, x, y, dates[i], dates[j]); break;
+            default: break;
+          }
+          if (c && (!best || Better(*c, *best))) best = std::move(c);
+        }
+        if (best && !best->hidden) emit(std::move(*best));
+      }
+    }
+  }
+
+  // bound: each count of `lower` at most each count of `upper` (not reported before
+  // it), both widened; every verdict to emit(Candidate&&), lower count by lower count.
+  template <typename Emit>
+  void CheckBound(const CheckRule& rule, const std::vector<size_t>& lower, const std::vector<size_t>& upper,
+                  Emit&& emit) const {
+    struct Upper {
+      size_t claim;
+      double high;  // its widened interval's upper end
+    };
+    std::vector<Upper> up;
+    for (size_t ui : upper) {
+      if (Applies(rule, ui)) up.push_back({ui, WidenedInterval(claims_[ui], rule).high});
+    }
+    for (size_t li : lower) {
+      if (!Applies(rule, li)) continue;
+      const Claim& lo = claims_[li];
+      const double lo_low = WidenedInterval(lo, rule).low;
+      const auto& tl = sources_.Info(li).time;
+      for (const Upper& u : up) {
+        if (lo_low <= u.high) continue;
+        const size_t ui = u.claim;
+        if (sources_.SameSource(li, ui) || !SameUnit(lo, claims_[ui])) continue;
+        const auto& tu = sources_.Info(ui).time;
+        if (tl && tu && CompareAtCoarserGranularity(*tu, *tl) < 0) continue;  // older upper count
+        emit(Make(rule, rule.severity, lo.subject, li, ui, 1));
+      }
+    }
+  }
+
+  // sum_of_parts: within one document and one time, the parts must add up to the total.
+  void CheckSum(const CheckRule& rule, const std::string& subject, const Groups& groups) {
+    const std::vector<size_t>* total = groups.Find(ClaimKind::kCount, rule.total_metric, subject);
+    if (!total) return;
+    std::vector<const std::vector<size_t>*> parts;
+    for (const auto& m : rule.part_metrics) {
+      const std::vector<size_t>* g = groups.Find(ClaimKind::kCount, m, subject);
+      if (!g) return;  // every part must be stated
+      parts.push_back(g);
+    }
+    for (size_t ti : *total) {
+      if (!Applies(rule, ti)) continue;
+      std::vector<size_t> chosen;
+      for (const auto* part : parts) {
+        // Exactly one claim of the part in the total's document at the total's time.
+        std::optional<size_t> only;
+        bool ambiguous = false;
+        for (size_t pi : *part) {
+          if (!SameDocumentAndTime(ti, pi) || !Applies(rule, pi) || !SameUnit(claims_[ti], claims_[pi])) {
+            continue;
+          }
+          if (only && value_id_[*only] != value_id_[pi]) ambiguous = true;
+          if (!only) only = pi;
+        }
+        if (!only || ambiguous) break;
+        chosen.push_back(*only);
+      }
+      if (chosen.size() != parts.size()) continue;
+      Interval sum{0, 0};
+      for (size_t pi : chosen) {
+        Interval w = WidenedInterval(claims_[pi], rule);
+        sum.low += w.low;
+        sum.high += w.high;
+      }
+      Interval wt = WidenedInterval(claims_[ti], rule);
+      if (Overlaps(sum, wt)) continue;
+      size_t largest = *std::max_element(chosen.begin(), chosen.end(), [&](size_t x, size_t y) {
+        return claims_[x].value < claims_[y].value;
+      });
+      std::vector<ClaimRef> refs;
+      for (size_t pi : chosen) refs.push_back(sources_.Ref(claims_[pi], pi));
+      Candidate c = Make(rule, rule.severity, subject, ti, largest, rule.Specificity());
+      c.explanation = std::make_shared<Explanation>(
+          ExplainSum(rule.id, sources_.Ref(claims_[ti], ti), refs, sum, wt));
+      Offer(std::move(c));
+    }
+  }
+
+  // part_within_whole for one metric: each part <= the whole at the same time, and the
+  // parts one document states at one time add up to no more than its whole.
+  void CheckPartWithinWhole(const CheckRule& rule, const std::string& metric, const Groups& groups) {
+    std::vector<size_t> wholes, parts;
+    for (const Group& group : groups.all()) {
+      const std::string& subject = *group.subject;
+      if (group.kind != ClaimKind::kCount || *group.metric != metric) continue;
+      bool whole = std::find(rule.whole_subjects.begin(), rule.whole_subjects.end(), subject) !=
+                   rule.whole_subjects.end();
+      if (!whole && !rule.AppliesToSubject(subject)) continue;
+      if (!whole && !rule.part_subjects.empty() &&
+          std::find(rule.part_subjects.begin(), rule.part_subjects.end(), subject) ==
+              rule.part_subjects.end()) {
+        continue;
+      }
+      for (size_t i : group.members) {
+        if (Applies(rule, i)) (whole ? wholes : parts).push_back(i);
+      }
+    }
+    for (size_t wi : wholes) {
+      const Claim& w = claims_[wi];
+      Interval ww = WidenedInterval(w, rule);
+      std::map<std::string, size_t> same_document;  // part subject -> its claim with the lowest bound
+      for (size_t pi : parts) {
+        const Claim& p = claims_[pi];
+        if (!SameUnit(w, p) || !SameTime(wi, pi)) continue;
+        Interval wp = WidenedInterval(p, rule);
+        if (wp.low > ww.high) {
+          Candidate c = Make(rule, rule.severity, w.subject, wi, pi, rule.Specificity());
+          c.explanation = std::make_shared<Explanation>(
+              ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), {sources_.Ref(p, pi)}, wp));
+          Offer(std::move(c));
+        }
+        if (SameDocumentAndTime(wi, pi)) {
+          auto [it, added] = same_document.emplace(p.subject, pi);
+          if (!added && WidenedInterval(claims_[it->second], rule).low > wp.low) it->second = pi;
+        }
+      }
+      if (same_document.size() < 2) continue;
+      Interval sum{0, 0};
+      std::vector<ClaimRef> refs;
+      size_t largest = same_document.begin()->second;
+      for (const auto& [subject, pi] : same_document) {
+        Interval wp = WidenedInterval(claims_[pi], rule);
+        sum.low += wp.low;
+        sum.high += wp.high;
+        refs.push_back(sources_.Ref(claims_[pi], pi));
+        if (claims_[pi].value > claims_[largest].value) largest = pi;
+      }
+      if (sum.low <= ww.high) continue;
+      Candidate c = Make(rule, rule.severity, w.subject, wi, largest, rule.Specificity());
+      c.explanation =
+          std::make_shared<Explanation>(ExplainPartWithinWhole(rule.id, sources_.Ref(w, wi), refs, sum));
+      Offer(std::move(c));
+    }
+  }
+
+  // The surviving verdicts of those added (taken in their order), one per source pair
+  // and pair of stated values: the same figure said twice in one article, or by two
+  // copies of it, is reported once (the verdict whose files sort first, then the
+  // smaller id), at the place of the first verdict with its key. Survivors are
+  // appended to *out as verdicts are added, so the verdicts need not be held.
+  class SurvivorSet;  // defined below, after the keys it uses
+
+  // SurvivorSet over `verdicts`, in their order; empties `verdicts`.
+  void Survivors(std::vector<Candidate>* verdicts, Scratch* scratch, std::vector<Candidate>* out) const {
+    SurvivorSet set(*this, scratch, out);
+    for (Candidate& c : *verdicts) set.Add(std::move(c));
+    verdicts->clear();
+  }
+
+  // The cross-group verdicts (bound, sum_of_parts, part_within_whole): on each pair
+  // the best offered (the first of equals), in pair order (smaller claim index,
+  // then larger); empties them. Pair order, not the order of a hash map, so which
+  // of two verdicts equal on every key survives (Survivors) is the same on every
+  // platform: the one on the smaller pair.
+  std::vector<Candidate> TakeOffered() {
+    // Offers of one pair together, in the order offered: (pair, offer index) sorted.
+    std::vector<std::pair<uint64_t, uint32_t>> order;
+    order.reserve(across_.size());
+    for (size_t k = 0; k < across_.size(); ++k) order.emplace_back(PairKey(across_[k]), static_cast<uint32_t>(k));
+    std::sort(order.begin(), order.end());
+    std::vector<Candidate> out;
+    out.reserve(order.size() + same_group_.size());
+    for (size_t from = 0, to = 0; from < order.size(); from = to) {
+      size_t best = order[from].second;
+      for (to = from + 1; to < order.size() && order[to].first == order[from].first; ++to) {
+        if (Better(across_[order[to].second], across_[best])) best = order[to].second;
+      }
+      out.push_back(std::move(across_[best]));
+    }
+    std::vector<std::pair<uint64_t, uint32_t>>().swap(order);
+    std::vector<Candidate>().swap(across_);
+    if (!same_group_.empty()) {
+      // Pairs of one group are never pairs of two: merged into pair order.
+      const size_t across = out.size();
+      for (auto& [pair, c] : same_group_) out.push_back(std::move(c));
+      same_group_.clear();
+      auto by_pair = [](const Candidate& x, const Candidate& y) { return PairKey(x) < PairKey(y); };
+      std::sort(out.begin() + static_cast<std::ptrdiff_t>(across), out.end(), by_pair);
+      std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(across), out.end(), by_pair);
+    }
+    return out;
+  }
+
+  // The cross-group verdict offered on the pair of `c` (two claims of one group), or
+  // nullptr. Only a rule relating a group to itself (a bound rule naming one metric
+  // twice) offers on such a pair.
+  const Candidate* OfferedOn(const Candidate& c) const {
+    if (same_group_.empty()) return nullptr;
+    auto it = same_group_.find(std::minmax(c.ia, c.ib));
+    return it == same_group_.end() ? nullptr : &it->second;
+  }
+  void Withdraw(std::pair<size_t, size_t> pair) { same_group_.erase(pair); }
+
+  // The row a reader sees; the explanation names claim a first, so it is built after
+  // ordering. `id` is IdHash(c); `k` a new Conflict.
+  void Materialize(const Candidate& c, uint64_t id, Conflict* out) const {
+    const CheckRule& rule = *c.rule;
+    Conflict& k = *out;
+    k.rule_id = rule.id;
+    k.severity = c.severity;
+    k.metric = MetricOf(c);
+    k.subject = *c.subject;
+    k.a = sources_.Ref(claims_[c.ia], c.ia);
+    k.b = sources_.Ref(claims_[c.ib], c.ib);
+    Explanation e;
+    switch (rule.kind) {
+      case CheckKind::kCountAgreement:
+        e = ExplainCountAgreement(rule.id, c.severity, k.a, k.b, WidenedInterval(claims_[c.ia], rule),
+                                  WidenedInterval(claims_[c.ib], rule));
+        break;
+      case CheckKind::kDateAgreement: {
+        auto da = ParseDatePoint(claims_[c.ia].date), db = ParseDatePoint(claims_[c.ib].date);
+        DateGranularity g = CoarserGranularity(*da, *db);
+        e = ExplainDateAgreement(rule.id, k.a, k.b, DateGranularityName(g), DateGranularityNameVi(g));
+        break;
+      }
+      case CheckKind::kCumulativeDecrease: {
+        bool a_first = *Order(c.ia, c.ib) < 0;
+        size_t earlier = a_first ? c.ia : c.ib, later = a_first ? c.ib : c.ia;
+        bool decrease = WidenedInterval(claims_[later], rule).high < WidenedInterval(claims_[earlier], rule).low;
+        e = ExplainCumulative(rule.id, a_first ? k.a : k.b, a_first ? k.b : k.a, decrease);
+        break;
+      }
+      case CheckKind::kStaleFigure: {
+        bool a_first = *Order(c.ia, c.ib) < 0;
+        e = ExplainStale(rule.id, sources_.Ref(claims_[c.older], c.older), a_first ? k.a : k.b,
+                         a_first ? k.b : k.a);
+        break;
+      }
+      case CheckKind::kBound: {
+        bool a_lower = c.first == c.ia;
+        e = ExplainBound(rule.id, a_lower ? k.a : k.b, a_lower ? k.b : k.a);
+        break;
+      }
+      default:
+        if (c.explanation) e = *c.explanation;
+        break;
+    }
+    k.explanation = std::move(e.en);
+    k.explanation_vi = std::move(e.vi);
+    k.id = Hex16(id);
+  }
+
+ private:
+  // Appends the most specific rules of `kind` that apply to the metric and subject.
+  void AddMostSpecific(CheckKind kind, const std::string& metric, const std::string& subject,
+                       std::vector<const CheckRule*>* out) const {
+    const size_t start = out->size();
+    int best = -1;
+    for (const auto& r : rules_) {
+      if (r.kind != kind || !r.AppliesToMetric(metric) || !r.AppliesToSubject(subject)) continue;
+      if (r.Specificity() > best) out->resize(start), best = r.Specificity();
+      if (r.Specificity() == best) out->push_back(&r);
+    }
+  }
+
+  // The rule's scope beyond metric and subject: confidence, outlet, language.
+  bool Applies(const CheckRule& r, size_t i) const {
+    // An unscoped rule reads no document (one memory access fewer per claim and rule).
+    return claims_[i].confidence >= r.min_confidence &&
+           (r.outlets.empty() || r.AppliesToOutlet(sources_.OutletOf(i))) &&
+           (r.languages.empty() || r.AppliesToLanguage(sources_.LanguageOf(i)));
+  }
+
+  bool SameTime(size_t x, size_t y) const {
+    const auto& tx = sources_.Info(x).time;
+    const auto& ty = sources_.Info(y).time;
+    return tx && ty && CompareAtCoarserGranularity(*tx, *ty) == 0;
+  }
+
+  bool SameDocumentAndTime(size_t x, size_t y) const {
+    return sources_.Info(x).document == sources_.Info(y).document &&
+           claims_[x].as_of == claims_[y].as_of;
+  }
+
+  const std::string& File(size_t i) const { return sources_.RefFile(claims_[i], i); }
+
+  // The order rows name their claims in: file, position, quote, value, date.
+  bool Before(size_t x, size_t y) const {
+    const Claim& cx = claims_[x];
+    const Claim& cy = claims_[y];
+    return std::tie(File(x), cx.span_begin, cx.quote, cx.value, cx.date) <
+           std::tie(File(y), cy.span_begin, cy.quote, cy.value, cy.date);
+  }
+
+  // Claim i's evidence as the id hashes it: file, quote and stated value, into *out.
+  void EvidenceOf(size_t i, std::string* out) const {
+    const Claim& c = claims_[i];
+    out->assign(File(i));
+    out->push_back('\x1e');
+    out->append(c.quote);
+    out->push_back('\x1e');
+    if (c.kind == ClaimKind::kDate) {
+      out->append(c.date);
+    } else {
+      out->append(FormatNumber(c.value));
+    }
+  }
+
+public:
+  const std::string& MetricOf(const Candidate& c) const {
+    const CheckRule& rule = *c.rule;
+    return rule.kind == CheckKind::kBound        ? rule.lower_metric
+           : rule.kind == CheckKind::kSumOfParts ? rule.total_metric
+                                                 : claims_[c.first].metric;
+  }
+
+  // The stable id: the FNV-1a hash of rule, metric, subject and both claims' evidence
+  // (in string order), separated by \x1f. Hashed piece by piece (FNV-1a chains), no
+  // concatenated string.
+  uint64_t IdHash(const Candidate& c, Scratch* scratch) const {
+    EvidenceOf(c.ia, &scratch->evidence_a);
+    EvidenceOf(c.ib, &scratch->evidence_b);
+    const std::string* ea = &scratch->evidence_a;
+    const std::string* eb = &scratch->evidence_b;
+    if (*eb < *ea) std::swap(ea, eb);
+    constexpr std::string_view kSep = "\x1f";
+    uint64_t h = Fnv1a64(c.rule->id);
+    for (std::string_view part : {std::string_view(MetricOf(c)), std::string_view(*c.subject),
+                                  std::string_view(*ea), std::string_view(*eb)}) {
+      h = Fnv1a64(part, Fnv1a64(kSep, h));
+    }
+    return h;
+  }
+
+private:
+  // What Survivors() deduplicates on: rule, metric, subject and both sides' (source,
+  // stated value), the smaller side first.
+  using Side = std::pair<int, int>;
+  struct DedupKey {
+    std::string_view rule, metric, subject;
+    Side sa, sb;
+    bool operator==(const DedupKey& o) const {
+      return sa == o.sa && sb == o.sb && rule == o.rule && metric == o.metric && subject == o.subject;
+    }
+  };
+  struct DedupKeyHash {
+    size_t operator()(const DedupKey& k) const {
+      std::hash<std::string_view> hs;
+      uint64_t h = hs(k.rule) ^ (hs(k.metric) * 0x9E3779B97F4A7C15ull) ^ (hs(k.subject) * 0xBF58476D1CE4E5B9ull);
+      for (int v : {k.sa.first, k.sa.second, k.sb.first, k.sb.second}) {
+        h = (h ^ static_cast<uint64_t>(static_cast<uint32_t>(v))) * 0x94D049BB133111EBull;
+      }
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  DedupKey DedupKeyOf(const Candidate& c) const {
+    Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
+    Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
+    if (sb < sa) std::swap(sa, sb);
+    return {c.rule->id, MetricOf(c), *c.subject, sa, sb};
+  }
+
+  // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
+  Candidate Make(const CheckRule& rule, Severity severity, const std::string& subject, size_t x,
+                 size_t y, int specificity) const {
+    Candidate c;
+    c.rule = &rule;
+    c.severity = severity;
+    c.specificity = specificity;
+    c.priority = rule.kind == CheckKind::kStaleFigure         ? 2
+                 : rule.kind == CheckKind::kCumulativeDecrease ? 1
+                                                               : 0;
+    c.subject = &subject;
+    c.first = x;
+    bool swap = Before(y, x);
+    c.ia = swap ? y : x;
+    c.ib = swap ? x : y;
+    return c;
+  }
+
+  std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
+                                          const Interval& wy) const {
+    const Claim& cx = claims_[x];
+    const Claim& cy = claims_[y];
+    if (!SameUnit(cx, cy)) return std::nullopt;
+    // Figures the texts themselves date to different times may both have held.
+    const ClaimInfo& ix = sources_.Info(x);
+    const ClaimInfo& iy = sources_.Info(y);
+    if (ix.time_stated && iy.time_stated && ix.time && iy.time &&
+        CompareAtCoarserGranularity(*ix.time, *iy.time) != 0) {
+      return std::nullopt;
+    }
+    Severity s;
+    if (!Overlaps(wx, wy)) {
+      s = rule.severity;
+    } else if (StatedValuesDiffer(cx, cy)) {
+      s = Softer(rule.severity, Severity::kDivergence);
+    } else {
+      return std::nullopt;
+    }
+    return Make(rule, s, cx.subject, x, y, rule.Specificity());
+  }
+
+  // <0 when x's figure held before y's, >0 after, nullopt when unknown or the same period.
+  std::optional<int> Order(size_t x, size_t y) const {
+    const auto& tx = sources_.Info(x).time;
+    const auto& ty = sources_.Info(y).time;
+    if (!tx || !ty) return std::nullopt;
+    int order = CompareAtCoarserGranularity(*tx, *ty);
+    if (order == 0) return std::nullopt;
+    return order;
+  }
+
+  // For each member, a member (the rule applying) reported in the latest period before
+  // its own; rises are shown between adjacent periods only (a series of n reports gives
+  // n - 1 rows, not n^2 / 2; the series column shows the whole run).
+  void LatestEarlier(const std::vector<size_t>& members, const char* applies,
+                     std::vector<std::optional<size_t>>* latest) const {
+    std::vector<size_t> dated;
+    for (size_t k = 0; k < members.size(); ++k) {
+      if (applies[k] && sources_.Info(members[k]).time) dated.push_back(members[k]);
+    }
+    std::vector<std::optional<size_t>>& out = *latest;
+    out.assign(members.size(), std::nullopt);
+    for (size_t k = 0; k < members.size(); ++k) {
+      if (!sources_.Info(members[k]).time) continue;
+      std::optional<size_t> best;
+      for (size_t m : dated) {
+        auto before = Order(m, members[k]);
+        if (!before || *before > 0) continue;
+        if (!best || Order(*best, m).value_or(0) < 0) best = m;
+      }
+      out[k] = best;
+    }
+  }
+
+  std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
+                                      const Interval& wy, const std::optional<size_t>& latest_x,
+                                      const std::optional<size_t>& latest_y) const {
+    if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
+    auto order = Order(x, y);
+    if (!order) return std::nullopt;
+    bool x_first = *order < 0;
+    size_t earlier = x_first ? x : y, later = x_first ? y : x;
+    const Interval& we = x_first ? wx : wy;
+    const Interval& wl = x_first ? wy : wx;
+    const Claim& ce = claims_[earlier];
+    const Claim& cl = claims_[later];
+    bool decrease = wl.high < we.low;
+    bool rise = !decrease && cl.value > ce.value && StatedValuesDiffer(ce, cl);
+    if (!decrease && !rise) return std::nullopt;  // no opinion: count_agreement decides
+    Severity s = decrease ? rule.severity : Severity::kInfo;
+    Candidate c = Make(rule, s, ce.subject, x, y, rule.Specificity());
+    if (rise) {
+      // A rise over more than one period is still a rise (no conflict), but only the
+      // step from the period just before gets a row.
+      const std::optional<size_t>& latest = x_first ? latest_y : latest_x;
+      c.hidden = latest && Order(earlier, *latest).has_value();
+    }
+    return c;
+  }
+
+  // A later, undated, clearly lower figure that matches one reported before the higher one.
+  std::optional<Candidate> Stale(const CheckRule& rule, size_t x, size_t y,
+                                 const std::vector<size_t>& members) const {
+    if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
+    auto order = Order(x, y);
+    if (!order) return std::nullopt;
+    size_t higher = *order < 0 ? x : y, later = *order < 0 ? y : x;
+    if (sources_.Info(later).time_stated) return std::nullopt;  // it says when its figure held
+    Interval wh = WidenedInterval(claims_[higher], rule), wl = WidenedInterval(claims_[later], rule);
+    if (!(wl.high < wh.low)) return std::nullopt;
+    std::optional<size_t> older;
+    for (size_t m : members) {
+      if (m == later || sources_.Info(m).document == sources_.Info(later).document) continue;
+      if (!Applies(rule, m) || !SameUnit(claims_[m], claims_[later])) continue;
+      auto before = Order(m, higher);
+      if (!before || *before > 0) continue;
+      if (!Overlaps(WidenedInterval(claims_[m], rule), wl)) continue;
+      if (!older || ClaimBefore(claims_[m], claims_[*older])) older = m;
+    }
+    if (!older) return std::nullopt;
+    Candidate c = Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
+    c.older = *older;
+    return c;
+  }
+
+  // `dx`, `dy`: the claims' dates, parsed.
+  std::optional<Candidate> DateAgreement(const CheckRule& rule, size_t x, size_t y, const std::optional<DatePoint>& dx,
+                                         const std::optional<DatePoint>& dy) const {
+    if (!dx || !dy || CompareAtCoarserGranularity(*dx, *dy) == 0) return std::nullopt;
+    return Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
+  }
+
+  // A pair's smaller and larger claim index in one integer: sorts as the pair does.
+  static uint64_t PairKey(const Candidate& c) {
+    auto [lo, hi] = std::minmax(c.ia, c.ib);
+    return (static_cast<uint64_t>(lo) << 32) | hi;
+  }
+
+ public:
+  // A cross-group verdict. On two claims of one group it may meet the group's own
+  // verdict on that pair (OfferedOn), so it is kept by pair at once; otherwise it is
+  // appended (a flat vector: a subject's bound rule alone offers millions) and the
+  // best per pair is chosen in TakeOffered.
+  void Offer(Candidate c) {
+    const int g = group_of_[c.ia];
+    if (g < 0 || g != group_of_[c.ib]) {
+      across_.push_back(std::move(c));
+      return;
+    }
+    // One lookup: try_emplace leaves `c` as it is when the pair has a verdict.
+    auto [it, added] = same_group_.try_emplace(std::minmax(c.ia, c.ib), std::move(c));
+    if (!added && Better(c, it->second)) it->second = std::move(c);
+  }
+
+  class SurvivorSet {
+   public:
+    SurvivorSet(const Checker& checker, Scratch* scratch, std::vector<Candidate>* out)
+        : checker_(checker), scratch_(scratch), out_(out), start_(out->size()) {}
+
+    void Add(Candidate&& c) {
+      DedupKey key = checker_.DedupKeyOf(c);
+      size_t found = SIZE_MAX;
+      if (keys_.size() <= kLinear) {
+        for (size_t k = 0; k < keys_.size(); ++k) {
+          if (keys_[k] == key) {
+            found = start_ + k;
+            break;
+          }
+        }
+      } else {
+        if (unique_.empty()) {
+          for (size_t k = 0; k < keys_.size(); ++k) unique_.emplace(keys_[k], start_ + k);
+        }
+        auto it = unique_.find(key);
+        if (it != unique_.end()) found = it->second;
+      }
+      if (found == SIZE_MAX) {
+        if (!unique_.empty()) unique_.emplace(key, out_->size());
+        keys_.push_back(key);
+        out_->push_back(std::move(c));
+        return;
+      }
+      Candidate& old = (*out_)[found];
+      const std::string& fa = checker_.File(c.ia);
+      const std::string& fb = checker_.File(c.ib);
+      const std::string& oa = checker_.File(old.ia);
+      const std::string& ob = checker_.File(old.ib);
+      // Files, then id, then the smaller pair of claims (the earlier mentions, as
+      // claims are in file and position order): a choice that does not depend on
+      // the order the verdicts come in.
+      if (std::tie(fa, fb) != std::tie(oa, ob)) {
+        if (std::tie(fa, fb) < std::tie(oa, ob)) old = std::move(c);
+        return;
+      }
+      const uint64_t ic = checker_.IdHash(c, scratch_), io = checker_.IdHash(old, scratch_);
+      if (ic < io || (ic == io && PairKey(c) < PairKey(old))) old = std::move(c);
+    }
+
+   private:
+    static constexpr size_t kLinear = 16;  // below this many survivors, a scan beats hashing
+    const Checker& checker_;
+    Scratch* scratch_;
+    std::vector<Candidate>* out_;
+    const size_t start_;
+    std::vector<DedupKey> keys_;  // of (*out_)[start_ + k]
+    std::unordered_map<DedupKey, size_t, DedupKeyHash> unique_;  // key -> index in *out_ (large sets only)
+  };
+
+ private:
+  const std::vector<CheckRule>& rules_;
+  const std::vector<Claim>& claims_;
+  const Sources& sources_;
+  const std::vector<int>& value_id_;  // per claim: its distinct stated value
+  const std::vector<int>& group_of_;  // per claim: its group, -1 for none
+  // The cross-group verdicts: on pairs of one group by pair; the others as offered.
+  std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
+  std::vector<Candidate> across_;
+};
+
+// True when no other rule can give a verdict on a pair of claims the bound rule
+// `rule` judges: its two metrics differ (so the pair is never one of a group's), and
+// no other bound rule nor any sum_of_parts rule relates the same two metrics. Its
+// verdicts then need no choice per pair and can be deduplicated as they are found.
+inline bool BoundRuleStandsAlone(const std::vector<CheckRule>& rules, const CheckRule& rule) {
+  if (rule.lower_metric == rule.upper_metric) return false;
+  auto relates = [&](const std::string& x, const std::string& y) {
+    return (x == rule.lower_metric && y == rule.upper_metric) || (x == rule.upper_metric && y == rule.lower_metric);
+  };
+  for (const CheckRule& other : rules) {
+    if (&other == &rule) continue;
+    if (other.kind == CheckKind::kBound && relates(other.lower_metric, other.upper_metric)) return false;
+    if (other.kind == CheckKind::kSumOfParts) {
+      for (const std::string& part : other.part_metrics) {
+        if (relates(other.total_metric, part)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace claimcheck::engine_internal
