@@ -104,9 +104,12 @@ Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& r
       written.counts.info = earlier->info;
       written.leading_ids = std::move(earlier->leading_ids);
       Status copied = WriteReportFilesFromEarlier(input, earlier->csv_path, written, std::move(*leading), out_dir);
-      if (!copied.ok()) return copied;
-      RecordReport(store, key, out_dir, written);  // the newest copy, should older folders go
-      return Status::Ok();
+      if (copied.ok()) {
+        RecordReport(store, key, out_dir, written);  // the newest copy, should older folders go
+        return Status::Ok();
+      }
+      // The copy failed (the file went, a disk error): written in full below, which
+      // reports the error if it has the same cause.
     }
   }
 

@@ -137,13 +137,14 @@ Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& 
     // Copied beside, then renamed over: a copy cut short leaves the previous file.
     fs::path tmp = csv;
     tmp += ".tmp";
+    std::error_code ignored;
     if (!fs::copy_file(earlier_csv, tmp, fs::copy_options::overwrite_existing, ec)) {
-      fs::remove(tmp, ec);
+      fs::remove(tmp, ignored);
       return Status::IoError("cannot copy " + earlier_csv + " to " + tmp.string() + ": " + ec.message());
     }
     fs::rename(tmp, csv, ec);
     if (ec) {
-      fs::remove(tmp, ec);
+      fs::remove(tmp, ignored);
       return Status::IoError("cannot rename " + tmp.string() + " to " + csv.string() + ": " + ec.message());
     }
   }

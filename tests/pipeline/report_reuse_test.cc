@@ -114,6 +114,31 @@ TEST_F(ReportReuseTest, SameConflictsCopyTheLastReport) {
   EXPECT_EQ(RecordedCsv(), (dir_ / "r4" / "discrepancies.csv").string());
 }
 
+// A copy that fails is not the report's failure: it is written in full (here that
+// fails too, for the same cause, and says so as a full write does), and a card
+// that cannot be read makes it write in full as well.
+TEST_F(ReportReuseTest, NoCopyWritesInFull) {
+  WriteFeed(feed_, {120, 80, 45, 300});
+  Run("r1");
+  const std::string csv1 = Slurp(dir_ / "r1" / "discrepancies.csv");
+  fs::create_directories(dir_ / "r2" / "discrepancies.csv.tmp" / "in-the-way");
+  Status written = WriteReport(store_.get(), (dir_ / "r2").string(), RunSummary{}, false);
+  EXPECT_EQ(written.code(), Status::Code::kIoError);
+  EXPECT_NE(written.message().find("cannot open"), std::string::npos) << written.ToString();
+  EXPECT_EQ(written.message().find("cannot copy"), std::string::npos) << written.ToString();
+  EXPECT_EQ(RecordedCsv(), (dir_ / "r1" / "discrepancies.csv").string());
+
+  Exec("UPDATE report_state SET leading_ids = 'ffffffffffffffff' || char(10) || leading_ids");
+  const fs::path csv1_path = dir_ / "r1" / "discrepancies.csv";
+  const fs::file_time_type mtime = fs::last_write_time(csv1_path);
+  std::string edited = csv1;
+  edited[edited.size() - 2] = edited[edited.size() - 2] == 'x' ? 'y' : 'x';
+  std::ofstream(csv1_path, std::ios::binary | std::ios::trunc) << edited;
+  fs::last_write_time(csv1_path, mtime);
+  Run("r3");
+  EXPECT_EQ(Slurp(dir_ / "r3" / "discrepancies.csv"), csv1);  // written, not the edited copy
+}
+
 TEST_F(ReportReuseTest, ChangesWriteTheReportInFull) {
   WriteFeed(feed_, {120, 80, 45, 300});
   Run("r1");

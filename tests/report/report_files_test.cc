@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -92,6 +93,46 @@ TEST_F(ReportFilesTest, StreamedConflictsGiveTheSameFiles) {
     // Every conflict is in the CSV whatever the pages show (built in one piece here).
     EXPECT_EQ(Read(streamed / "discrepancies.csv"), ConflictsToCsv(sorted, false));
   }
+}
+
+// The files of a report over an earlier report's conflicts, none new, from that
+// report's CSV and its leading cards: what writing them in full gives. A CSV that
+// is gone: an IoError naming it, and nothing half-copied left behind.
+TEST_F(ReportFilesTest, FromEarlierGivesTheFilesOfAFullWrite) {
+  for (size_t max_items : {size_t{2000}, size_t{1}}) {
+    ReportInput in = MakeFixtureInput();
+    in.max_items = max_items;
+    in.run.new_conflict_ids.clear();
+    in.run.resolved_conflict_ids.clear();
+    in.run.resolved_conflicts.clear();
+    std::vector<Conflict> sorted = in.conflicts;
+    SortConflictsForReport(&sorted);
+    ReportInput without = in;
+    without.conflicts.clear();
+    ConflictStream stream = [&](const std::function<void(Conflict&)>& emit) {
+      for (Conflict k : sorted) emit(k);
+      return Status::Ok();
+    };
+    const fs::path full = root_ / ("full" + std::to_string(max_items));
+    WrittenReport written;
+    ASSERT_TRUE(WriteReportFiles(without, stream, full.string(), {}, &written).ok());
+    ASSERT_EQ(written.leading_ids.size(), std::min(max_items, sorted.size()));
+    std::vector<Conflict> leading(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(written.leading_ids.size()));
+    for (size_t k = 0; k < leading.size(); ++k) EXPECT_EQ(leading[k].id, written.leading_ids[k]);
+    const fs::path copied = root_ / ("copied" + std::to_string(max_items));
+    ASSERT_TRUE(
+        WriteReportFilesFromEarlier(without, (full / "discrepancies.csv").string(), written, leading, copied.string())
+            .ok());
+    for (const char* name : {"report.html", "report.md", "discrepancies.csv"}) {
+      EXPECT_EQ(Read(copied / name), Read(full / name)) << name << " max_items=" << max_items;
+    }
+    EXPECT_FALSE(fs::exists(copied / "discrepancies.csv.tmp"));
+  }
+  const std::string gone = (root_ / "gone" / "discrepancies.csv").string();
+  const Status status = WriteReportFilesFromEarlier(MakeFixtureInput(), gone, WrittenReport{}, {}, (root_ / "out").string());
+  EXPECT_EQ(status.code(), Status::Code::kIoError);
+  EXPECT_NE(status.message().find(gone), std::string::npos) << status.ToString();
+  EXPECT_FALSE(fs::exists(root_ / "out" / "discrepancies.csv.tmp"));
 }
 
 TEST_F(ReportFilesTest, AFailingStreamWritesNoCsv) {
