@@ -40,12 +40,17 @@ class Groups {
     std::sort(groups_.begin(), groups_.end(), [](const Group& x, const Group& y) {
       return std::tie(x.kind, *x.metric, *x.subject) < std::tie(y.kind, *y.metric, *y.subject);
     });
+    group_of_.assign(claims.size(), -1);
     for (size_t g = 0; g < groups_.size(); ++g) {
       index_[Key{groups_[g].kind, *groups_[g].metric, *groups_[g].subject}] = g;
+      for (size_t m : groups_[g].members) group_of_[m] = static_cast<int>(g);
     }
   }
 
   const std::vector<Group>& all() const { return groups_; }
+
+  // Per claim: the index of its group in all(), -1 for none.
+  const std::vector<int>& group_of() const { return group_of_; }
 
   // The members of the group (kind, metric, subject), or nullptr when there is none.
   const std::vector<size_t>* Find(ClaimKind kind, std::string_view metric, std::string_view subject) const {
@@ -66,6 +71,7 @@ class Groups {
     }
   };
   std::vector<Group> groups_;
+  std::vector<int> group_of_;
   std::unordered_map<Key, size_t, KeyHash> index_;  // key -> index in groups_
 };
 

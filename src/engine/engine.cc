@@ -134,11 +134,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   } else {
     support.Score();
   }
-  std::vector<int> group_of(claims.size(), -1);
-  for (size_t g = 0; g < groups.all().size(); ++g) {
-    for (size_t m : groups.all()[g].members) group_of[m] = static_cast<int>(g);
-  }
-  Checker checker(rules, claims, sources, value_ids, group_of);
+  Checker checker(rules, claims, sources, value_ids, groups.group_of());
 
   // The rules relating groups, first, on this thread. A bound rule no other rule
   // can meet on a pair has its verdicts deduplicated as they are found (a subject's

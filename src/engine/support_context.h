@@ -83,16 +83,14 @@ class SupportContext {
   SupportContext(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
                  const Groups& groups, std::vector<std::string> value_keys, const std::vector<int>& value_ids)
       : claims_(claims), sources_(sources), value_ids_(value_ids) {
-    input_.question.assign(claims.size(), -1);
+    input_.question = groups.group_of();
     input_.source.resize(claims.size());
     input_.value_key = std::move(value_keys);
     input_.value_id = value_ids;
     input_.sources = sources.outlets();
     for (const Group& group : groups.all()) {
-      int g = static_cast<int>(rule_of_group_.size());
       rule_of_group_.push_back(&CompatibilityRule(rules, group));
       members_of_group_.push_back(&group.members);
-      for (size_t m : group.members) input_.question[m] = g;
     }
     for (size_t i = 0; i < claims.size(); ++i) {
       input_.source[i] = sources.Info(i).outlet;

@@ -103,7 +103,8 @@ Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& r
       written.counts.divergences = earlier->divergences;
       written.counts.info = earlier->info;
       written.leading_ids = std::move(earlier->leading_ids);
-      Status copied = WriteReportFilesFromEarlier(input, earlier->csv_path, written, std::move(*leading), out_dir);
+      Status copied =
+          WriteReportFilesFromEarlier(input, earlier->csv_path, written.counts, std::move(*leading), out_dir);
       if (copied.ok()) {
         RecordReport(store, key, out_dir, written);  // the newest copy, should older folders go
         return Status::Ok();

@@ -62,14 +62,14 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
                         const std::string& out_dir, const ReportFileOptions& options, WrittenReport* written);
 
 // The files of a report over the very conflicts an earlier report wrote to
-// `earlier_csv` (described by `earlier`, with the same options), none of them new:
+// `earlier_csv` (counted `counts`, with the same options), none of them new:
 // discrepancies.csv is that file copied (a copy, not a link, so a spreadsheet
 // saved over one leaves the other as it was; nothing is copied when it already is
 // out_dir's), and the pages show `leading`, the conflicts of earlier.leading_ids.
 // The same files as WriteReportFiles over those conflicts with input.run (which
 // must name no new conflict). IoError naming the path on failure.
 Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& earlier_csv,
-                                   const WrittenReport& earlier, std::vector<Conflict> leading,
+                                   const ReportCounts& counts, std::vector<Conflict> leading,
                                    const std::string& out_dir);
 
 }  // namespace claimcheck

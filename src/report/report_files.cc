@@ -127,7 +127,7 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
 }
 
 Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& earlier_csv,
-                                   const WrittenReport& earlier, std::vector<Conflict> leading,
+                                   const ReportCounts& counts, std::vector<Conflict> leading,
                                    const std::string& out_dir) {
   if (Status made = MakeOutputDir(out_dir); !made.ok()) return made;
   const fs::path dir(out_dir);
@@ -148,7 +148,7 @@ Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& 
       return Status::IoError("cannot rename " + tmp.string() + " to " + csv.string() + ": " + ec.message());
     }
   }
-  return WritePages(input, ConflictSelection(input.max_items, earlier.counts, std::move(leading)), dir);
+  return WritePages(input, ConflictSelection(input.max_items, counts, std::move(leading)), dir);
 }
 
 }  // namespace claimcheck

@@ -134,10 +134,8 @@ ConflictSelection::ConflictSelection(size_t max_items, const std::vector<std::st
     : max_items_(max_items), new_ids_(new_ids.begin(), new_ids.end()) {}
 
 ConflictSelection::ConflictSelection(size_t max_items, const ReportCounts& counts, std::vector<Conflict> picked)
-    : max_items_(max_items), kept_(std::move(picked)) {
-  counts_.conflicts = counts.conflicts;
-  counts_.divergences = counts.divergences;
-  counts_.info = counts.info;
+    : max_items_(max_items), kept_(std::move(picked)), counts_(counts) {
+  counts_.documents = counts_.claims = 0;
   seen_ = static_cast<size_t>(counts.conflicts) + static_cast<size_t>(counts.divergences) +
           static_cast<size_t>(counts.info);
 }

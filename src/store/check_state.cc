@@ -83,11 +83,8 @@ Result<std::optional<Store::ConflictDelta>> Store::KeepConflicts(int64_t run_id,
       // the kept ones' stored content hashes are what a save would have summed.
       StatementLease st = impl_->Prepare("SELECT conflicts_digest IS NULL FROM check_state WHERE id = 1");
       if (st->executeStep() && st->getColumn(0).getInt() != 0) {
-        StatementLease hashes = impl_->Prepare(
-            "SELECT c.id, coalesce(s.content_hash, '') FROM conflicts c "
-            "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
         ActiveSetDigest digest;
-        while (hashes->executeStep()) digest.Add(hashes->getColumn(0).getText(), hashes->getColumn(1).getText());
+        for (const auto& [id, hash] : ActiveContentHashes(*impl_)) digest.Add(id, hash);
         WriteConflictsDigest(*impl_, digest.ToString());
       }
     }

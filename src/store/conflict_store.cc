@@ -91,6 +91,19 @@ std::string StateSql(size_t rows) {
          "last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, trust_b = excluded.trust_b";
 }
 
+}  // namespace
+
+std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl) {
+  StatementLease st = impl.Prepare(
+      "SELECT c.id, coalesce(s.content_hash, '') FROM conflicts c "
+      "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
+  std::unordered_map<std::string, std::string> out;
+  while (st->executeStep()) out.emplace(st->getColumn(0).getString(), st->getColumn(1).getString());
+  return out;
+}
+
+namespace {
+
 // Records `rows` (run_id, conflict_id, change) rows of run_conflicts, 3 positional parameters each.
 std::string RecordChangesSql(size_t rows) {
   std::string values = "(?, ?, ?)";
@@ -280,13 +293,6 @@ std::string RunStartedAt(StoreConnection& impl, int64_t run_id) {
   return st->executeStep() ? st->getColumn(0).getString() : "";
 }
 
-std::set<std::string> ActiveIds(StoreConnection& impl) {
-  StatementLease st = impl.Prepare("SELECT id FROM conflicts WHERE active = 1");
-  std::set<std::string> ids;
-  while (st->executeStep()) ids.insert(st->getColumn(0).getString());
-  return ids;
-}
-
 // True when the stored snapshot of `c` differs from c's quotes, values or
 // dates; nullopt when `c` is not stored yet.
 std::optional<bool> EvidenceChanged(StoreConnection& impl, const Conflict& c) {
@@ -441,17 +447,6 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                 });
 }
 
-// Every active conflict's content hash (conflict_state), by id: only a conflict
-// found again while active can keep its row as it is.
-std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl) {
-  StatementLease st = impl.Prepare(
-      "SELECT s.conflict_id, s.content_hash FROM conflicts c "
-      "JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
-  std::unordered_map<std::string, std::string> out;
-  while (st->executeStep()) out.emplace(st->getColumn(0).getString(), st->getColumn(1).getString());
-  return out;
-}
-
 // Records each (conflict id, change) of `changes` for `run_id` in order (none when
 // run_id <= 0), kChangeBatch rows per statement.
 void RecordChanges(StoreConnection& impl, int64_t run_id,
@@ -506,11 +501,12 @@ struct Store::ConflictWriter::State {
   const std::string inputs_key;
   SQLite::Transaction transaction;  // rolled back when destroyed uncommitted
   std::string at;                   // the run's started_at: the time of reviews
-  std::set<std::string> active_before;
   std::set<std::string> incoming;   // every id the writer was begun with
   std::set<std::string> seen;       // ids added so far
   std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
-  std::unordered_map<std::string, std::string> stored_hash;  // active conflict id -> content hash
+  // Every conflict active before, with its stored content hash: only a conflict
+  // found again while active can keep its row as it is.
+  std::unordered_map<std::string, std::string> active_before;
   ConflictDelta delta;
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
   std::vector<std::string> back_open;   // inactive before, back and dismissed: recorded as "open"
@@ -530,10 +526,9 @@ Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run
   return Guarded("SaveConflicts", [&]() -> Result<std::unique_ptr<ConflictWriter>> {
     auto state = std::make_unique<ConflictWriter::State>(*impl_, run_id, inputs_key);
     state->at = RunStartedAt(*impl_, run_id);
-    state->active_before = ActiveIds(*impl_);
+    state->active_before = ActiveContentHashes(*impl_);
     state->incoming.insert(ids.begin(), ids.end());
     state->decided = DecidedConflicts(*impl_);
-    state->stored_hash = ActiveContentHashes(*impl_);
     return std::unique_ptr<ConflictWriter>(new ConflictWriter(std::move(state)));
   });
 }
@@ -563,9 +558,9 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       const UpsertRow row{&c, side(c.a), side(c.b)};
       std::string hash = ContentHash(row);
       s.active_digest.Add(c.id, hash);
-      const bool was_active = s.active_before.count(c.id) > 0;
-      auto stored = s.stored_hash.find(c.id);
-      if (was_active && stored != s.stored_hash.end() && stored->second == hash) {
+      auto stored = s.active_before.find(c.id);
+      const bool was_active = stored != s.active_before.end();
+      if (was_active && stored->second == hash) {
         // Found again as stored: still open, its evidence unchanged.
         ++s.delta.still_open;
         states.emplace_back(&c, std::move(hash));
@@ -601,13 +596,15 @@ Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
   Result<ConflictDelta> result = Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
     for (const ReviewRecord& r : s.reviews) InsertReview(s.impl, r);
     ConflictDelta& delta = s.delta;
-    for (const std::string& id : s.active_before) {
-      if (s.seen.count(id)) continue;
+    for (const auto& [id, hash] : s.active_before) {
+      if (!s.seen.count(id)) delta.resolved_ids.push_back(id);
+    }
+    std::sort(delta.resolved_ids.begin(), delta.resolved_ids.end());
+    for (const std::string& id : delta.resolved_ids) {
       StatementLease st = s.impl.Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
       st->bind(1, id);
       st->exec();
       ++delta.resolved;
-      delta.resolved_ids.push_back(id);  // already sorted: std::set order
     }
     // The run's changes to the active set: dismissed ones back, new ones,
     // resolved ones (one still found is not recorded: it is active, not new).

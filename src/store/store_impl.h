@@ -92,6 +92,10 @@ class ActiveSetDigest {
   int64_t count_ = 0;
 };
 
+// Every active conflict's id with its stored content hash (conflict_state; "" when
+// it has none). Defined in conflict_store.cc.
+std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl);
+
 // Stores the digest of the active conflicts just saved (check_state); inside the
 // caller's write transaction, after WriteCheckKey. Defined in check_state.cc.
 void WriteConflictsDigest(StoreConnection& impl, const std::string& digest);

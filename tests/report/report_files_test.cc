@@ -121,7 +121,8 @@ TEST_F(ReportFilesTest, FromEarlierGivesTheFilesOfAFullWrite) {
     for (size_t k = 0; k < leading.size(); ++k) EXPECT_EQ(leading[k].id, written.leading_ids[k]);
     const fs::path copied = root_ / ("copied" + std::to_string(max_items));
     ASSERT_TRUE(
-        WriteReportFilesFromEarlier(without, (full / "discrepancies.csv").string(), written, leading, copied.string())
+        WriteReportFilesFromEarlier(without, (full / "discrepancies.csv").string(), written.counts, leading,
+                                    copied.string())
             .ok());
     for (const char* name : {"report.html", "report.md", "discrepancies.csv"}) {
       EXPECT_EQ(Read(copied / name), Read(full / name)) << name << " max_items=" << max_items;
@@ -129,7 +130,7 @@ TEST_F(ReportFilesTest, FromEarlierGivesTheFilesOfAFullWrite) {
     EXPECT_FALSE(fs::exists(copied / "discrepancies.csv.tmp"));
   }
   const std::string gone = (root_ / "gone" / "discrepancies.csv").string();
-  const Status status = WriteReportFilesFromEarlier(MakeFixtureInput(), gone, WrittenReport{}, {}, (root_ / "out").string());
+  const Status status = WriteReportFilesFromEarlier(MakeFixtureInput(), gone, ReportCounts{}, {}, (root_ / "out").string());
   EXPECT_EQ(status.code(), Status::Code::kIoError);
   EXPECT_NE(status.message().find(gone), std::string::npos) << status.ToString();
   EXPECT_FALSE(fs::exists(root_ / "out" / "discrepancies.csv.tmp"));
