@@ -60,7 +60,8 @@ class Checker {
   // `group_of`: per claim, the index of its group (Groups::all()), -1 for none.
   Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
           const std::vector<int>& value_ids, const std::vector<int>& group_of)
-      : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of) {}
+      : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of),
+        order_rank_(OrderRanks()) {}
 
 
   // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
@@ -418,12 +419,24 @@ class Checker {
 
   const std::string& File(size_t i) const { return sources_.RefFile(claims_[i], i); }
 
-  // The order rows name their claims in: file, position, quote, value, date.
-  bool Before(size_t x, size_t y) const {
-    const Claim& cx = claims_[x];
-    const Claim& cy = claims_[y];
-    return std::tie(File(x), cx.span_begin, cx.quote, cx.value, cx.date) <
-           std::tie(File(y), cy.span_begin, cy.quote, cy.value, cy.date);
+  // The order rows name their claims in: file, position, quote, value, date. Every
+  // verdict asks it, so it compares ranks (OrderRanks), not strings.
+  bool Before(size_t x, size_t y) const { return order_rank_[x] < order_rank_[y]; }
+
+  // Per claim: its rank in that order, claims equal in it sharing one rank.
+  std::vector<uint32_t> OrderRanks() const {
+    auto key = [&](size_t i) {
+      const Claim& c = claims_[i];
+      return std::tie(File(i), c.span_begin, c.quote, c.value, c.date);
+    };
+    std::vector<uint32_t> order(claims_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return key(x) < key(y); });
+    std::vector<uint32_t> rank(claims_.size(), 0);
+    for (size_t k = 1; k < order.size(); ++k) {
+      rank[order[k]] = key(order[k - 1]) < key(order[k]) ? static_cast<uint32_t>(k) : rank[order[k - 1]];
+    }
+    return rank;
   }
 
   // Claim i's evidence as the id hashes it: file, quote and stated value, into *out.
@@ -547,7 +560,9 @@ private:
 
   // For each member, a member (the rule applying) reported in the latest period before
   // its own; rises are shown between adjacent periods only (a series of n reports gives
-  // n - 1 rows, not n^2 / 2; the series column shows the whole run).
+  // n - 1 rows, not n^2 / 2; the series column shows the whole run). The answer depends
+  // only on the member's own time, so it is found once per distinct time (a group of
+  // thousands of reports has a few hundred), by a scan of the dated members in order.
   void LatestEarlier(const std::vector<size_t>& members, const char* applies,
                      std::vector<std::optional<size_t>>* latest) const {
     std::vector<size_t> dated;
@@ -556,15 +571,22 @@ private:
     }
     std::vector<std::optional<size_t>>& out = *latest;
     out.assign(members.size(), std::nullopt);
+    std::map<std::tuple<int, int, int, int, int>, std::optional<size_t>> by_time;
     for (size_t k = 0; k < members.size(); ++k) {
-      if (!sources_.Info(members[k]).time) continue;
-      std::optional<size_t> best;
-      for (size_t m : dated) {
-        auto before = Order(m, members[k]);
-        if (!before || *before > 0) continue;
-        if (!best || Order(*best, m).value_or(0) < 0) best = m;
+      const std::optional<DatePoint>& time = sources_.Info(members[k]).time;
+      if (!time) continue;
+      auto [it, added] = by_time.try_emplace(
+          std::make_tuple(time->year, time->quarter, time->month, time->day, static_cast<int>(time->granularity)));
+      if (added) {
+        std::optional<size_t> best;
+        for (size_t m : dated) {
+          const int before = CompareAtCoarserGranularity(*sources_.Info(m).time, *time);
+          if (before >= 0) continue;
+          if (!best || Order(*best, m).value_or(0) < 0) best = m;
+        }
+        it->second = best;
       }
-      out[k] = best;
+      out[k] = it->second;
     }
   }
 
@@ -708,6 +730,7 @@ private:
   const Sources& sources_;
   const std::vector<int>& value_id_;  // per claim: its distinct stated value
   const std::vector<int>& group_of_;  // per claim: its group, -1 for none
+  const std::vector<uint32_t> order_rank_;  // per claim: its rank in Before's order
   // The cross-group verdicts: on pairs of one group by pair; the others as offered.
   std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
   std::vector<Candidate> across_;
