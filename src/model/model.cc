@@ -3,6 +3,7 @@
 #include "base/strings.h"
 #include "model/claim.h"
 #include "model/conflict.h"
+#include "model/copy_memory.h"
 #include "model/document.h"
 
 namespace claimcheck {
@@ -70,6 +71,11 @@ std::string Conflict::ToString() const {
   };
   return std::string(SeverityName(severity)) + " " + rule_id + " " + metric + "/" + subject + " " +
          side(a) + " vs " + side(b);
+}
+
+std::string CopyMemory::ToString() const {
+  return "copies options=" + options + " upto=" + std::to_string(upto) + " digest=" + digest +
+         " pairs=" + std::to_string(pairs.size());
 }
 
 }  // namespace claimcheck

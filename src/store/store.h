@@ -20,6 +20,7 @@
 #include "base/status.h"
 #include "model/claim.h"
 #include "model/conflict.h"
+#include "model/copy_memory.h"
 #include "model/document.h"
 
 namespace claimcheck {
@@ -268,6 +269,20 @@ class Store {
   // "open" | "resolved") pairs ordered by id. run_id 0 means the latest run
   // that saved conflicts; no such run gives an empty list.
   Result<std::vector<std::pair<std::string, std::string>>> LoadRunChanges(int64_t run_id);
+
+  // ---- the copy memory (copy_memory, copy_pairs, db/migrations/0015) -----
+
+  // The text copies the last full check recorded (see CopyMemory): options,
+  // upto, digest and the pairs in (file_a, file_b) order, read in one
+  // transaction. A CopyMemory with empty options (and no pairs) when none is
+  // stored. A cache: the caller uses it only when its options and the digest of
+  // the documents up to `upto` are still the same.
+  Result<CopyMemory> LoadCopyMemory();
+  // Replaces the stored memory whole, in one write transaction: the row and
+  // every pair are deleted and `memory` written. A memory with empty options
+  // clears it (nothing stored after). On error (e.g. a pair given twice) nothing
+  // is written: the earlier memory stays.
+  Status SaveCopyMemory(const CopyMemory& memory);
 
   // ---- runs --------------------------------------------------------------
 

@@ -216,6 +216,10 @@ TEST(MigrationTest, HashListsReadCoveringIndexes) {
       "ORDER BY CASE c.severity WHEN 'conflict' THEN 0 WHEN 'divergence' THEN 1 ELSE 2 END, c.metric, c.subject, c.id");
   EXPECT_NE(walk.find("INDEX conflicts_report_order"), std::string::npos) << walk;
   EXPECT_EQ(walk.find("TEMP B-TREE"), std::string::npos) << walk;
+  // The copy memory's pairs (Store::LoadCopyMemory, migration 0015) in order from
+  // copy_pairs' primary key, no sort.
+  const std::string pairs = plan("SELECT file_a, file_b FROM copy_pairs ORDER BY file_a, file_b");
+  EXPECT_EQ(pairs.find("TEMP B-TREE"), std::string::npos) << pairs;
 }
 
 TEST(MigrationTest, ReadmeQueriesRun) {
