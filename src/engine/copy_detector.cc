@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <cstdio>
 #include <thread>
 #include <unordered_map>
 
@@ -309,7 +311,14 @@ struct UnionFind {
 // binary search. A candidate first met at a's position k and its own position j shares
 // nothing before those positions (the shared features there would have been met
 // earlier), so the count starts after them and stops once the answer is known.
-void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOptions& options, UnionFind* uf) {
+//
+// With `fresh` (per set: whether it is new), only the pairs with a new set are looked
+// for: the caller has joined the old sets in `uf` already. A new set probes its prefix
+// as above (the sets at least as large); for the smaller old sets, whose prefix holds
+// one of the features they share with it, each feature of the new set is looked up in
+// an index of the old sets' prefixes. The pairs joined go to *joined (sets' indexes).
+void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const std::vector<char>* fresh,
+                const CopyOptions& options, UnionFind* uf, std::vector<std::pair<uint32_t, uint32_t>>* joined) {
   std::vector<uint32_t> by_rank;  // rank -> index in sets; (size, index) order
   uint32_t max_feature = 0;
   for (size_t i = 0; i < sets.size(); ++i) {
@@ -341,6 +350,14 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOption
     offset[slot + 1] = df;
   }
   std::partial_sum(offset.begin(), offset.end(), offset.begin());
+  // A set of n features: how many a larger set must share with it (nullopt: more
+  // than it has), and how many of its first features must include one of them.
+  auto need_of = [&](size_t n) -> std::optional<size_t> {
+    const double need = std::ceil(options.min_similarity * static_cast<double>(n) - 1e-9);
+    if (need > static_cast<double>(n)) return std::nullopt;
+    return static_cast<size_t>(std::max(need, 0.0));
+  };
+  auto prefix_of = [](size_t n, size_t need) { return n - std::max<size_t>(need, 1) + 1; };
   // The judged sets in rank order, renumbered and sorted, one after another.
   std::vector<uint32_t> start(by_rank.size() + 1, 0);
   std::vector<uint32_t> members;
@@ -365,13 +382,12 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOption
   // features in `joined` (skipping sets `joined` already connects with r); `seen`
   // marks the sets met for r.
   auto probe = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
-                   std::vector<std::pair<uint32_t, uint32_t>>* found) {
+                   std::vector<std::pair<uint32_t, uint32_t>>& found) {
     const uint32_t* a = members.data() + start[r];
     const size_t n = start[r + 1] - start[r];
-    const double need = std::ceil(options.min_similarity * static_cast<double>(n) - 1e-9);
-    if (need > static_cast<double>(n)) return;  // no set can hold enough of a's features
-    const size_t prefix = n - static_cast<size_t>(std::max(need, 1.0)) + 1;
-    const size_t need_count = static_cast<size_t>(std::max(need, 0.0));
+    const std::optional<size_t> need_count = need_of(n);
+    if (!need_count) return;  // no set can hold enough of a's features
+    const size_t prefix = prefix_of(n, *need_count);
     for (size_t k = 0; k < prefix; ++k) {
       const Posting* list = postings.data();
       const Posting* end = list + offset[a[k] + 1];
@@ -383,36 +399,94 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const CopyOption
         if (joined.Find(by_rank[r]) == joined.Find(by_rank[p->rank])) continue;
         const uint32_t* b = members.data() + start[p->rank];
         const uint32_t* b_end = members.data() + start[p->rank + 1];
-        if (need_count <= 1 ||
-            SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, need_count - 1)) {
+        if (*need_count <= 1 ||
+            SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, *need_count - 1)) {
           joined.Union(by_rank[r], by_rank[p->rank]);
-          if (found) found->emplace_back(by_rank[r], by_rank[p->rank]);
+          found.emplace_back(by_rank[r], by_rank[p->rank]);
         }
       }
     }
   };
-  const int threads = by_rank.size() >= kParallelDocuments ? std::max(options.threads, 1) : 1;
+  // With `fresh`: the old sets' prefixes, by feature, each list in rank order.
+  std::vector<uint32_t> old_offset;
+  std::vector<Posting> old_postings;
+  if (fresh) {
+    old_offset.assign(distinct + 1, 0);
+    for (uint32_t r = 0; r < by_rank.size(); ++r) {
+      const size_t n = start[r + 1] - start[r];
+      const std::optional<size_t> need = need_of(n);
+      if ((*fresh)[by_rank[r]] || !need) continue;
+      for (size_t k = 0; k < prefix_of(n, *need); ++k) ++old_offset[members[start[r] + k] + 1];
+    }
+    std::partial_sum(old_offset.begin(), old_offset.end(), old_offset.begin());
+    old_postings.resize(old_offset.back());
+    std::vector<uint32_t> fill(old_offset.begin(), old_offset.end() - 1);
+    for (uint32_t r = 0; r < by_rank.size(); ++r) {
+      const size_t n = start[r + 1] - start[r];
+      const std::optional<size_t> need = need_of(n);
+      if ((*fresh)[by_rank[r]] || !need) continue;
+      for (uint32_t k = 0; k < prefix_of(n, *need); ++k) old_postings[fill[members[start[r] + k]]++] = {r, k};
+    }
+  }
+  // With `fresh`, for new set r: each smaller old set whose prefix holds one of r's
+  // features and that holds enough of them (its own need). Met first at r's position
+  // j and its own position k, the two share nothing before those positions (an
+  // earlier shared feature would lie in its prefix too, and be met first).
+  auto probe_older = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
+                         std::vector<std::pair<uint32_t, uint32_t>>& found) {
+    const uint32_t* b = members.data() + start[r];
+    const uint32_t* b_end = members.data() + start[r + 1];
+    for (const uint32_t* f = b; f < b_end; ++f) {
+      const Posting* end = old_postings.data() + old_offset[*f + 1];
+      for (const Posting* p = old_postings.data() + old_offset[*f]; p < end && p->rank < r; ++p) {
+        if (seen[p->rank] == r) continue;
+        seen[p->rank] = r;
+        if (joined.Find(by_rank[r]) == joined.Find(by_rank[p->rank])) continue;
+        const uint32_t* a = members.data() + start[p->rank];
+        const uint32_t* a_end = members.data() + start[p->rank + 1];
+        const size_t need = *need_of(static_cast<size_t>(a_end - a));
+        if (need <= 1 || SharesAtLeast(a + p->position + 1, a_end, f + 1, b_end, need - 1)) {
+          joined.Union(by_rank[r], by_rank[p->rank]);
+          found.emplace_back(by_rank[r], by_rank[p->rank]);
+        }
+      }
+    }
+  };
+  // The sets that probe: every set, or the new ones.
+  std::vector<uint32_t> probing;
+  for (uint32_t r = 0; r < by_rank.size(); ++r) {
+    if (!fresh || (*fresh)[by_rank[r]]) probing.push_back(r);
+  }
+  auto probe_both = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
+                        std::vector<std::pair<uint32_t, uint32_t>>& found) {
+    probe(r, seen, joined, found);
+    if (fresh) probe_older(r, seen, joined, found);
+  };
+  const int threads = probing.size() >= kParallelDocuments ? std::max(options.threads, 1) : 1;
   if (threads == 1) {
     std::vector<uint32_t> seen(by_rank.size(), UINT32_MAX);
-    for (uint32_t r = 0; r < by_rank.size(); ++r) probe(r, seen, *uf, nullptr);
+    std::vector<std::pair<uint32_t, uint32_t>> found;
+    for (uint32_t r : probing) probe_both(r, seen, *uf, found);
+    if (joined) joined->insert(joined->end(), found.begin(), found.end());
     return;
   }
-  // On several threads each finds its pairs with a union-find of its own (so it skips
-  // fewer pairs than one shared would); the pairs are joined afterwards. Connected
-  // components do not depend on which pairs were skipped: the same groups.
+  // On several threads each finds its pairs with a union-find of its own, started from
+  // the caller's (so it skips fewer pairs than one shared would); the pairs are joined
+  // afterwards. Connected components do not depend on which pairs were skipped.
   struct PerThread {
     std::vector<uint32_t> seen;
     UnionFind joined;
     std::vector<std::pair<uint32_t, uint32_t>> found;
   };
   std::vector<PerThread> per_thread;
-  for (int t = 0; t < threads; ++t) per_thread.push_back({std::vector<uint32_t>(by_rank.size(), UINT32_MAX), UnionFind(sets.size()), {}});
-  ParallelFor(by_rank.size(), threads, [&](int t, size_t r) {
+  for (int t = 0; t < threads; ++t) per_thread.push_back({std::vector<uint32_t>(by_rank.size(), UINT32_MAX), *uf, {}});
+  ParallelFor(probing.size(), threads, [&](int t, size_t k) {
     PerThread& mine = per_thread[static_cast<size_t>(t)];
-    probe(static_cast<uint32_t>(r), mine.seen, mine.joined, &mine.found);
+    probe_both(probing[k], mine.seen, mine.joined, mine.found);
   });
   for (const PerThread& mine : per_thread) {
     for (const auto& [x, y] : mine.found) uf->Union(x, y);
+    if (joined) joined->insert(joined->end(), mine.found.begin(), mine.found.end());
   }
 }
 
@@ -466,8 +540,39 @@ std::string CreditedSource(std::string_view text, const std::vector<std::string>
   return "";
 }
 
+std::string CopyOptionsKey(const CopyOptions& options) {
+  // The version names the shingles and the pair test: a build that changes either
+  // must change it, so that no memory of the old one is used.
+  constexpr int kCopyJoinVersion = 1;
+  char similarity[32];
+  std::snprintf(similarity, sizeof similarity, "%.17g", options.min_similarity);
+  return "copies v" + std::to_string(kCopyJoinVersion) + " similarity=" + similarity +
+         " words=" + std::to_string(options.shingle_words) + " min=" + std::to_string(options.min_shingles);
+}
+
+std::string DocumentsDigest(const std::vector<Document>& documents, int64_t upto) {
+  std::vector<const Document*> covered;
+  for (const Document& d : documents) {
+    if (d.id > 0 && d.id <= upto) covered.push_back(&d);
+  }
+  std::sort(covered.begin(), covered.end(), [](const Document* x, const Document* y) { return x->id < y->id; });
+  uint64_t h = Fnv1a64("documents");
+  for (const Document* d : covered) {
+    h = Fnv1a64(std::to_string(d->id), h);
+    h = Fnv1a64(std::string_view("\x1f"), h);
+    h = Fnv1a64(d->file, h);
+    h = Fnv1a64(std::string_view("\x1f"), h);
+    h = Fnv1a64(d->content_hash, h);
+    h = Fnv1a64(std::string_view("\x1e"), h);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(hex) + "/" + std::to_string(covered.size());
+}
+
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
-                                                     const CopyOptions& options) {
+                                                     const CopyOptions& options, const CopyMemory* earlier,
+                                                     CopyMemory* now) {
   // Each document's shingles and credit, on two threads (split by text size) when
   // there are enough documents; the rest is sequential, in document order.
   std::vector<std::vector<uint32_t>> shingles_of(documents.size());
@@ -513,8 +618,56 @@ std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>
     files.push_back(file);
     sets.push_back(std::move(set));
   }
+  auto index_of = [&](const std::string& file) -> std::optional<size_t> {
+    auto it = std::lower_bound(files.begin(), files.end(), file);
+    if (it == files.end() || *it != file) return std::nullopt;
+    return static_cast<size_t>(it - files.begin());
+  };
+  // A memory is kept of stored documents only (each with an id, one per file).
+  int64_t upto = 0;
+  bool memorable = files.size() == documents.size();
+  for (const Document& d : documents) {
+    memorable = memorable && d.id > 0;
+    upto = std::max(upto, d.id);
+  }
+  const std::string options_key = CopyOptionsKey(options);
   UnionFind uf(files.size());
-  JoinCopies(sets, options, &uf);
+  std::vector<std::pair<uint32_t, uint32_t>> text_pairs;  // joined by text: earlier, then new
+  std::vector<char> fresh;  // per file, with a memory: whether the memory does not cover it
+  if (earlier && memorable && !earlier->options.empty() && earlier->options == options_key && earlier->upto > 0 &&
+      earlier->upto <= upto && DocumentsDigest(documents, earlier->upto) == earlier->digest) {
+    for (const auto& [a, b] : earlier->pairs) {
+      const std::optional<size_t> x = index_of(a), y = index_of(b);
+      if (!x || !y) {  // not of these documents: the memory is not theirs
+        text_pairs.clear();
+        break;
+      }
+      text_pairs.emplace_back(static_cast<uint32_t>(*x), static_cast<uint32_t>(*y));
+    }
+    if (text_pairs.size() == earlier->pairs.size()) {
+      fresh.assign(files.size(), 1);
+      for (const Document& d : documents) {
+        if (d.id <= earlier->upto) fresh[*index_of(d.file)] = 0;
+      }
+      for (const auto& [x, y] : text_pairs) uf.Union(x, y);
+    }
+  }
+  JoinCopies(sets, fresh.empty() ? nullptr : &fresh, options, &uf, &text_pairs);
+  if (now) {
+    *now = CopyMemory();
+    if (memorable) {
+      now->options = options_key;
+      now->upto = upto;
+      now->digest = DocumentsDigest(documents, upto);
+      UnionFind forest(files.size());
+      for (const auto& [x, y] : text_pairs) {
+        if (forest.Find(x) == forest.Find(y)) continue;
+        forest.Union(x, y);
+        now->pairs.emplace_back(std::minmax(files[x], files[y]));
+      }
+      std::sort(now->pairs.begin(), now->pairs.end());
+    }
+  }
   // Shared credits: every document crediting a source is one source with the others
   // crediting it, and with the document published by that source if there is exactly one.
   std::map<std::string, std::vector<size_t>> crediting, publishing;

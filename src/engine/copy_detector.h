@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/copy_memory.h"
 #include "model/document.h"
 
 namespace claimcheck {
@@ -42,6 +43,14 @@ std::string NormalizeSourceName(std::string_view name);
 // ("Theo KCNA, hiệp ước ...") is longer and never counts.
 std::string CreditedSource(std::string_view text, const std::vector<std::string>& prefixes);
 
+// The copy options that decide whether two texts are copies, and the version of the
+// shingles and of the pair test, as one string: a CopyMemory holds for these only.
+std::string CopyOptionsKey(const CopyOptions& options);
+
+// A digest of the stored documents with an id in (0, upto]: their ids, files and
+// content hashes in id order, and their number ("0123456789abcdef/N").
+std::string DocumentsDigest(const std::vector<Document>& documents, int64_t upto);
+
 // Groups of document files (each group size >= 2, files sorted, groups sorted by
 // their first file) that are one source, closed transitively (union-find): texts that
 // are copies, and (with credit_prefixes) documents crediting the same original source,
@@ -50,7 +59,17 @@ std::string CreditedSource(std::string_view text, const std::vector<std::string>
 // Exact, and near-linear on real archives: pairs are found by prefix filtering (each
 // text probes only its rarest shingles, as many as a copy must share, against the texts
 // at least as large), never by comparing every pair.
+//
+// `earlier`, when given, is a memory an earlier call made: it is used when its options
+// are CopyOptionsKey(options) and the documents it covers (ids up to earlier->upto) are
+// here with the digest it recorded. The pairs among those stand (a pair is judged on
+// its two texts alone), so only the pairs with a document it does not cover are looked
+// for. The groups are the same with or without it. `now`, when given, receives the
+// memory of this call: every text copy pair as a spanning forest, over every document;
+// empty (no options) when a document has no id or two share a file.
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
-                                                     const CopyOptions& options);
+                                                     const CopyOptions& options,
+                                                     const CopyMemory* earlier = nullptr,
+                                                     CopyMemory* now = nullptr);
 
 }  // namespace claimcheck

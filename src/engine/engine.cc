@@ -107,7 +107,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   auto find_copies = [&] {
     CopyOptions copy_options = CopyOptionsFrom(rules);
     copy_options.threads = threads;
-    copy_groups = FindCopyGroups(documents, copy_options);
+    copy_groups = FindCopyGroups(documents, copy_options, options.copy_memory, options.copy_memory_out);
   };
   if (threads > 1) {
     copies_thread = std::thread(find_copies);

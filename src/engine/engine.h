@@ -11,6 +11,7 @@
 
 #include "model/claim.h"
 #include "model/conflict.h"
+#include "model/copy_memory.h"
 #include "model/document.h"
 #include "rulebook/check_rules.h"
 
@@ -27,6 +28,11 @@ struct CheckOptions {
   int threads = 1;
   // CheckClaimsInto builds and hands over this many rows at a time (at least 1).
   size_t rows_per_batch = 8192;
+  // Copy detection's memory (FindCopyGroups, src/engine/copy_detector.h): the one an
+  // earlier check made, so that only new documents are joined with the others, and
+  // where this check puts its own. Both optional; the rows do not depend on them.
+  const CopyMemory* copy_memory = nullptr;
+  CopyMemory* copy_memory_out = nullptr;
 };
 
 // Where CheckClaimsInto puts its rows, on the caller's thread: first `begin` with

@@ -179,8 +179,15 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   if (!documents.ok()) return documents.status();
   Result<std::vector<Claim>> claims = store->LoadClaims();
   if (!claims.ok()) return claims.status();
+  // The copies the last check found among these documents: only new documents are
+  // joined with the others (a cache: the rows are the same without it).
+  Result<CopyMemory> copy_memory = store->LoadCopyMemory();
+  if (!copy_memory.ok()) return copy_memory.status();
+  CopyMemory copies_now;
   CheckOptions check_options;
   check_options.threads = ExtractionThreads();  // the rows do not depend on it
+  check_options.copy_memory = &*copy_memory;
+  check_options.copy_memory_out = &copies_now;
   // The rows go to the store a batch at a time as the engine builds them: memory
   // holds one batch, not every conflict of the archive.
   std::unique_ptr<Store::ConflictWriter> writer;
@@ -202,7 +209,10 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   CheckClaimsInto(knowledge.checks, *documents, *claims, check_options, sink);
   if (!failure.ok()) return failure;
   if (!writer) return Status::Internal("the check handed over no rows");
-  return writer->Finish();
+  Result<Store::ConflictDelta> delta = writer->Finish();
+  if (!delta.ok()) return delta;
+  if (Status kept = store->SaveCopyMemory(copies_now); !kept.ok()) return kept;
+  return delta;
 }
 
 }  // namespace claimcheck

@@ -256,9 +256,9 @@ std::string BruteForceGroups(const std::vector<Document>& docs, const CopyOption
   return Groups(out);
 }
 
-TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
-  // Pages built from a few boilerplate paragraphs (in most pages), stories of their own,
-  // copies with a paragraph dropped or added, and short texts near the thresholds.
+// Pages built from a few boilerplate paragraphs (in most pages), stories of their own,
+// copies with a paragraph dropped or added, and short texts near the thresholds.
+std::vector<Document> BoilerplatePages() {
   const std::vector<std::string> boilerplate = {
       "subscribe to the morning letter and follow the newsroom on every network for alerts",
       "the desk reads every tip sent at any hour and publishes corrections on a page of their own",
@@ -281,6 +281,11 @@ TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
       docs.push_back(Doc("copy" + std::to_string(i) + ".txt", text.substr(text.size() / 4)));
     }
   }
+  return docs;
+}
+
+TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
+  const std::vector<Document> docs = BoilerplatePages();
   for (double t : {0.6, 0.8, 1.0, 0.3, 0.5, 0.9}) {
     CopyOptions options;
     options.min_similarity = t;
@@ -295,6 +300,79 @@ TEST(CopyDetectorTest, PrefixFilteringFindsExactlyTheCopiesAllPairsFind) {
   }
   // The data has copies to find (the boilerplate alone joins most pages at 0.6).
   EXPECT_NE(BruteForceGroups(docs, CopyOptions{}), "");
+}
+
+// The documents stored: ids 1..n in the order given, a content hash from the text.
+std::vector<Document> Stored(std::vector<Document> docs) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i].id = static_cast<int64_t>(i + 1);
+    docs[i].content_hash = std::to_string(Fnv1a64(docs[i].text));
+  }
+  return docs;
+}
+
+TEST(CopyDetectorTest, AMemoryOfTheFirstDocumentsGivesTheGroupsOfAllDocuments) {
+  // The documents in an order of their own (copies apart from their originals, short
+  // and long pages mixed), then the first k judged and remembered, and all of them
+  // joined with that memory: the groups all pairs find, for every k and threshold.
+  std::vector<Document> pages = BoilerplatePages();
+  uint64_t state = 11;
+  for (size_t i = pages.size() - 1; i > 0; --i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    std::swap(pages[i], pages[(state >> 33) % (i + 1)]);
+  }
+  const std::vector<Document> docs = Stored(pages);
+  for (double t : {0.6, 0.9, 0.3}) {
+    CopyOptions options;
+    options.min_similarity = t;
+    const std::string expected = BruteForceGroups(docs, options);
+    CopyMemory fresh;
+    FindCopyGroups(docs, options, nullptr, &fresh);
+    for (size_t k : {size_t{0}, size_t{1}, size_t{40}, docs.size() / 2, docs.size() - 3, docs.size()}) {
+      const std::vector<Document> first(docs.begin(), docs.begin() + static_cast<long>(k));
+      CopyMemory memory;
+      EXPECT_EQ(Groups(FindCopyGroups(first, options, nullptr, &memory)), BruteForceGroups(first, options));
+      EXPECT_EQ(memory.upto, static_cast<int64_t>(k));
+      for (int threads : {1, 2}) {
+        options.threads = threads;
+        CopyMemory after;
+        EXPECT_EQ(Groups(FindCopyGroups(docs, options, &memory, &after)), expected)
+            << "t=" << t << ", first " << k << ", " << threads << " threads";
+        // The new memory covers every document, a forest of the same groups (one pair
+        // fewer than each group's size), as a call without memory makes.
+        EXPECT_EQ(after.ToString(), fresh.ToString());
+        EXPECT_EQ(after.upto, static_cast<int64_t>(docs.size()));
+      }
+    }
+  }
+}
+
+TEST(CopyDetectorTest, AMemoryIsUsedOnlyForTheDocumentsItSaw) {
+  // Two unrelated stories, remembered as copies (a memory no call would make): used,
+  // the memory joins them, which shows it is read and its pairs are not judged again.
+  std::string story(kStory);
+  std::vector<Document> docs = Stored({Doc("a.txt", story), Doc("b.txt", BoilerplatePages()[3].text),
+                                       Doc("c.txt", story.substr(story.size() / 5))});
+  const std::vector<Document> first(docs.begin(), docs.begin() + 2);
+  CopyMemory memory;
+  FindCopyGroups(first, {}, nullptr, &memory);
+  EXPECT_EQ(memory.pairs.size(), 0u);
+  memory.pairs = {{"a.txt", "b.txt"}};
+  EXPECT_EQ(Groups(FindCopyGroups(docs, {}, &memory)), "[a.txt,b.txt,c.txt]");
+  // Not used when a document it covers changed, when the options differ, or when it
+  // covers a document that is gone: the groups are judged from the texts alone.
+  std::vector<Document> changed = docs;
+  changed[1].content_hash = "changed";
+  EXPECT_EQ(Groups(FindCopyGroups(changed, {}, &memory)), "[a.txt,c.txt]");
+  CopyOptions stricter;
+  stricter.min_similarity = 0.7;
+  EXPECT_EQ(Groups(FindCopyGroups(docs, stricter, &memory)), "[a.txt,c.txt]");
+  EXPECT_EQ(Groups(FindCopyGroups({docs[0], docs[2]}, {}, &memory)), "[a.txt,c.txt]");
+  // No memory is made of documents that are not stored.
+  CopyMemory none;
+  FindCopyGroups({Doc("x.txt", story), Doc("y.txt", story)}, {}, nullptr, &none);
+  EXPECT_EQ(none.options, "");
+  EXPECT_EQ(none.pairs.size(), 0u);
 }
 
 TEST(CopyDetectorTest, GroupsAreTransitive) {
