@@ -61,7 +61,7 @@ class Checker {
   Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
           const std::vector<int>& value_ids, const std::vector<int>& group_of)
       : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of),
-        order_rank_(OrderRanks()) {}
+        order_rank_(OrderRanks()), unit_id_(UnitIds()), names_(NamesOf()) {}
 
 
   // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
@@ -164,7 +164,7 @@ class Checker {
       for (const Upper& u : up) {
         if (lo_low <= u.high) continue;
         const size_t ui = u.claim;
-        if (sources_.SameSource(li, ui) || !SameUnit(lo, claims_[ui])) continue;
+        if (sources_.SameSource(li, ui) || !SameUnitOf(li, ui)) continue;
         const auto& tu = sources_.Info(ui).time;
         if (tl && tu && CompareAtCoarserGranularity(*tu, *tl) < 0) continue;  // older upper count
         emit(Make(rule, rule.severity, lo.subject, li, ui, 1));
@@ -190,7 +190,7 @@ class Checker {
         std::optional<size_t> only;
         bool ambiguous = false;
         for (size_t pi : *part) {
-          if (!SameDocumentAndTime(ti, pi) || !Applies(rule, pi) || !SameUnit(claims_[ti], claims_[pi])) {
+          if (!SameDocumentAndTime(ti, pi) || !Applies(rule, pi) || !SameUnitOf(ti, pi)) {
             continue;
           }
           if (only && value_id_[*only] != value_id_[pi]) ambiguous = true;
@@ -423,6 +423,20 @@ class Checker {
   // verdict asks it, so it compares ranks (OrderRanks), not strings.
   bool Before(size_t x, size_t y) const { return order_rank_[x] < order_rank_[y]; }
 
+  // SameUnit on two claims by index: their units as numbers (0: none), compared.
+  bool SameUnitOf(size_t x, size_t y) const {
+    return unit_id_[x] == 0 || unit_id_[y] == 0 || unit_id_[x] == unit_id_[y];
+  }
+  std::vector<uint32_t> UnitIds() const {
+    std::unordered_map<std::string_view, uint32_t> ids;
+    std::vector<uint32_t> out(claims_.size(), 0);
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      if (claims_[i].unit.empty()) continue;
+      out[i] = ids.try_emplace(claims_[i].unit, static_cast<uint32_t>(ids.size() + 1)).first->second;
+    }
+    return out;
+  }
+
   // Per claim: its rank in that order, claims equal in it sharing one rank.
   std::vector<uint32_t> OrderRanks() const {
     auto key = [&](size_t i) {
@@ -484,7 +498,7 @@ private:
   // stated value), the smaller side first.
   using Side = std::pair<int, int>;
   struct DedupKey {
-    std::string_view rule, metric, subject;
+    uint32_t rule, metric, subject;  // as numbers: Names()
     Side sa, sb;
     bool operator==(const DedupKey& o) const {
       return sa == o.sa && sb == o.sb && rule == o.rule && metric == o.metric && subject == o.subject;
@@ -492,19 +506,50 @@ private:
   };
   struct DedupKeyHash {
     size_t operator()(const DedupKey& k) const {
-      std::hash<std::string_view> hs;
-      uint64_t h = hs(k.rule) ^ (hs(k.metric) * 0x9E3779B97F4A7C15ull) ^ (hs(k.subject) * 0xBF58476D1CE4E5B9ull);
+      uint64_t h = (static_cast<uint64_t>(k.rule) << 42) ^ (static_cast<uint64_t>(k.metric) << 21) ^ k.subject;
       for (int v : {k.sa.first, k.sa.second, k.sb.first, k.sb.second}) {
         h = (h ^ static_cast<uint64_t>(static_cast<uint32_t>(v))) * 0x94D049BB133111EBull;
       }
       return static_cast<size_t>(h ^ (h >> 29));
     }
   };
+  // A verdict's metric and subject are its first claim's (MetricOf: a bound rule's lower
+  // claim, a sum's total, a whole's count), so they are that claim's numbers.
   DedupKey DedupKeyOf(const Candidate& c) const {
     Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
     Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
     if (sb < sa) std::swap(sa, sb);
-    return {c.rule->id, MetricOf(c), *c.subject, sa, sb};
+    return {RuleNumber(c.rule), names_.metric[c.first], names_.subject[c.first], sa, sb};
+  }
+
+  // Rule ids, and each claim's metric and subject, as numbers (equal strings, equal
+  // numbers), so that deduplication compares integers.
+  struct Names {
+    std::unordered_map<std::string_view, uint32_t> rule;  // by id
+    std::vector<uint32_t> rule_at;                         // per rule of rules_
+    std::vector<uint32_t> metric, subject;                 // per claim
+  };
+  uint32_t RuleNumber(const CheckRule* r) const {
+    const std::less<const CheckRule*> before;
+    if (!before(r, rules_.data()) && before(r, rules_.data() + rules_.size())) {
+      return names_.rule_at[static_cast<size_t>(r - rules_.data())];
+    }
+    return names_.rule.at(r->id);
+  }
+  Names NamesOf() const {
+    Names names;
+    for (const CheckRule& r : rules_) {
+      names.rule_at.push_back(names.rule.try_emplace(r.id, static_cast<uint32_t>(names.rule.size())).first->second);
+    }
+    std::unordered_map<std::string_view, uint32_t> ids;
+    auto id = [&](std::string_view s) { return ids.try_emplace(s, static_cast<uint32_t>(ids.size())).first->second; };
+    names.metric.resize(claims_.size());
+    names.subject.resize(claims_.size());
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      names.metric[i] = id(claims_[i].metric);
+      names.subject[i] = id(claims_[i].subject);
+    }
+    return names;
   }
 
   // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
@@ -529,7 +574,7 @@ private:
                                           const Interval& wy) const {
     const Claim& cx = claims_[x];
     const Claim& cy = claims_[y];
-    if (!SameUnit(cx, cy)) return std::nullopt;
+    if (!SameUnitOf(x, y)) return std::nullopt;
     // Figures the texts themselves date to different times may both have held.
     const ClaimInfo& ix = sources_.Info(x);
     const ClaimInfo& iy = sources_.Info(y);
@@ -593,7 +638,7 @@ private:
   std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
                                       const Interval& wy, const std::optional<size_t>& latest_x,
                                       const std::optional<size_t>& latest_y) const {
-    if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
+    if (!SameUnitOf(x, y)) return std::nullopt;
     auto order = Order(x, y);
     if (!order) return std::nullopt;
     bool x_first = *order < 0;
@@ -619,7 +664,7 @@ private:
   // A later, undated, clearly lower figure that matches one reported before the higher one.
   std::optional<Candidate> Stale(const CheckRule& rule, size_t x, size_t y,
                                  const std::vector<size_t>& members) const {
-    if (!SameUnit(claims_[x], claims_[y])) return std::nullopt;
+    if (!SameUnitOf(x, y)) return std::nullopt;
     auto order = Order(x, y);
     if (!order) return std::nullopt;
     size_t higher = *order < 0 ? x : y, later = *order < 0 ? y : x;
@@ -629,7 +674,7 @@ private:
     std::optional<size_t> older;
     for (size_t m : members) {
       if (m == later || sources_.Info(m).document == sources_.Info(later).document) continue;
-      if (!Applies(rule, m) || !SameUnit(claims_[m], claims_[later])) continue;
+      if (!Applies(rule, m) || !SameUnitOf(m, later)) continue;
       auto before = Order(m, higher);
       if (!before || *before > 0) continue;
       if (!Overlaps(WidenedInterval(claims_[m], rule), wl)) continue;
@@ -731,6 +776,8 @@ private:
   const std::vector<int>& value_id_;  // per claim: its distinct stated value
   const std::vector<int>& group_of_;  // per claim: its group, -1 for none
   const std::vector<uint32_t> order_rank_;  // per claim: its rank in Before's order
+  const std::vector<uint32_t> unit_id_;     // per claim: its unit as a number, 0 for none
+  const Names names_;
   // The cross-group verdicts: on pairs of one group by pair; the others as offered.
   std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
   std::vector<Candidate> across_;
