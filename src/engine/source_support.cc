@@ -204,15 +204,14 @@ const std::vector<char>& QuestionSupport::CompatibleWith(size_t cls) {
 }
 
 int QuestionSupport::Count(size_t side, long other) {
-  const size_t side_class = class_of_member_.at(side);
-  const long other_class = other >= 0 ? static_cast<long>(class_of_member_.at(static_cast<size_t>(other))) : -1;
-  const int side_value = value_id_[side];
-  const int other_value = other >= 0 ? value_id_[static_cast<size_t>(other)] : 0;
-  auto [answer, asked] = answers_.try_emplace(std::make_tuple(side_class, side_value, other_class, other_value), 0);
-  if (!asked) return answer->second;
-  const std::vector<char>& with_side = CompatibleWith(side_class);
+  const std::vector<char>& with_side = CompatibleWith(class_of_member_.at(side));
   const std::vector<char>* with_other = nullptr;
-  if (other >= 0) with_other = &CompatibleWith(static_cast<size_t>(other_class));
+  int other_value = 0;
+  if (other >= 0) {
+    with_other = &CompatibleWith(class_of_member_.at(static_cast<size_t>(other)));
+    other_value = value_id_[static_cast<size_t>(other)];
+  }
+  const int side_value = value_id_[side];
   if (++query_ == 0) {  // wrapped: forget every stamp
     std::fill(stamp_.begin(), stamp_.end(), 0);
     query_ = 1;
@@ -228,7 +227,6 @@ int QuestionSupport::Count(size_t side, long other) {
       if (stamp_[s] != query_) stamp_[s] = query_, ++count;
     }
   }
-  answer->second = count;
   return count;
 }
 

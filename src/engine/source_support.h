@@ -7,8 +7,6 @@
 #include <cstddef>
 #include <functional>
 #include <string>
-#include <map>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -77,10 +75,6 @@ class QuestionSupport {
   std::vector<Bucket> buckets_;
   std::vector<unsigned> stamp_;  // per dense source: the query that last counted it
   unsigned query_ = 0;
-  // Answers by what they depend on: (side's class, side's value, other's class, other's
-  // value), other's -1 when there is none. A question of thousands of claims is asked
-  // once per row, about a few hundred distinct values.
-  std::map<std::tuple<size_t, int, long, int>, int> answers_;
 };
 
 }  // namespace claimcheck
