@@ -33,17 +33,6 @@ namespace {
 
 using namespace engine_internal;  // the check's pieces: claim_sources.h, claim_groups.h, checker.h, support_context.h
 
-CopyOptions CopyOptionsFrom(const std::vector<CheckRule>& rules) {
-  CopyOptions options;
-  for (const auto& r : rules) {
-    if (r.kind != CheckKind::kCopies) continue;
-    options.min_similarity = r.min_similarity;
-    options.shingle_words = r.shingle_words;
-    options.credit_prefixes = r.credit_prefixes;
-  }
-  return options;
-}
-
 // Distinct strings numbered by rank in string order, looked up by value.
 class Ranks {
  public:
@@ -81,6 +70,17 @@ struct Found {
 
 }  // namespace
 
+CopyOptions CopyOptionsFromRules(const std::vector<CheckRule>& rules) {
+  CopyOptions options;
+  for (const auto& r : rules) {
+    if (r.kind != CheckKind::kCopies) continue;
+    options.min_similarity = r.min_similarity;
+    options.shingle_words = r.shingle_words;
+    options.credit_prefixes = r.credit_prefixes;
+  }
+  return options;
+}
+
 CheckResult CheckClaims(const std::vector<CheckRule>& rules, const std::vector<Document>& documents,
                         const std::vector<Claim>& claims, const CheckOptions& options) {
   CheckResult result;
@@ -102,14 +102,17 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
                                                       const CheckOptions& options, const ConflictSink& sink) {
   const int threads = std::max(1, options.threads);
   std::vector<std::vector<std::string>> copy_groups;
-  // Copy detection needs only the documents: on its own thread while the claims are keyed.
+  // Copy detection needs only the documents: on its own thread while the claims are
+  // keyed, unless the caller found the groups already.
   std::thread copies_thread;
   auto find_copies = [&] {
-    CopyOptions copy_options = CopyOptionsFrom(rules);
+    CopyOptions copy_options = CopyOptionsFromRules(rules);
     copy_options.threads = threads;
-    copy_groups = FindCopyGroups(documents, copy_options, options.copy_memory, options.copy_memory_out);
+    copy_groups = FindCopyGroups(documents, copy_options);
   };
-  if (threads > 1) {
+  if (options.copy_groups) {
+    copy_groups = *options.copy_groups;
+  } else if (threads > 1) {
     copies_thread = std::thread(find_copies);
   } else {
     find_copies();

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/copy_detector.h"
 #include "model/claim.h"
 #include "model/conflict.h"
-#include "model/copy_memory.h"
 #include "model/document.h"
 #include "rulebook/check_rules.h"
 
@@ -28,12 +28,14 @@ struct CheckOptions {
   int threads = 1;
   // CheckClaimsInto builds and hands over this many rows at a time (at least 1).
   size_t rows_per_batch = 8192;
-  // Copy detection's memory (FindCopyGroups, src/engine/copy_detector.h): the one an
-  // earlier check made, so that only new documents are joined with the others, and
-  // where this check puts its own. Both optional; the rows do not depend on them.
-  const CopyMemory* copy_memory = nullptr;
-  CopyMemory* copy_memory_out = nullptr;
+  // The copy groups, when the caller found them already (FindCopyGroups with
+  // CopyOptionsFromRules(rules), src/engine/copy_detector.h, e.g. with a memory):
+  // the documents' texts are then not read (they may be empty).
+  const std::vector<std::vector<std::string>>* copy_groups = nullptr;
 };
+
+// The copy detection options the rules set (a `copies` rule), or the defaults.
+CopyOptions CopyOptionsFromRules(const std::vector<CheckRule>& rules);
 
 // Where CheckClaimsInto puts its rows, on the caller's thread: first `begin` with
 // every row's id in row order (duplicates possible), then `rows` with the rows

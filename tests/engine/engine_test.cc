@@ -198,6 +198,30 @@ TEST(EngineTest, CopiesNeverConflict) {
   EXPECT_EQ(Rows(r), "conflict count_agreement wounded/north_korea b.txt:6000 vs c.txt:600");
 }
 
+TEST(EngineTest, CopyGroupsFoundByTheCallerStandForTheTexts) {
+  // The caller found the copies (FindCopyGroups with the rules' options) and let the
+  // texts go: the same rows as a check that reads the texts.
+  std::string body =
+      "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
+      "villages and that more help would come from the capital before the end of the week";
+  std::vector<Document> docs = TestDocs();
+  docs[0].text = body;
+  docs[1].text = "Breaking news\n" + body + "\nMore stories from our site";
+  std::vector<Claim> claims = {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 6000),
+                               Count("c.txt", "wounded", 600)};
+  const CheckResult from_texts = CheckClaims(TestRules(), docs, claims);
+  const auto groups = FindCopyGroups(docs, CopyOptionsFromRules(TestRules()));
+  ASSERT_EQ(groups, from_texts.copy_groups);
+  for (Document& d : docs) d.text.clear();
+  CheckOptions options;
+  options.copy_groups = &groups;
+  const CheckResult given = CheckClaims(TestRules(), docs, claims, options);
+  EXPECT_EQ(Rows(given), Rows(from_texts));
+  EXPECT_EQ(given.copy_groups, groups);
+  // Without the groups, the emptied texts are copies of nothing: another row.
+  EXPECT_NE(Rows(CheckClaims(TestRules(), docs, claims)), Rows(from_texts));
+}
+
 TEST(EngineTest, OneRowPerSourcePairAndValues) {
   std::string body =
       "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
