@@ -317,7 +317,7 @@ struct UnionFind {
 // as above (the sets at least as large); for the smaller old sets, whose prefix holds
 // one of the features they share with it, each feature of the new set is looked up in
 // an index of the old sets' prefixes. The pairs joined go to *joined (sets' indexes).
-void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const std::vector<char>* fresh,
+void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<char>* fresh,
                 const CopyOptions& options, UnionFind* uf, std::vector<std::pair<uint32_t, uint32_t>>* joined) {
   std::vector<uint32_t> by_rank;  // rank -> index in sets; (size, index) order
   uint32_t max_feature = 0;
@@ -358,24 +358,46 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const std::vecto
     return static_cast<size_t>(std::max(need, 0.0));
   };
   auto prefix_of = [](size_t n, size_t need) { return n - std::max<size_t>(need, 1) + 1; };
-  // The judged sets in rank order, renumbered and sorted, one after another.
+  // The judged sets in rank order, renumbered and sorted, one after another (each
+  // set let go once copied).
   std::vector<uint32_t> start(by_rank.size() + 1, 0);
   std::vector<uint32_t> members;
   members.reserve(offset.back());
   for (size_t r = 0; r < by_rank.size(); ++r) {
     for (uint32_t f : sets[by_rank[r]]) members.push_back(number[f]);
+    std::vector<uint32_t>().swap(sets[by_rank[r]]);
     std::sort(members.begin() + start[r], members.end());
     start[r + 1] = static_cast<uint32_t>(members.size());
   }
   number = std::vector<uint32_t>();
+  // With `fresh`, only the features a new set probes have postings: those of the new
+  // sets' prefixes (`probed`); and only those a new set holds are looked up in the old
+  // sets' prefixes (`held`).
+  std::vector<char> probed, held;
+  if (fresh) {
+    probed.assign(distinct, 0);
+    held.assign(distinct, 0);
+    for (uint32_t r = 0; r < by_rank.size(); ++r) {
+      if (!(*fresh)[by_rank[r]]) continue;
+      const size_t n = start[r + 1] - start[r];
+      for (size_t k = 0; k < n; ++k) held[members[start[r] + k]] = 1;
+      if (const std::optional<size_t> need = need_of(n)) {
+        for (size_t k = 0; k < prefix_of(n, *need); ++k) probed[members[start[r] + k]] = 1;
+      }
+    }
+    for (size_t f = distinct; f > 0; --f) offset[f] = probed[f - 1] ? offset[f] - offset[f - 1] : 0;
+    std::partial_sum(offset.begin(), offset.end(), offset.begin());
+  }
   struct Posting {
     uint32_t rank, position;
   };
-  std::vector<Posting> postings(members.size());
+  std::vector<Posting> postings(offset.back());
   {
     std::vector<uint32_t> fill(offset.begin(), offset.end() - 1);
     for (uint32_t r = 0; r < by_rank.size(); ++r) {
-      for (uint32_t p = start[r]; p < start[r + 1]; ++p) postings[fill[members[p]]++] = {r, p - start[r]};
+      for (uint32_t p = start[r]; p < start[r + 1]; ++p) {
+        if (!fresh || probed[members[p]]) postings[fill[members[p]]++] = {r, p - start[r]};
+      }
     }
   }
   // Probes set r's prefix: unions r with each larger set that holds enough of its
@@ -416,7 +438,9 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const std::vecto
       const size_t n = start[r + 1] - start[r];
       const std::optional<size_t> need = need_of(n);
       if ((*fresh)[by_rank[r]] || !need) continue;
-      for (size_t k = 0; k < prefix_of(n, *need); ++k) ++old_offset[members[start[r] + k] + 1];
+      for (size_t k = 0; k < prefix_of(n, *need); ++k) {
+        if (held[members[start[r] + k]]) ++old_offset[members[start[r] + k] + 1];
+      }
     }
     std::partial_sum(old_offset.begin(), old_offset.end(), old_offset.begin());
     old_postings.resize(old_offset.back());
@@ -425,7 +449,9 @@ void JoinCopies(const std::vector<std::vector<uint32_t>>& sets, const std::vecto
       const size_t n = start[r + 1] - start[r];
       const std::optional<size_t> need = need_of(n);
       if ((*fresh)[by_rank[r]] || !need) continue;
-      for (uint32_t k = 0; k < prefix_of(n, *need); ++k) old_postings[fill[members[start[r] + k]]++] = {r, k};
+      for (uint32_t k = 0; k < prefix_of(n, *need); ++k) {
+        if (held[members[start[r] + k]]) old_postings[fill[members[start[r] + k]]++] = {r, k};
+      }
     }
   }
   // With `fresh`, for new set r: each smaller old set whose prefix holds one of r's
@@ -570,39 +596,49 @@ std::string DocumentsDigest(const std::vector<Document>& documents, int64_t upto
   return std::string(hex) + "/" + std::to_string(covered.size());
 }
 
+CopyFeatures CopyFeaturesOf(std::string_view text, const CopyOptions& options) {
+  CopyFeatures f;
+  if (!options.credit_prefixes.empty()) f.credit = CreditedSource(text, options.credit_prefixes);
+  f.shingles = Shingles(text, options.shingle_words);
+  return f;
+}
+
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
                                                      const CopyOptions& options, const CopyMemory* earlier,
                                                      CopyMemory* now) {
   // Each document's shingles and credit, on two threads (split by text size) when
-  // there are enough documents; the rest is sequential, in document order.
-  std::vector<std::vector<uint32_t>> shingles_of(documents.size());
-  std::vector<std::string> credit_of(documents.size());
-  auto features = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      if (!options.credit_prefixes.empty()) credit_of[i] = CreditedSource(documents[i].text, options.credit_prefixes);
-      shingles_of[i] = Shingles(documents[i].text, options.shingle_words);
-    }
+  // there are enough documents.
+  std::vector<CopyFeatures> features(documents.size());
+  auto compute = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) features[i] = CopyFeaturesOf(documents[i].text, options);
   };
   size_t total = 0;
   for (const auto& d : documents) total += d.text.size();
   size_t half = 0;
   for (size_t bytes = 0; half < documents.size() && bytes < total / 2; ++half) bytes += documents[half].text.size();
   if (documents.size() >= kParallelDocuments && options.threads > 1 && std::thread::hardware_concurrency() > 1) {
-    std::thread second(features, half, documents.size());
-    features(0, half);
+    std::thread second(compute, half, documents.size());
+    compute(0, half);
     second.join();
   } else {
-    features(0, documents.size());
+    compute(0, documents.size());
   }
+  return FindCopyGroups(documents, std::move(features), options, earlier, now);
+}
+
+std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
+                                                     std::vector<CopyFeatures>&& features,
+                                                     const CopyOptions& options, const CopyMemory* earlier,
+                                                     CopyMemory* now) {
   std::map<std::string, std::vector<uint32_t>> by_file;  // sorted by file
   std::map<std::string, std::string> credit_of_file, outlet_of_file;
   for (size_t i = 0; i < documents.size(); ++i) {
     const Document& d = documents[i];
     if (!options.credit_prefixes.empty()) {
-      if (!credit_of[i].empty()) credit_of_file[d.file] = credit_of[i];
+      if (!features[i].credit.empty()) credit_of_file[d.file] = features[i].credit;
       if (!d.outlet.empty()) outlet_of_file[d.file] = NormalizeSourceName(d.outlet);
     }
-    std::vector<uint32_t> shingles = std::move(shingles_of[i]);
+    std::vector<uint32_t> shingles = std::move(features[i].shingles);
     auto& slot = by_file[d.file];
     if (slot.empty()) {
       slot = std::move(shingles);
@@ -652,7 +688,7 @@ std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>
       for (const auto& [x, y] : text_pairs) uf.Union(x, y);
     }
   }
-  JoinCopies(sets, fresh.empty() ? nullptr : &fresh, options, &uf, &text_pairs);
+  JoinCopies(std::move(sets), fresh.empty() ? nullptr : &fresh, options, &uf, &text_pairs);
   if (now) {
     *now = CopyMemory();
     if (memorable) {

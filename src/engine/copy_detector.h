@@ -51,6 +51,14 @@ std::string CopyOptionsKey(const CopyOptions& options);
 // content hashes in id order, and their number ("0123456789abcdef/N").
 std::string DocumentsDigest(const std::vector<Document>& documents, int64_t upto);
 
+// What copy detection reads of a document's text: its shingles (Shingles) and the
+// source it credits (CreditedSource, when options.credit_prefixes are set).
+struct CopyFeatures {
+  std::vector<uint32_t> shingles;
+  std::string credit;
+};
+CopyFeatures CopyFeaturesOf(std::string_view text, const CopyOptions& options);
+
 // Groups of document files (each group size >= 2, files sorted, groups sorted by
 // their first file) that are one source, closed transitively (union-find): texts that
 // are copies, and (with credit_prefixes) documents crediting the same original source,
@@ -68,6 +76,15 @@ std::string DocumentsDigest(const std::vector<Document>& documents, int64_t upto
 // memory of this call: every text copy pair as a spanning forest, over every document;
 // empty (no options) when a document has no id or two share a file.
 std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
+                                                     const CopyOptions& options,
+                                                     const CopyMemory* earlier = nullptr,
+                                                     CopyMemory* now = nullptr);
+
+// FindCopyGroups over each document's features computed beforehand (features[i] is
+// CopyFeaturesOf(documents[i].text, options)): the texts are not read, so a caller can
+// let each go once its features are taken. The same groups and memory.
+std::vector<std::vector<std::string>> FindCopyGroups(const std::vector<Document>& documents,
+                                                     std::vector<CopyFeatures>&& features,
                                                      const CopyOptions& options,
                                                      const CopyMemory* earlier = nullptr,
                                                      CopyMemory* now = nullptr);

@@ -213,6 +213,14 @@ Result<std::vector<Store::PutOutcome>> Store::PutDocuments(
 }
 
 Result<std::vector<Document>> Store::LoadDocuments(bool with_text) {
+  return LoadDocuments(with_text, nullptr);
+}
+
+Result<std::vector<Document>> Store::LoadDocuments(const std::function<void(Document&)>& each) {
+  return LoadDocuments(true, each);
+}
+
+Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::function<void(Document&)>& each) {
   return Guarded("LoadDocuments", [&]() -> Result<std::vector<Document>> {
     StatementLease st = impl_->Prepare(
         "SELECT id, file, path, url, outlet, language, published, title, "
@@ -231,6 +239,7 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text) {
       d.title = st->getColumn("title").getString();
       d.text = st->getColumn("text").getString();
       d.content_hash = st->getColumn("content_hash").getString();
+      if (each) each(d);
       docs.push_back(std::move(d));
     }
     return docs;

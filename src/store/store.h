@@ -100,6 +100,10 @@ class Store {
 
   // All documents ordered by file; `text` is left empty unless `with_text`.
   Result<std::vector<Document>> LoadDocuments(bool with_text);
+  // LoadDocuments with their texts, each handed to `each` as it is read, before it is
+  // kept: `each` may take what it needs of the text and let the text go, so that the
+  // texts are never all held at once.
+  Result<std::vector<Document>> LoadDocuments(const std::function<void(Document&)>& each);
 
   // Every document's file and the number of claims stored for it (the
   // claim_count column), in no particular order: what a report lists, without
@@ -305,6 +309,7 @@ class Store {
 
  private:
   Store(std::unique_ptr<RunLock> lock, std::unique_ptr<StoreConnection> impl);
+  Result<std::vector<Document>> LoadDocuments(bool with_text, const std::function<void(Document&)>& each);
   std::unique_ptr<RunLock> lock_;          // declared first: released after the connection closes
   std::unique_ptr<StoreConnection> impl_;
 };

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "base/strings.h"
 #include "store/store.h"
 #include "store_test_util.h"
 
@@ -167,6 +168,26 @@ TEST_F(DocumentStoreTest, LoadDocumentsWithoutText) {
   EXPECT_EQ((*docs)[0].text, "");
   EXPECT_EQ((*docs)[0].id, doc.id);
   EXPECT_EQ((*docs)[0].content_hash, doc.content_hash);
+}
+
+TEST_F(DocumentStoreTest, LoadDocumentsHandsEachTextOverAsItIsRead) {
+  Document b = MakeDocument("b.txt", "văn bản B");
+  Document a = MakeDocument("a.txt", "văn bản A");
+  std::vector<Claim> none;
+  Put(b, none);
+  Put(a, none);
+  // Each document with its text, in file order; what `each` leaves is what is kept.
+  std::vector<std::string> seen;
+  Result<std::vector<Document>> docs = store_->LoadDocuments([&](Document& d) {
+    seen.push_back(d.file + ":" + d.text);
+    d.text.clear();
+  });
+  ASSERT_TRUE(docs.ok());
+  EXPECT_EQ(Join(seen, ","), "a.txt:văn bản A,b.txt:văn bản B");
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].text, "");
+  EXPECT_EQ((*docs)[0].id, a.id);
+  EXPECT_EQ((*docs)[1].content_hash, b.content_hash);
 }
 
 TEST_F(DocumentStoreTest, ClaimCountsFollowTheStoredClaims) {
