@@ -183,16 +183,23 @@ TEST(EngineTest, RuleTable) {
   }
 }
 
-TEST(EngineTest, CopiesNeverConflict) {
+// TestDocs with b.txt a copy of a.txt (the same story inside page clutter), and the
+// wounded counts of a.txt, b.txt and c.txt.
+std::vector<Document> DocsWithACopy() {
   std::string body =
       "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
       "villages and that more help would come from the capital before the end of the week";
   std::vector<Document> docs = TestDocs();
   docs[0].text = body;
   docs[1].text = "Breaking news\n" + body + "\nMore stories from our site";
-  std::vector<Claim> claims = {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 6000),
-                               Count("c.txt", "wounded", 600)};
-  CheckResult r = CheckClaims(TestRules(), docs, claims);
+  return docs;
+}
+std::vector<Claim> WoundedOfACopy() {
+  return {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 6000), Count("c.txt", "wounded", 600)};
+}
+
+TEST(EngineTest, CopiesNeverConflict) {
+  CheckResult r = CheckClaims(TestRules(), DocsWithACopy(), WoundedOfACopy());
   ASSERT_EQ(r.copy_groups.size(), 1u);
   EXPECT_EQ(Join(r.copy_groups[0], ","), "a.txt,b.txt");
   EXPECT_EQ(Rows(r), "conflict count_agreement wounded/north_korea b.txt:6000 vs c.txt:600");
@@ -201,14 +208,8 @@ TEST(EngineTest, CopiesNeverConflict) {
 TEST(EngineTest, CopyGroupsFoundByTheCallerStandForTheTexts) {
   // The caller found the copies (FindCopyGroups with the rules' options) and let the
   // texts go: the same rows as a check that reads the texts.
-  std::string body =
-      "Officials in the province said on Tuesday that the flood had destroyed the harvest in many "
-      "villages and that more help would come from the capital before the end of the week";
-  std::vector<Document> docs = TestDocs();
-  docs[0].text = body;
-  docs[1].text = "Breaking news\n" + body + "\nMore stories from our site";
-  std::vector<Claim> claims = {Count("a.txt", "wounded", 600), Count("b.txt", "wounded", 6000),
-                               Count("c.txt", "wounded", 600)};
+  std::vector<Document> docs = DocsWithACopy();
+  const std::vector<Claim> claims = WoundedOfACopy();
   const CheckResult from_texts = CheckClaims(TestRules(), docs, claims);
   const auto groups = FindCopyGroups(docs, CopyOptionsFromRules(TestRules()));
   ASSERT_EQ(groups, from_texts.copy_groups);
