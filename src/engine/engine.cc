@@ -219,8 +219,17 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
     }
   };
   const auto& all = groups.all();
-  ParallelFor(all.size(), threads, [&](int thread, size_t g) {
+  // The largest groups first, one at a time: a group's pairs grow with the square of
+  // its claims, and a few groups of thousands are most of the work (handed out in
+  // blocks in group order, they fell to one thread). The rows do not depend on it.
+  std::vector<uint32_t> largest_first(all.size());
+  for (size_t g = 0; g < all.size(); ++g) largest_first[g] = static_cast<uint32_t>(g);
+  std::stable_sort(largest_first.begin(), largest_first.end(), [&](uint32_t x, uint32_t y) {
+    return all[x].members.size() > all[y].members.size();
+  });
+  ParallelFor(all.size(), threads, [&](int thread, size_t k) {
     PerThread& t = per_thread[static_cast<size_t>(thread)];
+    const size_t g = largest_first[k];
     const Group& group = all[g];
     // Each verdict as it is found: a cross-group verdict on the same pair (a bound rule
     // naming one metric twice) keeps it out unless it is better; then the survivors.
@@ -237,7 +246,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
     if (t.survivors.empty()) return;
     add_found(t, static_cast<uint32_t>(g), static_cast<uint32_t>(thread));
     t.counter->Clear();
-  });
+  }, /*block=*/1);
   for (const auto& t : per_thread) {
     for (const auto& pair : t.withdrawn) checker.Withdraw(pair);
   }
@@ -289,7 +298,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
         row.support_b = f.counts.support_b;
         if (f.counts.series) row.series = *f.counts.series;
       }
-    });
+    }, /*block=*/1);
     if (!sink.rows(batch)) break;
   }
   return copy_groups;

@@ -10,14 +10,15 @@
 namespace claimcheck {
 
 // Runs body(thread, i) for i in [0, n) on `threads` threads (the caller's among them),
-// handing out indices in small blocks; 1 thread: in order, on the caller's.
+// handing out indices `block` at a time (1 when each index is much work, and uneven);
+// 1 thread: in order, on the caller's.
 template <typename Body>
-void ParallelFor(size_t n, int threads, Body&& body) {
+void ParallelFor(size_t n, int threads, Body&& body, size_t block = 32) {
   if (threads <= 1 || n < 2) {
     for (size_t i = 0; i < n; ++i) body(0, i);
     return;
   }
-  constexpr size_t kBlock = 32;
+  const size_t kBlock = std::max<size_t>(block, 1);
   std::atomic<size_t> next{0};
   auto work = [&](int thread) {
     for (;;) {
