@@ -280,18 +280,18 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
     for (size_t r = 0; r < keys.size(); ++r) ids[r] = Hex16(keys[r].id);
     if (!sink.begin(ids)) return copy_groups;
   }
-  // The rows a batch at a time, each batch built on the threads, handed over whole.
+  // The rows a batch at a time, handed over whole: the first built on the threads,
+  // then each next one built on a thread of its own while the sink takes the last
+  // (the sink writes to the database: the two overlap instead of taking turns).
   constexpr size_t kRowsPerBlock = 256;
   const size_t per_batch = std::max<size_t>(1, options.rows_per_batch);
-  std::vector<Conflict> batch;
-  for (size_t from = 0, to = 0; from < keys.size(); from = to) {
-    to = from + std::min(per_batch, keys.size() - from);
-    batch.clear();
-    batch.resize(to - from);
-    ParallelFor((to - from + kRowsPerBlock - 1) / kRowsPerBlock, threads, [&](int, size_t block) {
+  auto build = [&](size_t from, size_t to, int on_threads, std::vector<Conflict>* batch) {
+    batch->clear();
+    batch->resize(to - from);
+    ParallelFor((to - from + kRowsPerBlock - 1) / kRowsPerBlock, on_threads, [&](int, size_t block) {
       for (size_t r = from + block * kRowsPerBlock; r < std::min(to, from + (block + 1) * kRowsPerBlock); ++r) {
         const Found& f = per_thread[keys[r].thread].found[keys[r].index];
-        Conflict& row = batch[r - from];
+        Conflict& row = (*batch)[r - from];
         checker.Materialize(f.verdict, f.id, &row);
         support.FillScores(f.verdict, &row);
         row.support_a = f.counts.support_a;
@@ -299,7 +299,26 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
         if (f.counts.series) row.series = *f.counts.series;
       }
     }, /*block=*/1);
-    if (!sink.rows(batch)) break;
+  };
+  std::vector<Conflict> ready, next;
+  size_t from = 0, to = std::min(per_batch, keys.size());
+  if (from < to) build(from, to, threads, &ready);
+  while (from < to) {
+    const size_t next_to = to + std::min(per_batch, keys.size() - to);
+    std::thread builder;
+    if (to < next_to) {
+      if (threads > 1) {
+        builder = std::thread(build, to, next_to, threads - 1, &next);
+      } else {
+        build(to, next_to, 1, &next);
+      }
+    }
+    const bool more = sink.rows(ready);
+    if (builder.joinable()) builder.join();
+    if (!more) break;
+    ready.swap(next);
+    from = to;
+    to = next_to;
   }
   return copy_groups;
 }
