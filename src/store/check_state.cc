@@ -84,7 +84,7 @@ Result<std::optional<Store::ConflictDelta>> Store::KeepConflicts(int64_t run_id,
       StatementLease st = impl_->Prepare("SELECT conflicts_digest IS NULL FROM check_state WHERE id = 1");
       if (st->executeStep() && st->getColumn(0).getInt() != 0) {
         ActiveSetDigest digest;
-        for (const auto& [id, hashes] : ActiveContentHashes(*impl_)) digest.Add(id, hashes.content);
+        for (const auto& [id, hash] : ActiveContentHashes(*impl_)) digest.Add(id, hash);
         WriteConflictsDigest(*impl_, digest.ToString());
       }
     }

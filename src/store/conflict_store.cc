@@ -40,11 +40,11 @@ std::string SideList(const std::string& before) {
 
 // Parameters per row of UpsertSql: id, rule_id, severity, metric, subject,
 // claim_a_id, claim_b_id, the side columns of a and b, explanation,
-// explanation_vi (the wide row's content: ForEachRowValue), first_run_id (in this
-// order; active is the literal 1). What a check may change in every conflict it
-// finds (last_run_id, trust, support, likely value, series) is in conflict_state
-// (StateSql).
-constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 2 + 1;
+// explanation_vi, likely_value, support_a, support_b, series (the row's
+// content: ForEachContentValue), first_run_id (in this order; active is the
+// literal 1). What changes at every check (last_run_id, trust) is in
+// conflict_state (StateSql).
+constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 6 + 1;
 // Rows per multi-row upsert: one statement per batch instead of one per conflict
 // (each execution of a statement also rebuilds the list of its CHECK (... IN ...)).
 constexpr size_t kUpsertBatch = 32;
@@ -66,44 +66,39 @@ std::string UpsertSql(size_t rows) {
   std::string values = row;
   for (size_t r = 1; r < rows; ++r) values += ", " + row;
   return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" + SideList("") +
-         ", explanation, explanation_vi, first_run_id, active) VALUES " +
+         ", explanation, explanation_vi, likely_value, support_a, support_b, "
+         "series, first_run_id, active) VALUES " +
          values +
          " ON CONFLICT(id) DO UPDATE SET "
          "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
          "subject = excluded.subject, claim_a_id = excluded.claim_a_id, "
          "claim_b_id = excluded.claim_b_id" +
          update +
-         ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, active = 1";
+         ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
+         "likely_value = excluded.likely_value, support_a = excluded.support_a, "
+         "support_b = excluded.support_b, series = excluded.series, active = 1";
 }
 
 constexpr size_t kStateBatch = 128;
 
-// Inserts or updates `rows` rows of conflict_state, 10 parameters each: conflict id,
-// content hash, row hash, last_run_id, trust_a, trust_b, likely_value, support_a,
-// support_b, series.
+// Inserts or updates `rows` rows of conflict_state, 5 parameters each: conflict id,
+// content hash, last_run_id, trust_a, trust_b.
 std::string StateSql(size_t rows) {
-  const std::string row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  std::string values = row;
-  for (size_t r = 1; r < rows; ++r) values += ", " + row;
-  return "INSERT INTO conflict_state(conflict_id, content_hash, row_hash, last_run_id, trust_a, trust_b, "
-         "likely_value, support_a, support_b, series) VALUES " +
-         values +
+  std::string values = "(?, ?, ?, ?, ?)";
+  for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?, ?, ?)";
+  return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b) VALUES " + values +
          " ON CONFLICT(conflict_id) DO UPDATE SET content_hash = excluded.content_hash, "
-         "row_hash = excluded.row_hash, last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, "
-         "trust_b = excluded.trust_b, likely_value = excluded.likely_value, support_a = excluded.support_a, "
-         "support_b = excluded.support_b, series = excluded.series";
+         "last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, trust_b = excluded.trust_b";
 }
 
 }  // namespace
 
-std::unordered_map<std::string, StoredHashes> ActiveContentHashes(StoreConnection& impl) {
+std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl) {
   StatementLease st = impl.Prepare(
-      "SELECT c.id, coalesce(s.content_hash, ''), coalesce(s.row_hash, '') FROM conflicts c "
+      "SELECT c.id, coalesce(s.content_hash, '') FROM conflicts c "
       "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
-  std::unordered_map<std::string, StoredHashes> out;
-  while (st->executeStep()) {
-    out.emplace(st->getColumn(0).getString(), StoredHashes{st->getColumn(1).getString(), st->getColumn(2).getString()});
-  }
+  std::unordered_map<std::string, std::string> out;
+  while (st->executeStep()) out.emplace(st->getColumn(0).getString(), st->getColumn(1).getString());
   return out;
 }
 
@@ -167,10 +162,11 @@ struct ClaimIdValue {
   int64_t id;
 };
 
-// Calls put(value) with the wide row's content, in UpsertSql's order up to
-// explanation_vi. Values are those of ForEachSideValue, int and ClaimIdValue.
+// Calls put(value) with the row's content, in UpsertSql's order up to series:
+// everything but the run ids and the trust, which conflict_state keeps. Values are
+// those of ForEachSideValue, int and ClaimIdValue.
 template <typename Put>
-void ForEachRowValue(const UpsertRow& row, Put&& put) {
+void ForEachContentValue(const UpsertRow& row, Put&& put) {
   const Conflict& c = *row.conflict;
   put(c.id);
   put(c.rule_id);
@@ -183,12 +179,6 @@ void ForEachRowValue(const UpsertRow& row, Put&& put) {
   ForEachSideValue(*row.b, put);
   put(c.explanation);
   put(c.explanation_vi);
-}
-
-// Then what a check may change in a conflict it finds again beyond the trust (kept in
-// conflict_state with it, so that a change does not rewrite the wide row).
-template <typename Put>
-void ForEachSupportValue(const Conflict& c, Put&& put) {
   put(c.likely_value);
   put(c.support_a);
   put(c.support_b);
@@ -265,24 +255,15 @@ struct Hasher {
 
 // The hash of what ForEachContentValue gives for `row`, as 16 hex digits: what
 // conflict_state.content_hash holds for the stored row.
-// A conflict's hashes: of the wide row (row), and of all of its content: the wide
-// row, then the support values (content; the hash every check compares and digests).
-struct ContentHashes {
-  std::string row, content;
-};
-ContentHashes HashesOf(const UpsertRow& row) {
+std::string ContentHash(const UpsertRow& row) {
   Hasher hasher;
-  ForEachRowValue(row, hasher);
-  ContentHashes out;
-  out.row = Hex64(hasher.h);
-  ForEachSupportValue(*row.conflict, hasher);
-  out.content = Hex64(hasher.h);
-  return out;
+  ForEachContentValue(row, hasher);
+  return Hex64(hasher.h);
 }
 
 // Binds `row` (kUpsertParameters values) from position *index on, advancing it.
 void BindUpsertRow(SQLite::Statement& st, int* index, int64_t run_id, const UpsertRow& row) {
-  ForEachRowValue(row, Binder{st, *index});
+  ForEachContentValue(row, Binder{st, *index});
   BindIdAt(st, (*index)++, run_id);  // first_run_id (kept by an update)
 }
 
@@ -445,11 +426,11 @@ void UpsertConflicts(StoreConnection& impl, int64_t run_id, const std::vector<Up
                 });
 }
 
-// Writes each conflict's conflict_state row: its hashes, `run_id` as the run that
-// last found it (NULL for 0), its trust and support values; kStateBatch rows per
-// statement. The conflicts rows must exist.
+// Writes each conflict's conflict_state row: its content hash, `run_id` as the run
+// that last found it (NULL for 0), its trust; kStateBatch rows per statement.
+// The conflicts rows must exist.
 void UpsertStates(StoreConnection& impl, int64_t run_id,
-                  const std::vector<std::pair<const Conflict*, ContentHashes>>& states) {
+                  const std::vector<std::pair<const Conflict*, std::string>>& states) {
   static const std::string kBatchSql = StateSql(kStateBatch);
   static const std::string kOneSql = StateSql(1);
   ExecInBatches(impl, states.size(), kStateBatch, kBatchSql, kOneSql,
@@ -458,12 +439,10 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                   for (size_t r = from; r < to; ++r) {
                     const Conflict& c = *states[r].first;
                     st.bindNoCopy(index++, c.id);
-                    st.bindNoCopy(index++, states[r].second.content);
-                    st.bindNoCopy(index++, states[r].second.row);
+                    st.bindNoCopy(index++, states[r].second);
                     BindIdAt(st, index++, run_id);
                     st.bind(index++, c.trust_a);
                     st.bind(index++, c.trust_b);
-                    ForEachSupportValue(c, Binder{st, index});
                   }
                 });
 }
@@ -527,7 +506,7 @@ struct Store::ConflictWriter::State {
   std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
   // Every conflict active before, with its stored content hash: only a conflict
   // found again while active can keep its row as it is.
-  std::unordered_map<std::string, StoredHashes> active_before;
+  std::unordered_map<std::string, std::string> active_before;
   ConflictDelta delta;
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
   std::vector<std::string> back_open;   // inactive before, back and dismissed: recorded as "open"
@@ -567,7 +546,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     // A row whose stored content is the same (its hash) is not written again: only
     // its conflict_state row (the run, the trust), as for every row.
     std::vector<UpsertRow> rows;
-    std::vector<std::pair<const Conflict*, ContentHashes>> states;
+    std::vector<std::pair<const Conflict*, std::string>> states;
     std::deque<ClaimRef> filled;  // sides completed with their document's facts
     auto side = [&](const ClaimRef& ref) -> const ClaimRef* {
       if (ref.claim.id <= 0 || (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty())) return &ref;
@@ -577,15 +556,14 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     for (const Conflict& c : batch) {
       if (!s.seen.insert(c.id).second) continue;
       const UpsertRow row{&c, side(c.a), side(c.b)};
-      ContentHashes hashes = HashesOf(row);
-      s.active_digest.Add(c.id, hashes.content);
+      std::string hash = ContentHash(row);
+      s.active_digest.Add(c.id, hash);
       auto stored = s.active_before.find(c.id);
       const bool was_active = stored != s.active_before.end();
-      if (was_active && (stored->second.content == hashes.content || stored->second.row == hashes.row)) {
-        // Found again as stored, or with other support values only (conflict_state):
-        // still open, its evidence unchanged, its wide row not written again.
+      if (was_active && stored->second == hash) {
+        // Found again as stored: still open, its evidence unchanged.
         ++s.delta.still_open;
-        states.emplace_back(&c, std::move(hashes));
+        states.emplace_back(&c, std::move(hash));
         continue;
       }
       std::optional<bool> changed = EvidenceChanged(s.impl, c);
@@ -600,7 +578,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       }
       if (changed.value_or(false)) ReopenIfDecided(s.impl, c.id, s.at, &s.reviews);
       rows.push_back(row);
-      states.emplace_back(&c, std::move(hashes));
+      states.emplace_back(&c, std::move(hash));
       if (!is_stored && InheritDecision(c, s.incoming, s.decided, s.at, &s.reviews)) {
         s.delta.reopened_ids.push_back(c.id);
       }
@@ -713,8 +691,7 @@ std::string SideQueryList(const std::string& side, const std::string& claim, con
 // one query instead of a lookup per side.
 std::string ConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         "COALESCE(st.likely_value, ''), COALESCE(st.support_a, 0), COALESCE(st.support_b, 0), "
-         "COALESCE(st.trust_a, 0), COALESCE(st.trust_b, 0), COALESCE(st.series, ''), "
+         "c.likely_value, c.support_a, c.support_b, COALESCE(st.trust_a, 0), COALESCE(st.trust_b, 0), c.series, "
          "s.status, s.note" +
          SideQueryList("a", "ca", "da") + SideQueryList("b", "cb", "db") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "

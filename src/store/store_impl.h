@@ -92,13 +92,9 @@ class ActiveSetDigest {
   int64_t count_ = 0;
 };
 
-// A conflict's stored hashes (conflict_state): of all its content, and of its wide
-// row alone (without the support values); "" when it has none.
-struct StoredHashes {
-  std::string content, row;
-};
-// Every active conflict's id with its stored hashes. Defined in conflict_store.cc.
-std::unordered_map<std::string, StoredHashes> ActiveContentHashes(StoreConnection& impl);
+// Every active conflict's id with its stored content hash (conflict_state; "" when
+// it has none). Defined in conflict_store.cc.
+std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl);
 
 // Stores the digest of the active conflicts just saved (check_state); inside the
 // caller's write transaction, after WriteCheckKey. Defined in check_state.cc.

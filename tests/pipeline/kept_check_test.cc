@@ -45,7 +45,7 @@ class KeptCheckTest : public FeedStoreTest {
   // Every conflict column but the run bookkeeping (last_run_id).
   std::string Rows() {
     return Query("SELECT c.id, rule_id, severity, active, claim_a_id, claim_b_id, a_quote, b_quote, explanation, "
-                 "explanation_vi, s.likely_value, s.support_a, s.support_b, s.trust_a, s.trust_b, s.series, s.content_hash "
+                 "explanation_vi, likely_value, support_a, support_b, s.trust_a, s.trust_b, series, s.content_hash "
                  "FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id ORDER BY c.id");
   }
 

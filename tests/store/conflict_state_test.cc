@@ -106,6 +106,10 @@ TEST_F(ConflictStateTest, EveryContentFieldIsHashed) {
       [](Conflict& c) { c.rule_id = "other"; },
       [](Conflict& c) { c.severity = Severity::kDivergence; },
       [](Conflict& c) { c.explanation_vi = "khác"; },
+      [](Conflict& c) { c.likely_value = "600"; },
+      [](Conflict& c) { c.support_a = 3; },
+      [](Conflict& c) { c.support_b = 2; },
+      [](Conflict& c) { c.series = "600 -> 2000"; },
       [](Conflict& c) { c.a.claim.sentence = "Một câu khác."; },
       [](Conflict& c) { c.b.claim.unit = "người"; },
       [](Conflict& c) { c.b.claim.low = 1900; },
@@ -121,76 +125,11 @@ TEST_F(ConflictStateTest, EveryContentFieldIsHashed) {
         << "edit " << i << " did not rewrite the row";
     ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
   }
-  // The support values are content too (the hash every check compares and digests
-  // changes), but they live in conflict_state: a change there leaves the wide row.
-  std::vector<std::function<void(Conflict&)>> support_edits = {
-      [](Conflict& c) { c.likely_value = "600"; },
-      [](Conflict& c) { c.support_a = 3; },
-      [](Conflict& c) { c.support_b = 2; },
-      [](Conflict& c) { c.series = "600 -> 2000"; },
-  };
-  for (size_t i = 0; i < support_edits.size(); ++i) {
-    Conflict changed = base;
-    support_edits[i](changed);
-    const std::string hash_before = Query(path, "SELECT content_hash FROM conflict_state");
-    Exec(path, "UPDATE conflicts SET explanation = 'marker'");
-    ASSERT_TRUE(store_->SaveConflicts(NextRun(), {changed}).ok());
-    EXPECT_EQ(Query(path, "SELECT explanation FROM conflicts"), "marker\n") << "support edit " << i;
-    EXPECT_NE(Query(path, "SELECT content_hash FROM conflict_state"), hash_before) << "support edit " << i;
-    Result<std::vector<Conflict>> loaded = store_->LoadConflicts(true);
-    ASSERT_TRUE(loaded.ok());
-    ASSERT_EQ(loaded->size(), 1u);
-    EXPECT_EQ((*loaded)[0].likely_value, changed.likely_value) << "support edit " << i;
-    EXPECT_EQ((*loaded)[0].support_a, changed.support_a) << "support edit " << i;
-    EXPECT_EQ((*loaded)[0].support_b, changed.support_b) << "support edit " << i;
-    EXPECT_EQ((*loaded)[0].series, changed.series) << "support edit " << i;
-    Exec(path, "UPDATE conflicts SET explanation = 'The counts cannot both be right.'");
-    ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
-  }
 }
 
 // A database at schema 11 (trust and last run in the conflicts row) upgrades with
 // both moved to conflict_state, the old columns emptied, the view unchanged in
 // what it shows; the first save writes every row once (no hash yet).
-// A database at schema 15 (support, likely value and series in the conflicts row)
-// upgrades with them moved to conflict_state, also for a conflict without a state
-// row, and the old columns emptied.
-TEST(ConflictStateUpgradeTest, SupportMovesOver) {
-  TempDbPath tmp;
-  {
-    SQLite::Database db(tmp.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    std::vector<Migration> up_to(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + 15);
-    ASSERT_TRUE(Migrate(db, up_to).ok());
-    db.exec("INSERT INTO runs(id, started_at) VALUES (1, '2024-07-01T08:00:00Z')");
-    for (const char* id : {"c1c1c1c1c1c1c1c1", "c2c2c2c2c2c2c2c2"}) {
-      db.exec(std::string("INSERT INTO conflicts(id, rule_id, severity, metric, subject, a_file, a_kind, a_value, "
-                          "a_qualifier, a_quote, b_file, b_kind, b_value, b_qualifier, b_quote, first_run_id, "
-                          "likely_value, support_a, support_b, series) VALUES ('") +
-              id +
-              "', 'count_agreement', 'conflict', 'killed', 'x', 'a.txt', 'count', 600, 'approx', 'khoảng 600', "
-              "'b.txt', 'count', 2000, 'exact', '2.000', 1, 'about 600', 3, 1, '600 -> 2,000')");
-    }
-    db.exec("INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a) "
-            "VALUES ('c1c1c1c1c1c1c1c1', 'h1', 1, 0.5)");
-  }
-  std::unique_ptr<Store> store = OpenOrDie(tmp.path());
-  ASSERT_NE(store, nullptr);
-  EXPECT_EQ(Query(tmp.path(), "SELECT conflict_id, content_hash, row_hash, trust_a, likely_value, support_a, "
-                              "support_b, series FROM conflict_state ORDER BY conflict_id"),
-            "c1c1c1c1c1c1c1c1|h1||0.5|about 600|3|1|600 -> 2,000\n"
-            "c2c2c2c2c2c2c2c2|||0.0|about 600|3|1|600 -> 2,000\n");
-  EXPECT_EQ(Query(tmp.path(), "SELECT DISTINCT likely_value, support_a, support_b, series FROM conflicts"), "|0|0|\n");
-  Result<std::vector<Conflict>> loaded = store->LoadConflicts(true);
-  ASSERT_TRUE(loaded.ok());
-  ASSERT_EQ(loaded->size(), 2u);
-  for (const Conflict& c : *loaded) {
-    EXPECT_EQ(c.likely_value, "about 600");
-    EXPECT_EQ(c.support_a, 3);
-    EXPECT_EQ(c.support_b, 1);
-    EXPECT_EQ(c.series, "600 -> 2,000");
-  }
-}
-
 TEST(ConflictStateUpgradeTest, TrustAndLastRunMoveOver) {
   TempDbPath tmp;
   {
