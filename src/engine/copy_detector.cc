@@ -297,6 +297,20 @@ struct UnionFind {
   std::vector<size_t> parent;
 };
 
+// UnionFind over 32-bit indices (the join's ranks): half the memory to walk.
+struct RankUnionFind {
+  explicit RankUnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  uint32_t Find(uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Union(uint32_t x, uint32_t y) {
+    x = Find(x), y = Find(y);
+    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  }
+  std::vector<uint32_t> parent;
+};
+
 // Joins in `uf` the pairs (a, b) of sets whose containment |A∩B| / min(|A|,|B|) reaches
 // options.min_similarity (both sets of at least options.min_shingles). Prefix
 // filtering: order features by document frequency (rarest first); when A is the
@@ -403,7 +417,7 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   // Probes set r's prefix: unions r with each larger set that holds enough of its
   // features in `joined` (skipping sets `joined` already connects with r); `seen`
   // marks the sets met for r.
-  auto probe = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
+  auto probe = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
                    std::vector<std::pair<uint32_t, uint32_t>>& found) {
     const uint32_t* a = members.data() + start[r];
     const size_t n = start[r + 1] - start[r];
@@ -418,12 +432,12 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
       for (; p < end; ++p) {
         if (seen[p->rank] == r) continue;
         seen[p->rank] = r;
-        if (joined.Find(by_rank[r]) == joined.Find(by_rank[p->rank])) continue;
+        if (joined.Find(r) == joined.Find(p->rank)) continue;
         const uint32_t* b = members.data() + start[p->rank];
         const uint32_t* b_end = members.data() + start[p->rank + 1];
         if (*need_count <= 1 ||
             SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, *need_count - 1)) {
-          joined.Union(by_rank[r], by_rank[p->rank]);
+          joined.Union(r, p->rank);
           found.emplace_back(by_rank[r], by_rank[p->rank]);
         }
       }
@@ -458,7 +472,7 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   // features and that holds enough of them (its own need). Met first at r's position
   // j and its own position k, the two share nothing before those positions (an
   // earlier shared feature would lie in its prefix too, and be met first).
-  auto probe_older = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
+  auto probe_older = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
                          std::vector<std::pair<uint32_t, uint32_t>>& found) {
     const uint32_t* b = members.data() + start[r];
     const uint32_t* b_end = members.data() + start[r + 1];
@@ -467,12 +481,12 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
       for (const Posting* p = old_postings.data() + old_offset[*f]; p < end && p->rank < r; ++p) {
         if (seen[p->rank] == r) continue;
         seen[p->rank] = r;
-        if (joined.Find(by_rank[r]) == joined.Find(by_rank[p->rank])) continue;
+        if (joined.Find(r) == joined.Find(p->rank)) continue;
         const uint32_t* a = members.data() + start[p->rank];
         const uint32_t* a_end = members.data() + start[p->rank + 1];
         const size_t need = *need_of(static_cast<size_t>(a_end - a));
         if (need <= 1 || SharesAtLeast(a + p->position + 1, a_end, f + 1, b_end, need - 1)) {
-          joined.Union(by_rank[r], by_rank[p->rank]);
+          joined.Union(r, p->rank);
           found.emplace_back(by_rank[r], by_rank[p->rank]);
         }
       }
@@ -483,29 +497,41 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   for (uint32_t r = 0; r < by_rank.size(); ++r) {
     if (!fresh || (*fresh)[by_rank[r]]) probing.push_back(r);
   }
-  auto probe_both = [&](uint32_t r, std::vector<uint32_t>& seen, UnionFind& joined,
+  auto probe_both = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
                         std::vector<std::pair<uint32_t, uint32_t>>& found) {
     probe(r, seen, joined, found);
     if (fresh) probe_older(r, seen, joined, found);
   };
+  // The pairs are found with a union-find over ranks, started from the caller's (which
+  // only saves verifying pairs already joined), and joined in the caller's afterwards.
+  RankUnionFind seeded(by_rank.size());
+  {
+    std::vector<uint32_t> rank_of(sets.size(), UINT32_MAX);
+    for (uint32_t r = 0; r < by_rank.size(); ++r) rank_of[by_rank[r]] = r;
+    for (uint32_t r = 0; r < by_rank.size(); ++r) {
+      const uint32_t root = rank_of[uf->Find(by_rank[r])];
+      if (root != UINT32_MAX) seeded.Union(r, root);
+    }
+  }
   const int threads = probing.size() >= kParallelDocuments ? std::max(options.threads, 1) : 1;
   if (threads == 1) {
     std::vector<uint32_t> seen(by_rank.size(), UINT32_MAX);
     std::vector<std::pair<uint32_t, uint32_t>> found;
-    for (uint32_t r : probing) probe_both(r, seen, *uf, found);
+    for (uint32_t r : probing) probe_both(r, seen, seeded, found);
+    for (const auto& [x, y] : found) uf->Union(x, y);
     if (joined) joined->insert(joined->end(), found.begin(), found.end());
     return;
   }
-  // On several threads each finds its pairs with a union-find of its own, started from
-  // the caller's (so it skips fewer pairs than one shared would); the pairs are joined
-  // afterwards. Connected components do not depend on which pairs were skipped.
+  // On several threads each finds its pairs with a union-find of its own (so it skips
+  // fewer pairs than one shared would). Connected components do not depend on which
+  // pairs were skipped.
   struct PerThread {
     std::vector<uint32_t> seen;
-    UnionFind joined;
+    RankUnionFind joined;
     std::vector<std::pair<uint32_t, uint32_t>> found;
   };
   std::vector<PerThread> per_thread;
-  for (int t = 0; t < threads; ++t) per_thread.push_back({std::vector<uint32_t>(by_rank.size(), UINT32_MAX), *uf, {}});
+  for (int t = 0; t < threads; ++t) per_thread.push_back({std::vector<uint32_t>(by_rank.size(), UINT32_MAX), seeded, {}});
   ParallelFor(probing.size(), threads, [&](int t, size_t k) {
     PerThread& mine = per_thread[static_cast<size_t>(t)];
     probe_both(probing[k], mine.seen, mine.joined, mine.found);
