@@ -61,7 +61,7 @@ class Checker {
   Checker(const std::vector<CheckRule>& rules, const std::vector<Claim>& claims, const Sources& sources,
           const std::vector<int>& value_ids, const std::vector<int>& group_of)
       : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of),
-        order_rank_(OrderRanks()), unit_id_(UnitIds()), names_(NamesOf()) {}
+        order_rank_(OrderRanks()) {}
 
 
   // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
@@ -423,18 +423,10 @@ class Checker {
   // verdict asks it, so it compares ranks (OrderRanks), not strings.
   bool Before(size_t x, size_t y) const { return order_rank_[x] < order_rank_[y]; }
 
-  // SameUnit on two claims by index: their units as numbers (0: none), compared.
+  // SameUnit on two claims by index: their units' ids (ClaimInfo::unit) compared.
   bool SameUnitOf(size_t x, size_t y) const {
-    return unit_id_[x] == 0 || unit_id_[y] == 0 || unit_id_[x] == unit_id_[y];
-  }
-  std::vector<uint32_t> UnitIds() const {
-    std::unordered_map<std::string_view, uint32_t> ids;
-    std::vector<uint32_t> out(claims_.size(), 0);
-    for (size_t i = 0; i < claims_.size(); ++i) {
-      if (claims_[i].unit.empty()) continue;
-      out[i] = ids.try_emplace(claims_[i].unit, static_cast<uint32_t>(ids.size() + 1)).first->second;
-    }
-    return out;
+    const int ux = sources_.Info(x).unit, uy = sources_.Info(y).unit;
+    return ux == kNoUnit || uy == kNoUnit || ux == uy;
   }
 
   // Per claim: its rank in that order, claims equal in it sharing one rank.
@@ -498,15 +490,16 @@ private:
   // stated value), the smaller side first.
   using Side = std::pair<int, int>;
   struct DedupKey {
-    uint32_t rule, metric, subject;  // as numbers: Names()
+    const CheckRule* rule;  // rule ids are unique (the rulebook refuses a repeated one)
+    int group;              // metric and subject: those of the first claim's group
     Side sa, sb;
     bool operator==(const DedupKey& o) const {
-      return sa == o.sa && sb == o.sb && rule == o.rule && metric == o.metric && subject == o.subject;
+      return sa == o.sa && sb == o.sb && rule == o.rule && group == o.group;
     }
   };
   struct DedupKeyHash {
     size_t operator()(const DedupKey& k) const {
-      uint64_t h = (static_cast<uint64_t>(k.rule) << 42) ^ (static_cast<uint64_t>(k.metric) << 21) ^ k.subject;
+      uint64_t h = std::hash<const void*>()(k.rule) ^ (static_cast<uint64_t>(static_cast<uint32_t>(k.group)) << 32);
       for (int v : {k.sa.first, k.sa.second, k.sb.first, k.sb.second}) {
         h = (h ^ static_cast<uint64_t>(static_cast<uint32_t>(v))) * 0x94D049BB133111EBull;
       }
@@ -514,42 +507,13 @@ private:
     }
   };
   // A verdict's metric and subject are its first claim's (MetricOf: a bound rule's lower
-  // claim, a sum's total, a whole's count), so they are that claim's numbers.
+  // claim, a sum's total, a whole's count), and a rule judges claims of one kind, so
+  // the first claim's group (kind, metric, subject) stands for them.
   DedupKey DedupKeyOf(const Candidate& c) const {
     Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
     Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
     if (sb < sa) std::swap(sa, sb);
-    return {RuleNumber(c.rule), names_.metric[c.first], names_.subject[c.first], sa, sb};
-  }
-
-  // Rule ids, and each claim's metric and subject, as numbers (equal strings, equal
-  // numbers), so that deduplication compares integers.
-  struct Names {
-    std::unordered_map<std::string_view, uint32_t> rule;  // by id
-    std::vector<uint32_t> rule_at;                         // per rule of rules_
-    std::vector<uint32_t> metric, subject;                 // per claim
-  };
-  uint32_t RuleNumber(const CheckRule* r) const {
-    const std::less<const CheckRule*> before;
-    if (!before(r, rules_.data()) && before(r, rules_.data() + rules_.size())) {
-      return names_.rule_at[static_cast<size_t>(r - rules_.data())];
-    }
-    return names_.rule.at(r->id);
-  }
-  Names NamesOf() const {
-    Names names;
-    for (const CheckRule& r : rules_) {
-      names.rule_at.push_back(names.rule.try_emplace(r.id, static_cast<uint32_t>(names.rule.size())).first->second);
-    }
-    std::unordered_map<std::string_view, uint32_t> ids;
-    auto id = [&](std::string_view s) { return ids.try_emplace(s, static_cast<uint32_t>(ids.size())).first->second; };
-    names.metric.resize(claims_.size());
-    names.subject.resize(claims_.size());
-    for (size_t i = 0; i < claims_.size(); ++i) {
-      names.metric[i] = id(claims_[i].metric);
-      names.subject[i] = id(claims_[i].subject);
-    }
-    return names;
+    return {c.rule, group_of_[c.first], sa, sb};
   }
 
   // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
@@ -776,8 +740,6 @@ private:
   const std::vector<int>& value_id_;  // per claim: its distinct stated value
   const std::vector<int>& group_of_;  // per claim: its group, -1 for none
   const std::vector<uint32_t> order_rank_;  // per claim: its rank in Before's order
-  const std::vector<uint32_t> unit_id_;     // per claim: its unit as a number, 0 for none
-  const Names names_;
   // The cross-group verdicts: on pairs of one group by pair; the others as offered.
   std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
   std::vector<Candidate> across_;

@@ -53,7 +53,9 @@ struct ClaimInfo {
   std::optional<DatePoint> time;   // as_of, else the publication date
   std::string_view time_text;      // the string `time` was parsed from
   bool time_stated = false;        // as_of given in the text (not inferred)
+  int unit = 0;                    // id of the claim's unit; kNoUnit when it has none
 };
+inline constexpr int kNoUnit = 0;
 
 // What the engine knows about the documents: lookup, identity and copy groups.
 class Sources {
@@ -71,7 +73,8 @@ class Sources {
     for (const auto& g : groups) {
       for (const auto& f : g) canonical[f] = g.front();
     }
-    Interner document_ids, source_ids, outlet_ids;
+    Interner document_ids, source_ids, outlet_ids, unit_ids;
+    unit_ids.Id("");  // kNoUnit
     // Each file's three ids, computed when a claim first names it.
     struct FileIds {
       int document, source, outlet;
@@ -119,6 +122,7 @@ class Sources {
       in.document = ids->document;
       in.source = ids->source;
       in.outlet = ids->outlet;
+      in.unit = unit_ids.Id(c.unit);
       if (!c.as_of.empty()) {
         in.time_text = c.as_of;
         in.time_stated = !c.as_of_inferred;

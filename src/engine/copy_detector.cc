@@ -284,32 +284,23 @@ bool SharesAtLeast(const uint32_t* a, const uint32_t* a_end, const uint32_t* b, 
   return true;
 }
 
-struct UnionFind {
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t Find(size_t x) {
+// Union-find with path halving, the smaller index as the root. 32-bit indices for
+// the join's ranks: half the memory to walk.
+template <typename Index>
+struct BasicUnionFind {
+  explicit BasicUnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), Index{0}); }
+  Index Find(Index x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   }
-  void Union(size_t x, size_t y) {
+  void Union(Index x, Index y) {
     x = Find(x), y = Find(y);
     if (x != y) parent[std::max(x, y)] = std::min(x, y);
   }
-  std::vector<size_t> parent;
+  std::vector<Index> parent;
 };
-
-// UnionFind over 32-bit indices (the join's ranks): half the memory to walk.
-struct RankUnionFind {
-  explicit RankUnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Union(uint32_t x, uint32_t y) {
-    x = Find(x), y = Find(y);
-    if (x != y) parent[std::max(x, y)] = std::min(x, y);
-  }
-  std::vector<uint32_t> parent;
-};
+using UnionFind = BasicUnionFind<size_t>;
+using RankUnionFind = BasicUnionFind<uint32_t>;
 
 // Joins in `uf` the pairs (a, b) of sets whose containment |A∩B| / min(|A|,|B|) reaches
 // options.min_similarity (both sets of at least options.min_shingles). Prefix

@@ -119,10 +119,6 @@ class SupportContext {
       const Interval wy = input_.question[y] == input_.question[x] ? widened_[y] : WidenedInterval(cy, r);
       return SameUnit(cx, cy) && Overlaps(widened_[x], wy);
     };
-    // Every claim's unit as an id, numbered in claim order.
-    Interner unit_ids;
-    unit_id_.resize(claims.size());
-    for (size_t i = 0; i < claims.size(); ++i) unit_id_[i] = unit_ids.Id(claims[i].unit);
     // Compatibility classes: `compatible` reads a grouped date claim's date only (its value
     // key), and a grouped count claim's unit and widened interval only, so claims of one
     // group equal in those are compatible with the same claims.
@@ -144,7 +140,7 @@ class SupportContext {
       if (input_.question[i] < 0) continue;
       ClassKey key{-1, static_cast<uint64_t>(static_cast<uint32_t>(value_ids[i])), 0};
       if (claims[i].kind != ClaimKind::kDate) {
-        key = ClassKey{unit_id_[i], std::bit_cast<uint64_t>(widened_[i].low),
+        key = ClassKey{sources.Info(i).unit, std::bit_cast<uint64_t>(widened_[i].low),
                        std::bit_cast<uint64_t>(widened_[i].high)};
       }
       class_id_[i] = classes.emplace(key, static_cast<int>(classes.size())).first->second;
@@ -179,7 +175,6 @@ class SupportContext {
   std::vector<const std::vector<size_t>*> members_of_group_;
   std::vector<std::optional<DatePoint>> date_of_;
   std::vector<Interval> widened_;
-  std::vector<int> unit_id_;
   std::vector<int> class_id_;
 };
 
@@ -247,8 +242,8 @@ class SupportCounter {
 
   int Support(int g, size_t side, long other) {
     const size_t o = other < 0 ? side : static_cast<size_t>(other);
-    SupportKey key{g, cx_.value_ids_[side], cx_.unit_id_[side], other < 0 ? -1 : cx_.value_ids_[o],
-                   other < 0 ? -1 : cx_.unit_id_[o]};
+    SupportKey key{g, cx_.value_ids_[side], cx_.sources_.Info(side).unit, other < 0 ? -1 : cx_.value_ids_[o],
+                   other < 0 ? -1 : cx_.sources_.Info(o).unit};
     auto it = support_cache_.find(key);
     if (it == support_cache_.end()) {
       auto& question = question_support_[g];

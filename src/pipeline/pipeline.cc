@@ -163,6 +163,43 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
   return stats;
 }
 
+namespace {
+
+// The stored documents into *documents without their texts, and their copy groups:
+// each text's copy features are taken as the documents are read, a batch at a time
+// on the threads, and the text let go (never all held), then joined with what the
+// last check found (the stored copy memory: only new documents are joined with the
+// others; a cache, the groups are the same without it). *now: this join's memory.
+Result<std::vector<std::vector<std::string>>> FindStoredCopies(const Knowledge& knowledge, Store* store,
+                                                               std::vector<Document>* documents, CopyMemory* now) {
+  Result<CopyMemory> earlier = store->LoadCopyMemory();
+  if (!earlier.ok()) return earlier.status();
+  CopyOptions options = CopyOptionsFromRules(knowledge.checks);
+  options.threads = ExtractionThreads();
+  std::vector<CopyFeatures> features;
+  std::vector<std::string> texts;  // the batch whose features are not taken yet
+  auto take_features = [&] {
+    const size_t first = features.size();
+    features.resize(first + texts.size());
+    ParallelFor(texts.size(), options.threads, [&](int, size_t i) {
+      features[first + i] = CopyFeaturesOf(texts[i], options);
+      std::string().swap(texts[i]);
+    });
+    texts.clear();
+  };
+  Result<std::vector<Document>> loaded = store->LoadDocuments([&](Document& d) {
+    texts.push_back(std::move(d.text));
+    d.text = std::string();
+    if (texts.size() == 512) take_features();
+  });
+  if (!loaded.ok()) return loaded.status();
+  take_features();
+  *documents = std::move(*loaded);
+  return FindCopyGroups(*documents, std::move(features), options, &*earlier, now);
+}
+
+}  // namespace
+
 Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t run_id, Store* store) {
   // Nothing the check reads changed since the last one (documents, claims, rules,
   // this build): its conflicts stand, and reading every text and claim again,
@@ -176,40 +213,15 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
     if (!kept.ok()) return kept.status();
     if (kept->has_value()) return std::move(**kept);
   }
-  // The copies first, from each text's features taken as the documents are read (the
-  // texts are let go, a batch at a time: never all held), with what the last check
-  // found among these documents (only new documents are joined with the others; a
-  // cache: the groups are the same without it). Then the claims.
-  Result<CopyMemory> copy_memory = store->LoadCopyMemory();
-  if (!copy_memory.ok()) return copy_memory.status();
-  CopyOptions copy_options = CopyOptionsFromRules(knowledge.checks);
-  copy_options.threads = ExtractionThreads();
-  std::vector<CopyFeatures> features;
-  std::vector<std::string> texts;  // the batch whose features are not taken yet
-  auto take_features = [&] {
-    const size_t first = features.size();
-    features.resize(first + texts.size());
-    ParallelFor(texts.size(), copy_options.threads, [&](int, size_t i) {
-      features[first + i] = CopyFeaturesOf(texts[i], copy_options);
-      std::string().swap(texts[i]);
-    });
-    texts.clear();
-  };
-  Result<std::vector<Document>> documents = store->LoadDocuments([&](Document& d) {
-    texts.push_back(std::move(d.text));
-    d.text = std::string();
-    if (texts.size() == 512) take_features();
-  });
-  if (!documents.ok()) return documents.status();
-  take_features();
+  std::vector<Document> documents;  // without their texts
   CopyMemory copies_now;
-  const std::vector<std::vector<std::string>> copy_groups =
-      FindCopyGroups(*documents, std::move(features), copy_options, &*copy_memory, &copies_now);
+  Result<std::vector<std::vector<std::string>>> copy_groups = FindStoredCopies(knowledge, store, &documents, &copies_now);
+  if (!copy_groups.ok()) return copy_groups.status();
   Result<std::vector<Claim>> claims = store->LoadClaims();
   if (!claims.ok()) return claims.status();
   CheckOptions check_options;
   check_options.threads = ExtractionThreads();  // the rows do not depend on it
-  check_options.copy_groups = &copy_groups;
+  check_options.copy_groups = &*copy_groups;
   // The rows go to the store a batch at a time as the engine builds them: memory
   // holds one batch, not every conflict of the archive.
   std::unique_ptr<Store::ConflictWriter> writer;
@@ -228,7 +240,7 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
     failure = writer->Add(batch);
     return failure.ok();
   };
-  CheckClaimsInto(knowledge.checks, *documents, *claims, check_options, sink);
+  CheckClaimsInto(knowledge.checks, documents, *claims, check_options, sink);
   if (!failure.ok()) return failure;
   if (!writer) return Status::Internal("the check handed over no rows");
   Result<Store::ConflictDelta> delta = writer->Finish();
