@@ -84,7 +84,8 @@ Result<std::optional<Store::ConflictDelta>> Store::KeepConflicts(int64_t run_id,
       StatementLease st = impl_->Prepare("SELECT conflicts_digest IS NULL FROM check_state WHERE id = 1");
       if (st->executeStep() && st->getColumn(0).getInt() != 0) {
         ActiveSetDigest digest;
-        for (const auto& [id, hash] : ActiveContentHashes(*impl_)) digest.Add(id, hash);
+        const ConflictIdTable active = ActiveContentHashes(*impl_);
+        for (size_t p = 0; p < active.size(); ++p) digest.Add(active.IdAt(p), active.ValueAt(p));
         WriteConflictsDigest(*impl_, digest.ToString());
       }
     }

@@ -93,15 +93,20 @@ std::string StateSql(size_t rows) {
 
 }  // namespace
 
-std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl) {
+ConflictIdTable ActiveContentHashes(StoreConnection& impl) {
   StatementLease st = impl.Prepare(
       "SELECT c.id, coalesce(s.content_hash, '') FROM conflicts c "
       "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
-  std::unordered_map<std::string, std::string> out;
-  while (st->executeStep()) out.emplace(st->getColumn(0).getString(), st->getColumn(1).getString());
+  ConflictIdTable out;
+  while (st->executeStep()) {
+    const SQLite::Column id = st->getColumn(0);
+    const SQLite::Column hash = st->getColumn(1);
+    out.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())),
+            std::string_view(hash.getText(), static_cast<size_t>(hash.getBytes())));
+  }
+  out.Seal();
   return out;
 }
-
 namespace {
 
 // Records `rows` (run_id, conflict_id, change) rows of run_conflicts, 3 positional parameters each.
@@ -379,13 +384,13 @@ std::map<std::string, std::vector<Decided>> DecidedConflicts(StoreConnection& im
 // not among `incoming` (its evidence changed, so its id did too): a review
 // sets `c` open with the old decision as previous_status (appended to *reviews).
 // True when one did.
-bool InheritDecision(const Conflict& c, const std::set<std::string>& incoming,
+bool InheritDecision(const Conflict& c, const ConflictIdTable& incoming,
                      const std::map<std::string, std::vector<Decided>>& decided, const std::string& at,
                      std::vector<Store::ReviewRecord>* reviews) {
   auto it = decided.find(PairKey(c.rule_id, c.metric, c.subject, c.a.claim.file, c.b.claim.file));
   if (it == decided.end()) return false;
   for (const Decided& d : it->second) {
-    if (d.id == c.id || incoming.count(d.id)) continue;
+    if (d.id == c.id || incoming.Contains(d.id)) continue;
     std::string text = "evidence changed since it was " + d.status + " as " + d.id;
     if (!d.reviewer.empty()) text += " by " + d.reviewer;
     if (!d.note.empty()) text += ": " + d.note;
@@ -501,17 +506,32 @@ struct Store::ConflictWriter::State {
   const std::string inputs_key;
   SQLite::Transaction transaction;  // rolled back when destroyed uncommitted
   std::string at;                   // the run's started_at: the time of reviews
-  std::set<std::string> incoming;   // every id the writer was begun with
-  std::set<std::string> seen;       // ids added so far
+  ConflictIdTable incoming;         // every id the writer was begun with
+  std::vector<bool> seen;           // by position in `incoming`: added so far
+  std::set<std::string> seen_other; // added so far and not in `incoming`
   std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
   // Every conflict active before, with its stored content hash: only a conflict
   // found again while active can keep its row as it is.
-  std::unordered_map<std::string, std::string> active_before;
+  ConflictIdTable active_before;
   ConflictDelta delta;
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
   std::vector<std::string> back_open;   // inactive before, back and dismissed: recorded as "open"
   ActiveSetDigest active_digest;        // of every id added, with its content hash
   Status failure = Status::Ok();
+
+  // Records `id` as added; false when it was already.
+  bool MarkSeen(const std::string& id) {
+    if (std::optional<size_t> p = incoming.Find(id)) {
+      if (seen[*p]) return false;
+      seen[*p] = true;
+      return true;
+    }
+    return seen_other.insert(id).second;
+  }
+  bool WasSeen(const std::string& id) const {
+    if (std::optional<size_t> p = incoming.Find(id)) return seen[*p];
+    return seen_other.count(id) > 0;
+  }
 };
 
 Store::ConflictWriter::ConflictWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -527,7 +547,9 @@ Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run
     auto state = std::make_unique<ConflictWriter::State>(*impl_, run_id, inputs_key);
     state->at = RunStartedAt(*impl_, run_id);
     state->active_before = ActiveContentHashes(*impl_);
-    state->incoming.insert(ids.begin(), ids.end());
+    for (const std::string& id : ids) state->incoming.Add(id);
+    state->incoming.Seal();
+    state->seen.assign(state->incoming.size(), false);
     state->decided = DecidedConflicts(*impl_);
     return std::unique_ptr<ConflictWriter>(new ConflictWriter(std::move(state)));
   });
@@ -554,13 +576,13 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       return &filled.back();
     };
     for (const Conflict& c : batch) {
-      if (!s.seen.insert(c.id).second) continue;
+      if (!s.MarkSeen(c.id)) continue;
       const UpsertRow row{&c, side(c.a), side(c.b)};
       std::string hash = ContentHash(row);
       s.active_digest.Add(c.id, hash);
-      auto stored = s.active_before.find(c.id);
-      const bool was_active = stored != s.active_before.end();
-      if (was_active && stored->second == hash) {
+      const std::optional<size_t> stored = s.active_before.Find(c.id);
+      const bool was_active = stored.has_value();
+      if (was_active && s.active_before.ValueEquals(*stored, hash)) {
         // Found again as stored: still open, its evidence unchanged.
         ++s.delta.still_open;
         states.emplace_back(&c, std::move(hash));
@@ -596,8 +618,9 @@ Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
   Result<ConflictDelta> result = Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
     for (const ReviewRecord& r : s.reviews) InsertReview(s.impl, r);
     ConflictDelta& delta = s.delta;
-    for (const auto& [id, hash] : s.active_before) {
-      if (!s.seen.count(id)) delta.resolved_ids.push_back(id);
+    for (size_t p = 0; p < s.active_before.size(); ++p) {
+      std::string id = s.active_before.IdAt(p);
+      if (!s.WasSeen(id)) delta.resolved_ids.push_back(std::move(id));
     }
     std::sort(delta.resolved_ids.begin(), delta.resolved_ids.end());
     for (const std::string& id : delta.resolved_ids) {

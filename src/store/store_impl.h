@@ -14,6 +14,7 @@
 
 #include "base/status.h"
 #include "base/strings.h"
+#include "store/conflict_ids.h"
 #include "store/store.h"
 
 namespace claimcheck {
@@ -93,8 +94,8 @@ class ActiveSetDigest {
 };
 
 // Every active conflict's id with its stored content hash (conflict_state; "" when
-// it has none). Defined in conflict_store.cc.
-std::unordered_map<std::string, std::string> ActiveContentHashes(StoreConnection& impl);
+// it has none), sealed. Defined in conflict_store.cc.
+ConflictIdTable ActiveContentHashes(StoreConnection& impl);
 
 // Stores the digest of the active conflicts just saved (check_state); inside the
 // caller's write transaction, after WriteCheckKey. Defined in check_state.cc.

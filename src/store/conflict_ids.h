@@ -1,0 +1,54 @@
+// Conflict ids (and a short text per id, such as the stored content hash) held
+// compactly while a save compares the found set with the stored one
+// (Store::ConflictWriter). The engine writes ids and hashes as 16 lower-case hex
+// digits (Hex64): such a text is held as its 64-bit number, 8 bytes instead of
+// a heap string in a tree node (about 100 bytes; 850k ids at 100k articles).
+// Any other text (an id a caller made up, a hash edited by hand, "") is held as
+// text. Lookups are exact either way. Pure: no SQLite.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimcheck {
+
+// The number of a text Hex64 wrote: exactly 16 digits 0-9a-f. Upper case is not
+// taken, so the number always turns back into the same text.
+std::optional<uint64_t> CanonicalHex64(std::string_view text);
+
+// Ids, each with a value, filled with Add, then Seal'ed once; after that each id
+// has a position in [0, size()) and the table does not change.
+class ConflictIdTable {
+ public:
+  // Add(id) is for a table of ids alone: its values read as Hex64(0).
+  void Add(std::string_view id) { Add(id, kNoValue); }
+  void Add(std::string_view id, std::string_view value);
+  // Sorts by id. An id added more than once keeps one value: the first added in
+  // Hex64 form if any, else the first added. Add must not be called after.
+  void Seal();
+  // The id's position, nullopt when it is not in the table. Only after Seal.
+  std::optional<size_t> Find(std::string_view id) const;
+  bool Contains(std::string_view id) const { return Find(id).has_value(); }
+  std::string IdAt(size_t position) const;
+  std::string ValueAt(size_t position) const;
+  bool ValueEquals(size_t position, std::string_view value) const;
+  size_t size() const { return numbers_.size() + texts_.size(); }
+
+ private:
+  static constexpr std::string_view kNoValue = "0000000000000000";
+  struct Numbers {  // id and value both in Hex64 form
+    uint64_t id;
+    uint64_t value;
+  };
+  struct Texts {  // the rest
+    std::string id;
+    std::string value;
+  };
+  std::vector<Numbers> numbers_;  // sorted by id after Seal: positions [0, numbers_.size())
+  std::vector<Texts> texts_;      // sorted by id after Seal: the positions after
+};
+
+}  // namespace claimcheck

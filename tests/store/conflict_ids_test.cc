@@ -1,0 +1,107 @@
+// ConflictIdTable: ids and values in Hex64 form held as numbers, any other text
+// as text, with exact lookups across both.
+#include "store/conflict_ids.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "base/strings.h"
+
+namespace claimcheck {
+namespace {
+
+TEST(CanonicalHex64, TakesOnlyWhatHex64Writes) {
+  struct Case {
+    std::string text;
+    bool canonical;
+  };
+  const std::vector<Case> cases = {
+      {"0000000000000000", true},   {"00ab34ef56cd7890", true},  {"ffffffffffffffff", true},
+      {"00AB34EF56CD7890", false},  {"00ab34ef56cd789", false},  {"00ab34ef56cd78901", false},
+      {"00ab34ef56cd789g", false},  {"", false},                 {"c1", false},
+  };
+  for (const Case& c : cases) {
+    std::optional<uint64_t> number = CanonicalHex64(c.text);
+    EXPECT_EQ(number.has_value(), c.canonical) << c.text;
+    if (number) EXPECT_EQ(Hex64(*number), c.text);
+  }
+}
+
+TEST(ConflictIdTable, FindsEveryIdItWasGivenAndNoOther) {
+  ConflictIdTable table;
+  table.Add("00000000000000ff", "1111111111111111");
+  table.Add("c2", "2222222222222222");               // an id that is not Hex64
+  table.Add("0000000000000001", "");                 // a value that is not Hex64
+  table.Add("0000000000000002", "HAND-EDITED");
+  table.Add("0000000000000003", "0000000000000003");
+  table.Add("c1", "");
+  table.Seal();
+  ASSERT_EQ(table.size(), 6u);
+  std::vector<std::string> ids;
+  for (size_t p = 0; p < table.size(); ++p) {
+    ids.push_back(table.IdAt(p));
+    EXPECT_EQ(table.Find(ids.back()), p) << ids.back();
+  }
+  // Every position once: the ids in Hex64 form first, then the others.
+  EXPECT_EQ(ids, (std::vector<std::string>{"0000000000000003", "00000000000000ff", "0000000000000001",
+                                           "0000000000000002", "c1", "c2"}));
+  for (std::string absent : {"0000000000000004", "00000000000000FF", "c3", "", "0000000000000001 "}) {
+    EXPECT_FALSE(table.Find(absent).has_value()) << absent;
+  }
+}
+
+TEST(ConflictIdTable, ComparesValuesExactly) {
+  ConflictIdTable table;
+  table.Add("00000000000000ff", "1111111111111111");
+  table.Add("0000000000000001", "");
+  table.Add("0000000000000002", "ABCDEF0123456789");
+  table.Seal();
+  const size_t ff = *table.Find("00000000000000ff");
+  EXPECT_TRUE(table.ValueEquals(ff, "1111111111111111"));
+  EXPECT_FALSE(table.ValueEquals(ff, "1111111111111112"));
+  EXPECT_FALSE(table.ValueEquals(ff, ""));
+  EXPECT_EQ(table.ValueAt(ff), "1111111111111111");
+  const size_t one = *table.Find("0000000000000001");
+  EXPECT_TRUE(table.ValueEquals(one, ""));
+  EXPECT_FALSE(table.ValueEquals(one, "0000000000000000"));
+  EXPECT_EQ(table.ValueAt(one), "");
+  const size_t two = *table.Find("0000000000000002");
+  EXPECT_TRUE(table.ValueEquals(two, "ABCDEF0123456789"));
+  EXPECT_FALSE(table.ValueEquals(two, "abcdef0123456789"));  // upper and lower case are different texts
+}
+
+TEST(ConflictIdTable, KeepsTheFirstOfARepeatedId) {
+  ConflictIdTable table;
+  table.Add("00000000000000aa", "1111111111111111");
+  table.Add("00000000000000aa", "");                  // would sit among the texts
+  table.Add("00000000000000aa", "2222222222222222");
+  table.Add("x", "first");
+  table.Add("x", "second");
+  table.Seal();
+  ASSERT_EQ(table.size(), 2u);
+  EXPECT_EQ(table.ValueAt(*table.Find("00000000000000aa")), "1111111111111111");
+  EXPECT_EQ(table.ValueAt(*table.Find("x")), "first");
+
+  ConflictIdTable texts_first;
+  texts_first.Add("00000000000000aa", "");
+  texts_first.Add("00000000000000aa", "1111111111111111");
+  texts_first.Seal();
+  ASSERT_EQ(texts_first.size(), 1u);
+  // The value in Hex64 form stays, though added second.
+  EXPECT_EQ(texts_first.ValueAt(0), "1111111111111111");
+}
+
+TEST(ConflictIdTable, IdsAloneReadAsZero) {
+  ConflictIdTable table;
+  table.Add("00000000000000aa");
+  table.Add("c1");
+  table.Seal();
+  EXPECT_TRUE(table.Contains("00000000000000aa"));
+  EXPECT_TRUE(table.Contains("c1"));
+  EXPECT_EQ(table.ValueAt(*table.Find("c1")), "0000000000000000");
+}
+
+}  // namespace
+}  // namespace claimcheck
