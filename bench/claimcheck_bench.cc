@@ -141,7 +141,7 @@ long NightlyRun(claimcheck::Store* store, const claimcheck::Knowledge& knowledge
   claimcheck::RunSummary summary;
   summary.new_conflict_ids = delta->new_ids;
   summary.resolved_conflict_ids = delta->resolved_ids;
-  claimcheck::Status written = claimcheck::WriteReport(store, out, summary, false);
+  claimcheck::Status written = claimcheck::WriteReport(store, out, std::move(summary), false);
   claimcheck::Store::RunRecord record;
   record.id = *run_id;
   record.finished_at = "bench";

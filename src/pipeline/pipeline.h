@@ -68,6 +68,9 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
 // its discrepancies.csv is still as written (size, modification time), that file
 // is copied instead of writing every conflict again (report_stage.cc). A full
 // report records itself for the next one; failing to record is not an error.
-Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom);
+// When run.resolved_conflicts is empty, the resolved ones the pages show are
+// read by id (at most ReportInput::max_items, in report order; how many there
+// were in resolved_conflicts_total).
+Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, bool excel_bom);
 
 }  // namespace claimcheck

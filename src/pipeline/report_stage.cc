@@ -1,5 +1,6 @@
 // WriteReport: the report stage over the store, with the reuse of the last full
 // report's discrepancies.csv when the conflicts it holds have not changed.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -75,9 +76,32 @@ void RecordReport(Store* store, const std::string& key, const std::string& out_d
   (void)store->SaveReportState(state);
 }
 
+// Fills run->resolved_conflicts, when the caller left it empty, with the ones a
+// report shows: the first `max_items` in report order of the conflicts named by
+// run->resolved_conflict_ids, read a slice of ids at a time and picked as they
+// come (a run can resolve tens of thousands; the pages show at most max_items).
+Status LoadResolvedShown(Store* store, size_t max_items, RunSummary* run) {
+  if (!run->resolved_conflicts.empty() || run->resolved_conflict_ids.empty()) return Status::Ok();
+  constexpr size_t kSlice = 1024;
+  ConflictSelection shown(max_items, {});
+  size_t found = 0;
+  const std::vector<std::string>& ids = run->resolved_conflict_ids;
+  for (size_t from = 0; from < ids.size(); from += kSlice) {
+    const auto begin = ids.begin() + static_cast<std::ptrdiff_t>(from);
+    const std::vector<std::string> slice(begin, begin + static_cast<std::ptrdiff_t>(std::min(kSlice, ids.size() - from)));
+    Result<std::vector<Conflict>> loaded = store->LoadConflictsById(slice);
+    if (!loaded.ok()) return loaded.status();
+    found += loaded->size();
+    for (const Conflict& k : *loaded) shown.Add(k);
+  }
+  run->resolved_conflicts = shown.TakeInReportOrder();
+  run->resolved_conflicts_total = found;
+  return Status::Ok();
+}
+
 }  // namespace
 
-Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& run, bool excel_bom) {
+Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, bool excel_bom) {
   ReportInput input;
   // The key first (and again after a full write, see below).
   Result<std::string> digest = store->ReportInputsDigest();
@@ -92,9 +116,10 @@ Status WriteReport(Store* store, const std::string& out_dir, const RunSummary& r
   }
   input.documents_total = listing->documents;
   input.claims_total = listing->claims;
-  input.run = run;
+  if (Status loaded = LoadResolvedShown(store, input.max_items, &run); !loaded.ok()) return loaded;
+  input.run = std::move(run);
 
-  if (std::optional<Store::ReportState> earlier = ReusableReport(store, key, run)) {
+  if (std::optional<Store::ReportState> earlier = ReusableReport(store, key, input.run)) {
     Result<std::vector<Conflict>> leading = store->LoadConflictsById(earlier->leading_ids);
     if (!leading.ok()) return leading.status();
     if (leading->size() == earlier->leading_ids.size()) {

@@ -62,7 +62,10 @@ mu::data IdList(const std::vector<std::string>& ids) {
   return list;
 }
 
-mu::data RunData(const RunSummary& run) {
+mu::data RunData(const ReportModel& model) {
+  const RunSummary& run = model.run;
+  const size_t new_count = run.new_conflict_ids.size() + model.new_ids_omitted;
+  const size_t resolved_count = run.resolved_conflict_ids.size() + model.resolved_ids_omitted;
   mu::data d;
   d.set("label", run.run_label);
   d.set("has_label", !run.run_label.empty());
@@ -72,14 +75,18 @@ mu::data RunData(const RunSummary& run) {
   d.set("documents_unchanged", std::to_string(run.documents_unchanged));
   d.set("documents_failed", std::to_string(run.documents_failed));
   d.set("claims", std::to_string(run.claims));
-  d.set("has_new", !run.new_conflict_ids.empty());
-  d.set("new_count", std::to_string(run.new_conflict_ids.size()));
+  d.set("has_new", new_count > 0);
+  d.set("new_count", std::to_string(new_count));
   Put(&d, "new_ids", IdList(run.new_conflict_ids));
   d.set("new_ids_text", Join(run.new_conflict_ids, ", "));
-  d.set("has_resolved", !run.resolved_conflict_ids.empty());
-  d.set("resolved_count", std::to_string(run.resolved_conflict_ids.size()));
+  d.set("new_ids_omitted", std::to_string(model.new_ids_omitted));
+  d.set("has_new_ids_omitted", model.new_ids_omitted > 0);
+  d.set("has_resolved", resolved_count > 0);
+  d.set("resolved_count", std::to_string(resolved_count));
   Put(&d, "resolved_ids", IdList(run.resolved_conflict_ids));
   d.set("resolved_ids_text", Join(run.resolved_conflict_ids, ", "));
+  d.set("resolved_ids_omitted", std::to_string(model.resolved_ids_omitted));
+  d.set("has_resolved_ids_omitted", model.resolved_ids_omitted > 0);
   return d;
 }
 
@@ -219,7 +226,9 @@ mu::data ChangesData(const ReportModel& model) {
     ++resolved_count;
   }
   const bool ids_only = model.resolved.empty() && !model.run.resolved_conflict_ids.empty();
-  if (ids_only) resolved_count = static_cast<int>(model.run.resolved_conflict_ids.size());
+  if (ids_only) {
+    resolved_count = static_cast<int>(model.run.resolved_conflict_ids.size() + model.resolved_ids_omitted);
+  }
   mu::data d;
   Put(&d, "new_items", std::move(new_items));
   d.set("new_count", std::to_string(new_count));
@@ -233,6 +242,8 @@ mu::data ChangesData(const ReportModel& model) {
   d.set("resolved_ids_only", ids_only);
   Put(&d, "resolved_ids", IdList(model.run.resolved_conflict_ids));
   d.set("resolved_ids_text", Join(model.run.resolved_conflict_ids, ", "));
+  d.set("resolved_ids_omitted", std::to_string(model.resolved_ids_omitted));
+  d.set("has_resolved_ids_omitted", model.resolved_ids_omitted > 0);
   d.set("has_none_resolved", resolved_count == 0);
   return d;
 }
@@ -243,7 +254,7 @@ mu::data CommonData(const ReportModel& model) {
   d.set("title", kTitle);
   Put(&d, "counts", CountsData(model.counts));
   d.set("has_run", model.has_run_summary);
-  Put(&d, "run", RunData(model.run));
+  Put(&d, "run", RunData(model));
   Put(&d, "changes", ChangesData(model));
   d.set("has_items", !model.items.empty());
   mu::data items(mu::data::type::list);

@@ -44,7 +44,7 @@ ReportSide MakeSide(const ClaimRef& ref) {
   return side;
 }
 
-ReportItem MakeItem(const Conflict& k, const std::set<std::string>& new_ids) {
+ReportItem MakeItem(const Conflict& k, bool is_new) {
   ReportItem item;
   item.id = k.id;
   item.rule_id = k.rule_id;
@@ -55,7 +55,7 @@ ReportItem MakeItem(const Conflict& k, const std::set<std::string>& new_ids) {
   item.explanation_vi = k.explanation_vi;
   item.status = k.status;
   item.note = k.note;
-  item.is_new = new_ids.count(k.id) > 0;
+  item.is_new = is_new;
   item.a = MakeSide(k.a);
   item.b = MakeSide(k.b);
   item.likely_value = k.likely_value;
@@ -65,6 +65,28 @@ ReportItem MakeItem(const Conflict& k, const std::set<std::string>& new_ids) {
   item.trust_b = k.trust_b;
   item.series = k.series;
   return item;
+}
+
+// `run` without its resolved conflicts (the model's `resolved` items show them) and
+// with at most `max_ids` of each list of ids (how many more in *new_omitted,
+// *resolved_omitted): a first run over an archive finds hundreds of thousands.
+RunSummary RunShown(const RunSummary& run, size_t max_ids, size_t* new_omitted, size_t* resolved_omitted) {
+  RunSummary out;
+  out.run_label = run.run_label;
+  out.documents = run.documents;
+  out.documents_new = run.documents_new;
+  out.documents_changed = run.documents_changed;
+  out.documents_unchanged = run.documents_unchanged;
+  out.documents_failed = run.documents_failed;
+  out.claims = run.claims;
+  auto first = [max_ids](const std::vector<std::string>& ids, size_t* omitted) {
+    const size_t kept = std::min(ids.size(), max_ids);
+    *omitted = ids.size() - kept;
+    return std::vector<std::string>(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(kept));
+  };
+  out.new_conflict_ids = first(run.new_conflict_ids, new_omitted);
+  out.resolved_conflict_ids = first(run.resolved_conflict_ids, resolved_omitted);
+  return out;
 }
 
 bool HasRunSummary(const RunSummary& r) {
@@ -131,7 +153,10 @@ void SortConflictsForReport(std::vector<Conflict>* conflicts) {
 }
 
 ConflictSelection::ConflictSelection(size_t max_items, const std::vector<std::string>& new_ids)
-    : max_items_(max_items), new_ids_(new_ids.begin(), new_ids.end()) {}
+    : max_items_(max_items) {
+  for (const std::string& id : new_ids) new_ids_.Add(id);
+  new_ids_.Seal();
+}
 
 ConflictSelection::ConflictSelection(size_t max_items, const ReportCounts& counts, std::vector<Conflict> picked)
     : max_items_(max_items), kept_(std::move(picked)), counts_(counts) {
@@ -179,24 +204,24 @@ ReportModel BuildReportModel(const ReportInput& input) {
 
 ReportModel BuildReportModel(const ReportInput& input, ConflictSelection selection) {
   ReportModel model;
-  model.run = input.run;
+  model.run = RunShown(input.run, input.max_items, &model.new_ids_omitted, &model.resolved_ids_omitted);
   model.has_run_summary = HasRunSummary(input.run);
   // Cards for at most max_items conflicts: the new ones first, then in report order.
   model.counts.conflicts = selection.counts().conflicts;
   model.counts.divergences = selection.counts().divergences;
   model.counts.info = selection.counts().info;
   const size_t seen = selection.seen();
-  const std::set<std::string> new_ids(input.run.new_conflict_ids.begin(), input.run.new_conflict_ids.end());
   const std::vector<Conflict> shown = selection.TakeInReportOrder();
   model.items_omitted = seen - shown.size();
-  for (const Conflict& k : shown) model.items.push_back(MakeItem(k, new_ids));
-  std::vector<Conflict> resolved = input.run.resolved_conflicts;
-  SortConflictsForReport(&resolved);
-  if (resolved.size() > input.max_items) {
-    model.resolved_omitted = resolved.size() - input.max_items;
-    resolved.resize(input.max_items);
-  }
-  for (const Conflict& k : resolved) model.resolved.push_back(MakeItem(k, {}));
+  for (const Conflict& k : shown) model.items.push_back(MakeItem(k, selection.IsNew(k.id)));
+  // The resolved ones shown: at most max_items in report order, picked without
+  // copying them all (a run can resolve tens of thousands).
+  ConflictSelection resolved_shown(input.max_items, {});
+  for (const Conflict& k : input.run.resolved_conflicts) resolved_shown.Add(k);
+  const std::vector<Conflict> resolved = resolved_shown.TakeInReportOrder();
+  model.resolved_omitted =
+      std::max(input.run.resolved_conflicts.size(), input.run.resolved_conflicts_total) - resolved.size();
+  for (const Conflict& k : resolved) model.resolved.push_back(MakeItem(k, false));
   model.documents = MakeDocuments(input);
   const size_t documents = input.documents_total >= 0 ? static_cast<size_t>(input.documents_total)
                                                       : input.documents.size();
@@ -229,7 +254,9 @@ std::string ReportModel::ToString() const {
            " failed=" + std::to_string(run.documents_failed) +
            " claims=" + std::to_string(run.claims) +
            " new_conflicts=" + Join(run.new_conflict_ids, ",") +
-           " resolved=" + Join(run.resolved_conflict_ids, ",") + "\n";
+           (new_ids_omitted > 0 ? " (+" + std::to_string(new_ids_omitted) + ")" : std::string()) +
+           " resolved=" + Join(run.resolved_conflict_ids, ",") +
+           (resolved_ids_omitted > 0 ? " (+" + std::to_string(resolved_ids_omitted) + ")" : std::string()) + "\n";
   }
   for (const ReportItem& i : items) {
     out += "item " + std::string(SeverityName(i.severity)) + " " + i.metric + "/" + i.subject +

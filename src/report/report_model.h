@@ -11,6 +11,7 @@
 
 #include "model/claim.h"
 #include "model/conflict.h"
+#include "model/conflict_ids.h"
 #include "model/document.h"
 
 namespace claimcheck {
@@ -27,6 +28,10 @@ struct RunSummary {
   // (Store::LoadConflicts(false) rows whose id is in resolved_conflict_ids),
   // so the report can say what they were. May be empty: ids alone still show.
   std::vector<Conflict> resolved_conflicts;
+  // When larger than resolved_conflicts.size(): how many there were, of which
+  // resolved_conflicts holds only the ones a report shows (WriteReport loads the
+  // first ReportInput::max_items in report order, not every one).
+  size_t resolved_conflicts_total = 0;
 };
 
 struct ReportInput {
@@ -92,7 +97,10 @@ struct ReportCounts {
 
 struct ReportModel {
   ReportCounts counts;
+  // The input's run without its resolved conflicts (see `resolved`), and with at
+  // most ReportInput::max_items ids in each list; how many more in the *_omitted.
   RunSummary run;
+  size_t new_ids_omitted = 0, resolved_ids_omitted = 0;
   bool has_run_summary = false;  // run differs from a default RunSummary
   // Conflicts first, then divergences, then info; within each by metric,
   // subject, then id.
@@ -128,13 +136,13 @@ class ConflictSelection {
   size_t seen() const { return seen_; }
   // The kept conflicts in report order (empties the selection).
   std::vector<Conflict> TakeInReportOrder();
-  bool IsNew(const std::string& id) const { return new_ids_.count(id) > 0; }
+  bool IsNew(const std::string& id) const { return new_ids_.Contains(id); }
 
  private:
   bool Before(const Conflict& x, const Conflict& y) const;  // new first, then report order
 
   size_t max_items_;
-  std::set<std::string> new_ids_;
+  ConflictIdTable new_ids_;
   std::vector<Conflict> kept_;  // a heap: the last to keep on top
   ReportCounts counts_;
   size_t seen_ = 0;

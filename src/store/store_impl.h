@@ -14,7 +14,7 @@
 
 #include "base/status.h"
 #include "base/strings.h"
-#include "store/conflict_ids.h"
+#include "model/conflict_ids.h"
 #include "store/store.h"
 
 namespace claimcheck {

@@ -169,6 +169,31 @@ TEST_F(ReportReuseTest, ChangesWriteTheReportInFull) {
   ExpectSameFiles("r4", "r4-full");
 }
 
+// The conflicts a run resolved are read by WriteReport from their ids (at most
+// the cards' limit, in report order): the same pages as when the caller gives
+// them loaded, as the run command did before.
+TEST_F(ReportReuseTest, ResolvedConflictsAreReadByIdForThePages) {
+  WriteFeed(feed_, {120, 80, 45, 300});
+  Run("r1");
+  WriteFeed(feed_, {120, 95, 45, 300});
+  const RunSummary night2 = Run("r2");
+  ASSERT_FALSE(night2.resolved_conflict_ids.empty());
+  const std::string md = Slurp(dir_ / "r2" / "report.md");
+  size_t listed = 0;
+  for (size_t at = md.find("no longer found"); at != std::string::npos; at = md.find("no longer found", at + 1)) {
+    ++listed;
+  }
+  EXPECT_EQ(listed, night2.resolved_conflict_ids.size());
+
+  RunSummary loaded = night2;
+  Result<std::vector<Conflict>> resolved = store_->LoadConflictsById(night2.resolved_conflict_ids);
+  ASSERT_TRUE(resolved.ok());
+  ASSERT_EQ(resolved->size(), night2.resolved_conflict_ids.size());
+  loaded.resolved_conflicts = std::move(resolved.value());
+  FullReport("r2-loaded", loaded);
+  ExpectSameFiles("r2", "r2-loaded");
+}
+
 // A database saved before migration 0013 has no digest of its conflicts: its
 // first report is written in full and not recorded; the next kept check fills
 // the digest in, equal to the one a save writes.

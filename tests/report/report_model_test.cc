@@ -108,6 +108,45 @@ TEST(ReportModelTest, ShowsAtMostMaxItemsNewOnesFirstAndCountsAll) {
   EXPECT_EQ(RenderMarkdown(all).find("more discrepancies"), std::string::npos);
 }
 
+// A run's lists of ids are shown up to the cards' limit, and counted in full: a
+// first run over an archive finds hundreds of thousands of new conflicts.
+TEST(ReportModelTest, RunIdsShownUpToMaxItemsAndCountedInFull) {
+  ReportInput in;
+  in.max_items = 2;
+  in.run.run_label = "run 9";
+  in.run.new_conflict_ids = {"0000000000000001", "0000000000000002", "0000000000000003", "0000000000000004",
+                             "0000000000000005"};
+  in.run.resolved_conflict_ids = {"00000000000000a1", "00000000000000a2", "00000000000000a3"};
+  const ReportModel model = BuildReportModel(in);
+  EXPECT_EQ(model.run.new_conflict_ids, (std::vector<std::string>{"0000000000000001", "0000000000000002"}));
+  EXPECT_EQ(model.new_ids_omitted, 3u);
+  EXPECT_EQ(model.run.resolved_conflict_ids.size(), 2u);
+  EXPECT_EQ(model.resolved_ids_omitted, 1u);
+  EXPECT_NE(model.ToString().find("new_conflicts=0000000000000001,0000000000000002 (+3) "
+                                  "resolved=00000000000000a1,00000000000000a2 (+1)"),
+            std::string::npos)
+      << model.ToString();
+  const std::string md = RenderMarkdown(model);
+  EXPECT_NE(md.find("### Resolved (3)"), std::string::npos) << md;
+  EXPECT_NE(md.find("00000000000000a1, 00000000000000a2 and 1 more"), std::string::npos) << md;
+  EXPECT_EQ(md.find("00000000000000a3"), std::string::npos);
+  const std::string html = RenderHtml(model);
+  EXPECT_NE(html.find("<code>00000000000000a2</code> and 1 more"), std::string::npos);
+
+  // Resolved conflicts given as the ones shown, with how many there were.
+  const Claim a = MakeCountClaim("a.txt", "x", "y", 1, Qualifier::kExact, "1", "1");
+  const Claim b = MakeCountClaim("b.txt", "x", "y", 2, Qualifier::kExact, "2", "2");
+  in.run.resolved_conflicts = {MakeConflict("00000000000000a2", Severity::kConflict, "dead", "ha_noi", a, b),
+                               MakeConflict("00000000000000a1", Severity::kConflict, "dead", "ha_noi", a, b)};
+  in.run.resolved_conflicts_total = 3;
+  const ReportModel with_rows = BuildReportModel(in);
+  ASSERT_EQ(with_rows.resolved.size(), 2u);
+  EXPECT_EQ(with_rows.resolved[0].id, "00000000000000a1");  // report order
+  EXPECT_EQ(with_rows.resolved_omitted, 1u);
+  in.run.resolved_conflicts_total = 0;  // not given: the rows are all there were
+  EXPECT_EQ(BuildReportModel(in).resolved_omitted, 0u);
+}
+
 // Only the first documents given (Store::LoadDocumentListing) with the totals:
 // the same model as all documents given.
 TEST(ReportModelTest, FirstDocumentsWithTotalsAreAllDocuments) {

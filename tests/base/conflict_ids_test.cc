@@ -1,6 +1,6 @@
 // ConflictIdTable: ids and values in Hex64 form held as numbers, any other text
 // as text, with exact lookups across both.
-#include "store/conflict_ids.h"
+#include "model/conflict_ids.h"
 
 #include <gtest/gtest.h>
 

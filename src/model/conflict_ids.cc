@@ -1,4 +1,4 @@
-#include "store/conflict_ids.h"
+#include "model/conflict_ids.h"
 
 #include <algorithm>
 
