@@ -19,14 +19,36 @@ struct Written {
   std::vector<int64_t> claim_ids;
 };
 
+// A claim's columns, in the order ClaimColumn numbers them (read by position:
+// a name is looked up in a map per call, 20 columns of every claim).
 constexpr char kClaimColumns[] =
-    "cl.id AS id, cl.document_id AS document_id, cl.file AS file, cl.kind AS kind, "
-    "cl.metric AS metric, cl.subject AS subject, cl.value AS value, "
-    "cl.qualifier AS qualifier, cl.low AS low, cl.high AS high, cl.unit AS unit, "
-    "cl.date AS date, cl.as_of AS as_of, cl.as_of_inferred AS as_of_inferred, "
-    "cl.attributed_to AS attributed_to, cl.quote AS quote, cl.sentence AS sentence, "
-    "cl.span_begin AS span_begin, cl.span_end AS span_end, cl.confidence AS confidence, "
-    "cl.pattern_id AS pattern_id";
+    "cl.id, cl.document_id, cl.file, cl.kind, cl.metric, cl.subject, cl.value, cl.qualifier, cl.low, cl.high, "
+    "cl.unit, cl.date, cl.as_of, cl.as_of_inferred, cl.attributed_to, cl.quote, cl.sentence, cl.span_begin, "
+    "cl.span_end, cl.confidence, cl.pattern_id";
+enum ClaimColumn : int {
+  kClaimId,
+  kClaimDocumentId,
+  kClaimFile,
+  kClaimKind,
+  kClaimMetric,
+  kClaimSubject,
+  kClaimValue,
+  kClaimQualifier,
+  kClaimLow,
+  kClaimHigh,
+  kClaimUnit,
+  kClaimDate,
+  kClaimAsOf,
+  kClaimAsOfInferred,
+  kClaimAttributedTo,
+  kClaimQuote,
+  kClaimSentence,
+  kClaimSpanBegin,
+  kClaimSpanEnd,
+  kClaimConfidence,
+  kClaimPatternId,
+  kClaimColumnCount,  // the columns a query may add come after
+};
 
 // Binds ?1..?10 of the document insert and update below (by position: SQLite
 // looks a name up by scanning every parameter name). The strings are bound
@@ -138,31 +160,36 @@ void ApplyWritten(const Written& w, Document& doc, std::vector<Claim>& claims) {
   }
 }
 
+// The claim in the first kClaimColumnCount columns of `st` (kClaimColumns).
 Claim ReadClaim(SQLite::Statement& st) {
   Claim c;
-  c.id = st.getColumn("id").getInt64();
-  c.document_id = st.getColumn("document_id").getInt64();
-  c.file = st.getColumn("file").getString();
-  c.kind = ParseClaimKind(st.getColumn("kind").getString()).value_or(ClaimKind::kCount);
-  c.metric = st.getColumn("metric").getString();
-  c.subject = st.getColumn("subject").getString();
-  c.value = st.getColumn("value").getDouble();
-  c.qualifier = ParseQualifier(st.getColumn("qualifier").getString()).value_or(Qualifier::kExact);
-  c.low = OptionalDouble(st.getColumn("low"));
-  c.high = OptionalDouble(st.getColumn("high"));
-  c.unit = st.getColumn("unit").getString();
-  c.date = st.getColumn("date").getString();
-  c.as_of = st.getColumn("as_of").getString();
-  c.as_of_inferred = st.getColumn("as_of_inferred").getInt() != 0;
-  c.attributed_to = st.getColumn("attributed_to").getString();
-  c.quote = st.getColumn("quote").getString();
-  c.sentence = st.getColumn("sentence").getString();
-  c.span_begin = static_cast<size_t>(st.getColumn("span_begin").getInt64());
-  c.span_end = static_cast<size_t>(st.getColumn("span_end").getInt64());
-  c.confidence = st.getColumn("confidence").getDouble();
-  c.pattern_id = st.getColumn("pattern_id").getString();
+  c.id = st.getColumn(kClaimId).getInt64();
+  c.document_id = st.getColumn(kClaimDocumentId).getInt64();
+  c.file = st.getColumn(kClaimFile).getString();
+  c.kind = ParseClaimKind(st.getColumn(kClaimKind).getString()).value_or(ClaimKind::kCount);
+  c.metric = st.getColumn(kClaimMetric).getString();
+  c.subject = st.getColumn(kClaimSubject).getString();
+  c.value = st.getColumn(kClaimValue).getDouble();
+  c.qualifier = ParseQualifier(st.getColumn(kClaimQualifier).getString()).value_or(Qualifier::kExact);
+  c.low = OptionalDouble(st.getColumn(kClaimLow));
+  c.high = OptionalDouble(st.getColumn(kClaimHigh));
+  c.unit = st.getColumn(kClaimUnit).getString();
+  c.date = st.getColumn(kClaimDate).getString();
+  c.as_of = st.getColumn(kClaimAsOf).getString();
+  c.as_of_inferred = st.getColumn(kClaimAsOfInferred).getInt() != 0;
+  c.attributed_to = st.getColumn(kClaimAttributedTo).getString();
+  c.quote = st.getColumn(kClaimQuote).getString();
+  c.sentence = st.getColumn(kClaimSentence).getString();
+  c.span_begin = static_cast<size_t>(st.getColumn(kClaimSpanBegin).getInt64());
+  c.span_end = static_cast<size_t>(st.getColumn(kClaimSpanEnd).getInt64());
+  c.confidence = st.getColumn(kClaimConfidence).getDouble();
+  c.pattern_id = st.getColumn(kClaimPatternId).getString();
   return c;
 }
+
+// The claims of stored documents in check order: file, position, id.
+constexpr char kClaimsInOrder[] =
+    "FROM claims cl JOIN documents d ON d.id = cl.document_id ORDER BY cl.file, cl.span_begin, cl.id";
 
 }  // namespace
 
@@ -229,16 +256,17 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::fu
     std::vector<Document> docs;
     while (st->executeStep()) {
       Document d;
-      d.id = st->getColumn("id").getInt64();
-      d.file = st->getColumn("file").getString();
-      d.path = st->getColumn("path").getString();
-      d.url = st->getColumn("url").getString();
-      d.outlet = st->getColumn("outlet").getString();
-      d.language = st->getColumn("language").getString();
-      d.published = st->getColumn("published").getString();
-      d.title = st->getColumn("title").getString();
-      d.text = st->getColumn("text").getString();
-      d.content_hash = st->getColumn("content_hash").getString();
+      // By position, as selected (a name is a map lookup per call).
+      d.id = st->getColumn(0).getInt64();
+      d.file = st->getColumn(1).getString();
+      d.path = st->getColumn(2).getString();
+      d.url = st->getColumn(3).getString();
+      d.outlet = st->getColumn(4).getString();
+      d.language = st->getColumn(5).getString();
+      d.published = st->getColumn(6).getString();
+      d.title = st->getColumn(7).getString();
+      d.text = st->getColumn(8).getString();
+      d.content_hash = st->getColumn(9).getString();
       if (each) each(d);
       docs.push_back(std::move(d));
     }
@@ -299,28 +327,28 @@ Result<int64_t> Store::CountClaims() {
 }
 
 Result<std::vector<Claim>> Store::LoadClaims() {
-  Result<std::vector<ClaimRef>> refs = LoadClaimRefs();
-  if (!refs.ok()) return refs.status();
-  std::vector<Claim> claims;
-  claims.reserve(refs->size());
-  for (ClaimRef& ref : *refs) claims.push_back(std::move(ref.claim));
-  return claims;
+  // As LoadClaimRefs orders them, without the documents it joins.
+  return Guarded("LoadClaims", [&]() -> Result<std::vector<Claim>> {
+    static const std::string kSql = std::string("SELECT ") + kClaimColumns + " " + kClaimsInOrder;
+    StatementLease st = impl_->Prepare(kSql.c_str());
+    std::vector<Claim> claims;
+    while (st->executeStep()) claims.push_back(ReadClaim(*st));
+    return claims;
+  });
 }
 
 Result<std::vector<ClaimRef>> Store::LoadClaimRefs() {
   return Guarded("LoadClaimRefs", [&]() -> Result<std::vector<ClaimRef>> {
-    static const std::string kSql = std::string("SELECT ") + kClaimColumns +
-                                    ", d.outlet AS outlet, d.published AS published, d.url AS url "
-                                    "FROM claims cl JOIN documents d ON d.id = cl.document_id "
-                                    "ORDER BY cl.file, cl.span_begin, cl.id";
+    static const std::string kSql =
+        std::string("SELECT ") + kClaimColumns + ", d.outlet, d.published, d.url " + kClaimsInOrder;
     StatementLease st = impl_->Prepare(kSql.c_str());
     std::vector<ClaimRef> refs;
     while (st->executeStep()) {
       ClaimRef ref;
       ref.claim = ReadClaim(*st);
-      ref.outlet = st->getColumn("outlet").getString();
-      ref.published = st->getColumn("published").getString();
-      ref.url = st->getColumn("url").getString();
+      ref.outlet = st->getColumn(kClaimColumnCount).getString();
+      ref.published = st->getColumn(kClaimColumnCount + 1).getString();
+      ref.url = st->getColumn(kClaimColumnCount + 2).getString();
       refs.push_back(std::move(ref));
     }
     return refs;
