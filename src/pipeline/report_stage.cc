@@ -1,6 +1,5 @@
 // WriteReport: the report stage over the store, with the reuse of the last full
 // report's discrepancies.csv when the conflicts it holds have not changed.
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -78,23 +77,14 @@ void RecordReport(Store* store, const std::string& key, const std::string& out_d
 
 // Fills run->resolved_conflicts, when the caller left it empty, with the ones a
 // report shows: the first `max_items` in report order of the conflicts named by
-// run->resolved_conflict_ids, read a slice of ids at a time and picked as they
-// come (a run can resolve tens of thousands; the pages show at most max_items).
+// run->resolved_conflict_ids (a run can resolve tens of thousands; the pages show
+// at most max_items, and only those are read in full).
 Status LoadResolvedShown(Store* store, size_t max_items, RunSummary* run) {
   if (!run->resolved_conflicts.empty() || run->resolved_conflict_ids.empty()) return Status::Ok();
-  constexpr size_t kSlice = 1024;
-  ConflictSelection shown(max_items, {});
   size_t found = 0;
-  const std::vector<std::string>& ids = run->resolved_conflict_ids;
-  for (size_t from = 0; from < ids.size(); from += kSlice) {
-    const auto begin = ids.begin() + static_cast<std::ptrdiff_t>(from);
-    const std::vector<std::string> slice(begin, begin + static_cast<std::ptrdiff_t>(std::min(kSlice, ids.size() - from)));
-    Result<std::vector<Conflict>> loaded = store->LoadConflictsById(slice);
-    if (!loaded.ok()) return loaded.status();
-    found += loaded->size();
-    for (const Conflict& k : *loaded) shown.Add(k);
-  }
-  run->resolved_conflicts = shown.TakeInReportOrder();
+  Result<std::vector<Conflict>> shown = store->LoadFirstConflictsById(run->resolved_conflict_ids, max_items, &found);
+  if (!shown.ok()) return shown.status();
+  run->resolved_conflicts = std::move(shown.value());
   run->resolved_conflicts_total = found;
   return Status::Ok();
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -824,6 +825,45 @@ Result<std::vector<Conflict>> Store::LoadConflictsById(const std::vector<std::st
       StatementLease st = impl_->Prepare(kSql.c_str());
       st->bind(1, 0);  // active or not
       st->bindNoCopy(2, id);
+      if (st->executeStep()) out.push_back(ReadConflict(*st));
+    }
+    read.commit();
+    return out;
+  });
+}
+
+Result<std::vector<Conflict>> Store::LoadFirstConflictsById(const std::vector<std::string>& ids, size_t max,
+                                                            size_t* found) {
+  return Guarded("LoadFirstConflictsById", [&]() -> Result<std::vector<Conflict>> {
+    struct OrderKey {
+      int severity;
+      std::string metric, subject;
+      const std::string* id;
+    };
+    std::vector<OrderKey> keys;
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    for (const std::string& id : ids) {
+      StatementLease st = impl_->Prepare(
+          "SELECT CASE severity WHEN 'conflict' THEN 0 WHEN 'divergence' THEN 1 ELSE 2 END, metric, subject "
+          "FROM conflicts WHERE id = ?");
+      st->bindNoCopy(1, id);
+      if (st->executeStep()) {
+        keys.push_back(OrderKey{st->getColumn(0).getInt(), st->getColumn(1).getString(), st->getColumn(2).getString(), &id});
+      }
+    }
+    if (found) *found = keys.size();
+    auto before = [](const OrderKey& x, const OrderKey& y) {
+      return std::tie(x.severity, x.metric, x.subject, *x.id) < std::tie(y.severity, y.metric, y.subject, *y.id);
+    };
+    const size_t first = std::min(max, keys.size());
+    std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first), keys.end(), before);
+    static const std::string kSql = ConflictQuery() + "AND c.id = ?2";
+    std::vector<Conflict> out;
+    out.reserve(first);
+    for (size_t k = 0; k < first; ++k) {
+      StatementLease st = impl_->Prepare(kSql.c_str());
+      st->bind(1, 0);  // active or not
+      st->bindNoCopy(2, *keys[k].id);
       if (st->executeStep()) out.push_back(ReadConflict(*st));
     }
     read.commit();

@@ -187,6 +187,22 @@ Claim ReadClaim(SQLite::Statement& st) {
   return c;
 }
 
+// A document's id, file, path, url, outlet, language, published and title: the
+// first 8 columns of `st`, in that order (read by position: a name is a map
+// lookup per call).
+Document ReadDocumentFacts(SQLite::Statement& st) {
+  Document d;
+  d.id = st.getColumn(0).getInt64();
+  d.file = st.getColumn(1).getString();
+  d.path = st.getColumn(2).getString();
+  d.url = st.getColumn(3).getString();
+  d.outlet = st.getColumn(4).getString();
+  d.language = st.getColumn(5).getString();
+  d.published = st.getColumn(6).getString();
+  d.title = st.getColumn(7).getString();
+  return d;
+}
+
 // The claims of stored documents in check order: file, position, id.
 constexpr char kClaimsInOrder[] =
     "FROM claims cl JOIN documents d ON d.id = cl.document_id ORDER BY cl.file, cl.span_begin, cl.id";
@@ -255,16 +271,7 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::fu
     st->bind(1, with_text ? 1 : 0);
     std::vector<Document> docs;
     while (st->executeStep()) {
-      Document d;
-      // By position, as selected (a name is a map lookup per call).
-      d.id = st->getColumn(0).getInt64();
-      d.file = st->getColumn(1).getString();
-      d.path = st->getColumn(2).getString();
-      d.url = st->getColumn(3).getString();
-      d.outlet = st->getColumn(4).getString();
-      d.language = st->getColumn(5).getString();
-      d.published = st->getColumn(6).getString();
-      d.title = st->getColumn(7).getString();
+      Document d = ReadDocumentFacts(*st);
       d.text = st->getColumn(8).getString();
       d.content_hash = st->getColumn(9).getString();
       if (each) each(d);
@@ -293,16 +300,7 @@ Result<Store::DocumentListing> Store::LoadDocumentListing(size_t limit) {
           "FROM documents ORDER BY file LIMIT ?");
       st->bind(1, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
       while (st->executeStep()) {
-        Document d;
-        d.id = st->getColumn(0).getInt64();
-        d.file = st->getColumn(1).getString();
-        d.path = st->getColumn(2).getString();
-        d.url = st->getColumn(3).getString();
-        d.outlet = st->getColumn(4).getString();
-        d.language = st->getColumn(5).getString();
-        d.published = st->getColumn(6).getString();
-        d.title = st->getColumn(7).getString();
-        listing.first.emplace_back(std::move(d), st->getColumn(8).getInt64());
+        listing.first.emplace_back(ReadDocumentFacts(*st), st->getColumn(8).getInt64());
       }
     }
     {

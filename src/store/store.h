@@ -230,6 +230,13 @@ class Store {
   // an id not stored is skipped. Rows as ForEachConflict gives them.
   Result<std::vector<Conflict>> LoadConflictsById(const std::vector<std::string>& ids);
 
+  // The first `max` of the conflicts with these ids (active or not) in report
+  // order (severity, metric, subject, id: as ForEachConflict walks them), read in
+  // full; *found (when given) is how many of the ids are stored. Only the order's
+  // keys are read for the others: a run can resolve tens of thousands.
+  Result<std::vector<Conflict>> LoadFirstConflictsById(const std::vector<std::string>& ids, size_t max,
+                                                       size_t* found = nullptr);
+
   // ---- the last report (report_state, db/migrations/0013) ----------------
 
   // A digest of everything a report's discrepancies.csv is made of: what the

@@ -406,6 +406,36 @@ TEST_F(ConflictStoreTest, LoadConflictsByIdKeepsTheOrderAsked) {
   EXPECT_EQ((*loaded)[1].ToString(), all[0].ToString());
 }
 
+// The first conflicts of some ids in report order, read in full, with how many of
+// the ids are stored: what a report shows of a run's tens of thousands resolved.
+TEST_F(ConflictStoreTest, LoadFirstConflictsByIdPicksTheFirstInReportOrder) {
+  Conflict info = MakeConflict("0000aaaa0000aaaa", a_claims_[0], b_claims_[0]);
+  info.severity = Severity::kInfo;
+  Conflict divergence = MakeConflict("1111bbbb1111bbbb", a_claims_[1], b_claims_[0]);
+  divergence.severity = Severity::kDivergence;
+  Conflict conflict = MakeConflict("ffffcccc2222cccc", a_claims_[0], b_claims_[0]);
+  Conflict other = MakeConflict("3333dddd3333dddd", a_claims_[1], b_claims_[0]);
+  other.subject = "aaa_first_subject";
+  Save({info, divergence, conflict, other});
+  NextRun();
+  Save({info});  // the other three resolved
+  const std::vector<std::string> ids = {"0000aaaa0000aaaa", "1111bbbb1111bbbb", "ffffffffffffffff",
+                                        "ffffcccc2222cccc", "3333dddd3333dddd"};
+  std::vector<Conflict> all = Load(false);
+  SortConflictsForReportOrder(&all);  // other (its subject first), conflict, divergence, info
+  for (size_t max : {size_t{0}, size_t{2}, size_t{4}, size_t{10}}) {
+    size_t found = 0;
+    Result<std::vector<Conflict>> first = store_->LoadFirstConflictsById(ids, max, &found);
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    EXPECT_EQ(found, 4u);
+    ASSERT_EQ(first->size(), std::min<size_t>(max, 4)) << max;
+    for (size_t k = 0; k < first->size(); ++k) {
+      EXPECT_EQ((*first)[k].id + " " + (*first)[k].ToString(), all[k].id + " " + all[k].ToString()) << max;
+    }
+  }
+  EXPECT_EQ(all[0].id, "3333dddd3333dddd");
+}
+
 // The report's digest: "" before any save; then it moves with a save that
 // changes the active conflicts and with a review, and only then.
 TEST_F(ConflictStoreTest, ReportInputsDigestFollowsConflictsAndReviews) {
