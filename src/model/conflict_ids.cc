@@ -26,8 +26,8 @@ void ConflictIdTable::Add(std::string_view id, std::string_view value) {
 
 void ConflictIdTable::Seal() {
   // An id added twice can sit in both vectors (once with a Hex64 value, once
-  // with another): the number stays. Ids are unique in every caller (a primary
-  // key, the engine's ids), so this only keeps the table well formed.
+  // with another): the number stays. (SaveConflicts may be given an id twice;
+  // the engine's ids and the stored ones are unique.)
   std::stable_sort(numbers_.begin(), numbers_.end(), [](const Numbers& x, const Numbers& y) { return x.id < y.id; });
   numbers_.erase(std::unique(numbers_.begin(), numbers_.end(),
                              [](const Numbers& x, const Numbers& y) { return x.id == y.id; }),

@@ -225,20 +225,33 @@ mu::data ChangesData(const ReportModel& model) {
     Append(&resolved_items, ItemData(i));
     ++resolved_count;
   }
-  const bool ids_only = model.resolved.empty() && !model.run.resolved_conflict_ids.empty();
+  // The headings count every new and resolved conflict of the run, the lists hold
+  // the ones shown (the cards' limit); "N more" says how many are not.
+  const size_t new_ids = model.run.new_conflict_ids.size() + model.new_ids_omitted;
+  const size_t new_total = std::max(static_cast<size_t>(new_count), new_ids);
+  const size_t resolved_ids = model.run.resolved_conflict_ids.size() + model.resolved_ids_omitted;
+  const bool ids_only = model.resolved.empty() && resolved_ids > 0;
+  size_t resolved_items_omitted = 0;
   if (ids_only) {
-    resolved_count = static_cast<int>(model.run.resolved_conflict_ids.size() + model.resolved_ids_omitted);
+    resolved_count = static_cast<int>(resolved_ids);
+  } else {
+    resolved_items_omitted = model.resolved_omitted;
+    resolved_count += static_cast<int>(resolved_items_omitted);
   }
   mu::data d;
   Put(&d, "new_items", std::move(new_items));
-  d.set("new_count", std::to_string(new_count));
   d.set("has_new_items", new_count > 0);
+  d.set("new_items_omitted", std::to_string(new_total - static_cast<size_t>(new_count)));
+  d.set("has_new_items_omitted", new_total > static_cast<size_t>(new_count));
+  d.set("new_count", std::to_string(new_total));
   Put(&d, "open_items", std::move(open_items));
   d.set("open_count", std::to_string(open_count));
   d.set("has_open_items", open_count > 0);
   Put(&d, "resolved_items", std::move(resolved_items));
   d.set("resolved_count", std::to_string(resolved_count));
   d.set("has_resolved_items", !model.resolved.empty());
+  d.set("resolved_items_omitted", std::to_string(resolved_items_omitted));
+  d.set("has_resolved_items_omitted", resolved_items_omitted > 0);
   d.set("resolved_ids_only", ids_only);
   Put(&d, "resolved_ids", IdList(model.run.resolved_conflict_ids));
   d.set("resolved_ids_text", Join(model.run.resolved_conflict_ids, ", "));

@@ -26,7 +26,8 @@ struct RunSummary {
   std::vector<std::string> new_conflict_ids, resolved_conflict_ids;  // may be empty
   // The conflicts this run resolved (no longer detected), as stored
   // (Store::LoadConflicts(false) rows whose id is in resolved_conflict_ids),
-  // so the report can say what they were. May be empty: ids alone still show.
+  // so the report can say what they were: all of them, or only those a report
+  // shows (see resolved_conflicts_total). May be empty: ids alone still show.
   std::vector<Conflict> resolved_conflicts;
   // When larger than resolved_conflicts.size(): how many there were, of which
   // resolved_conflicts holds only the ones a report shows (WriteReport loads the
@@ -108,7 +109,8 @@ struct ReportModel {
   std::vector<ReportDocument> documents;  // sorted by file (stable for equal files)
   // What changed since the previous run, in the order the report leads with:
   // new items (is_new), then still-open ones (the other items), then
-  // `resolved` (run.resolved_conflicts in report order; is_new false).
+  // `resolved` (the input's run.resolved_conflicts, at most max_items of them in
+  // report order; is_new false).
   std::vector<ReportItem> resolved;
   // Rows left out by ReportInput::max_items / max_documents (counts still cover them).
   size_t items_omitted = 0, resolved_omitted = 0, documents_omitted = 0;

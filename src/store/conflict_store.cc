@@ -851,10 +851,14 @@ Result<std::vector<Conflict>> Store::LoadFirstConflictsById(const std::vector<st
         keys.push_back(OrderKey{st->getColumn(0).getInt(), st->getColumn(1).getString(), st->getColumn(2).getString(), &id});
       }
     }
-    if (found) *found = keys.size();
     auto before = [](const OrderKey& x, const OrderKey& y) {
       return std::tie(x.severity, x.metric, x.subject, *x.id) < std::tie(y.severity, y.metric, y.subject, *y.id);
     };
+    // An id asked twice is one conflict.
+    std::sort(keys.begin(), keys.end(), [](const OrderKey& x, const OrderKey& y) { return *x.id < *y.id; });
+    keys.erase(std::unique(keys.begin(), keys.end(), [](const OrderKey& x, const OrderKey& y) { return *x.id == *y.id; }),
+               keys.end());
+    if (found) *found = keys.size();
     const size_t first = std::min(max, keys.size());
     std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first), keys.end(), before);
     static const std::string kSql = ConflictQuery() + "AND c.id = ?2";

@@ -232,8 +232,9 @@ class Store {
 
   // The first `max` of the conflicts with these ids (active or not) in report
   // order (severity, metric, subject, id: as ForEachConflict walks them), read in
-  // full; *found (when given) is how many of the ids are stored. Only the order's
-  // keys are read for the others: a run can resolve tens of thousands.
+  // full; *found (when given) is how many of the ids are stored (an id given twice
+  // counts, and is returned, once). Only the order's keys are read for the others:
+  // a run can resolve tens of thousands.
   Result<std::vector<Conflict>> LoadFirstConflictsById(const std::vector<std::string>& ids, size_t max,
                                                        size_t* found = nullptr);
 

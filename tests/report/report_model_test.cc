@@ -143,8 +143,37 @@ TEST(ReportModelTest, RunIdsShownUpToMaxItemsAndCountedInFull) {
   ASSERT_EQ(with_rows.resolved.size(), 2u);
   EXPECT_EQ(with_rows.resolved[0].id, "00000000000000a1");  // report order
   EXPECT_EQ(with_rows.resolved_omitted, 1u);
+  const std::string shown_md = RenderMarkdown(with_rows);
+  EXPECT_NE(shown_md.find("### Resolved (3)"), std::string::npos) << shown_md;
+  EXPECT_NE(shown_md.find("1 more resolved conflicts are not listed here."), std::string::npos) << shown_md;
+  EXPECT_NE(RenderHtml(with_rows).find("1 more resolved conflicts are not listed here."), std::string::npos);
   in.run.resolved_conflicts_total = 0;  // not given: the rows are all there were
-  EXPECT_EQ(BuildReportModel(in).resolved_omitted, 0u);
+  const ReportModel all_rows = BuildReportModel(in);
+  EXPECT_EQ(all_rows.resolved_omitted, 0u);
+  EXPECT_NE(RenderMarkdown(all_rows).find("### Resolved (2)"), std::string::npos);
+  EXPECT_EQ(RenderMarkdown(all_rows).find("more resolved conflicts"), std::string::npos);
+
+  // New cards: the heading counts every new conflict of the run, the list the
+  // ones shown.
+  ReportInput news;
+  news.max_items = 2;
+  news.run.run_label = "run 10";
+  for (const char* id : {"0000000000000001", "0000000000000002", "0000000000000003"}) {
+    news.conflicts.push_back(MakeConflict(id, Severity::kConflict, "dead", "ha_noi", a, b));
+    news.run.new_conflict_ids.push_back(id);
+  }
+  const std::string news_md = RenderMarkdown(BuildReportModel(news));
+  EXPECT_NE(news_md.find("### New (3)"), std::string::npos) << news_md;
+  EXPECT_NE(news_md.find("1 more new conflicts are not listed here"), std::string::npos) << news_md;
+
+  // Pages that show no card (max_items 0) still count the resolved ids.
+  ReportInput none_shown;
+  none_shown.max_items = 0;
+  none_shown.run.run_label = "run 11";
+  none_shown.run.resolved_conflict_ids = {"00000000000000a1", "00000000000000a2"};
+  const std::string none_md = RenderMarkdown(BuildReportModel(none_shown));
+  EXPECT_NE(none_md.find("### Resolved (2)"), std::string::npos) << none_md;
+  EXPECT_NE(none_md.find(" and 2 more"), std::string::npos) << none_md;
 }
 
 // Only the first documents given (Store::LoadDocumentListing) with the totals:

@@ -97,6 +97,33 @@ TEST_F(ConflictStateTest, OnlyChangedRowsAreWrittenAgain) {
             "1|The counts cannot both be right.\n");
 }
 
+// Ids that are not 16 lower-case hex digits (a caller's own) and a stored row
+// without its state (as saved before migration 0012: no hash) take the text side
+// of the writer's id tables: the same delta as any, the row without a hash written
+// again, an unchanged one kept as it is.
+TEST_F(ConflictStateTest, IdsNotInHexFormAndRowsWithoutStateAreSavedAsAny) {
+  Conflict mine = MakeConflict("c1", a_claims_[0], b_claims_[0]);
+  Conflict upper = MakeConflict("C2C2C2C2C2C2C2C2", a_claims_[1], b_claims_[0]);
+  Conflict hex = MakeConflict("c3c3c3c3c3c3c3c3", a_claims_[0], b_claims_[0]);
+  Result<Store::ConflictDelta> first = store_->SaveConflicts(NextRun(), {mine, upper, hex});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->new_count, 3);
+  const std::string path = tmp_.path();
+  Exec(path, "DELETE FROM conflict_state WHERE conflict_id = 'c3c3c3c3c3c3c3c3'");
+  Exec(path, "UPDATE conflicts SET explanation = 'behind its back'");
+
+  Result<Store::ConflictDelta> second = store_->SaveConflicts(NextRun(), {mine, hex, mine});
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->new_count, 0);
+  EXPECT_EQ(second->still_open, 2);
+  EXPECT_EQ(second->resolved_ids, (std::vector<std::string>{"C2C2C2C2C2C2C2C2"}));
+  EXPECT_EQ(Query(path, "SELECT id, explanation, active FROM conflicts ORDER BY id"),
+            "C2C2C2C2C2C2C2C2|behind its back|0\n"
+            "c1|behind its back|1\n"
+            "c3c3c3c3c3c3c3c3|The counts cannot both be right.|1\n");
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM conflict_state WHERE length(content_hash) = 16"), "3\n");
+}
+
 // Every field of the content is in the hash: changing any one rewrites the row.
 TEST_F(ConflictStateTest, EveryContentFieldIsHashed) {
   const Conflict base = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
