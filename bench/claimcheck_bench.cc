@@ -139,8 +139,8 @@ long NightlyRun(claimcheck::Store* store, const claimcheck::Knowledge& knowledge
     return 0;
   }
   claimcheck::RunSummary summary;
-  summary.new_conflict_ids = delta->new_ids;
-  summary.resolved_conflict_ids = delta->resolved_ids;
+  summary.new_conflict_ids = std::move(delta->new_ids);  // moved, as RunCommand does
+  summary.resolved_conflict_ids = std::move(delta->resolved_ids);
   claimcheck::Status written = claimcheck::WriteReport(store, out, std::move(summary), false);
   claimcheck::Store::RunRecord record;
   record.id = *run_id;

@@ -64,8 +64,8 @@ mu::data IdList(const std::vector<std::string>& ids) {
 
 mu::data RunData(const ReportModel& model) {
   const RunSummary& run = model.run;
-  const size_t new_count = run.new_conflict_ids.size() + model.new_ids_omitted;
-  const size_t resolved_count = run.resolved_conflict_ids.size() + model.resolved_ids_omitted;
+  const size_t new_count = model.new_ids_total();
+  const size_t resolved_count = model.resolved_ids_total();
   mu::data d;
   d.set("label", run.run_label);
   d.set("has_label", !run.run_label.empty());
@@ -227,9 +227,8 @@ mu::data ChangesData(const ReportModel& model) {
   }
   // The headings count every new and resolved conflict of the run, the lists hold
   // the ones shown (the cards' limit); "N more" says how many are not.
-  const size_t new_ids = model.run.new_conflict_ids.size() + model.new_ids_omitted;
-  const size_t new_total = std::max(static_cast<size_t>(new_count), new_ids);
-  const size_t resolved_ids = model.run.resolved_conflict_ids.size() + model.resolved_ids_omitted;
+  const size_t new_total = std::max(static_cast<size_t>(new_count), model.new_ids_total());
+  const size_t resolved_ids = model.resolved_ids_total();
   const bool ids_only = model.resolved.empty() && resolved_ids > 0;
   size_t resolved_items_omitted = 0;
   if (ids_only) {

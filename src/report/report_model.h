@@ -102,6 +102,9 @@ struct ReportModel {
   // most ReportInput::max_items ids in each list; how many more in the *_omitted.
   RunSummary run;
   size_t new_ids_omitted = 0, resolved_ids_omitted = 0;
+  // How many ids the run gave in all (those listed in `run` and those omitted).
+  size_t new_ids_total() const { return run.new_conflict_ids.size() + new_ids_omitted; }
+  size_t resolved_ids_total() const { return run.resolved_conflict_ids.size() + resolved_ids_omitted; }
   bool has_run_summary = false;  // run differs from a default RunSummary
   // Conflicts first, then divergences, then info; within each by metric,
   // subject, then id.

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -804,6 +805,22 @@ void WalkConflicts(StoreConnection& impl, const char* sql, bool active_only,
   read.commit();
 }
 
+// A severity's rank in report order, as SQL over the conflicts row `c`: the ORDER BY
+// of ForEachConflict is the expression of index conflicts_report_order (migration
+// 0014), so it must stay written this way.
+constexpr char kSeverityRank[] = "CASE c.severity WHEN 'conflict' THEN 0 WHEN 'divergence' THEN 1 ELSE 2 END";
+
+// The conflict with this id, active or not, as ForEachConflict gives it; nullopt
+// when it is not stored. Throws SQLite::Exception on failure.
+std::optional<Conflict> ReadConflictById(StoreConnection& impl, const std::string& id) {
+  static const std::string kSql = ConflictQuery() + "AND c.id = ?2";
+  StatementLease st = impl.Prepare(kSql.c_str());
+  st->bind(1, 0);  // active or not
+  st->bindNoCopy(2, id);
+  if (!st->executeStep()) return std::nullopt;
+  return ReadConflict(*st);
+}
+
 }  // namespace
 
 Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
@@ -817,15 +834,11 @@ Result<std::vector<Conflict>> Store::LoadConflicts(bool active_only) {
 
 Result<std::vector<Conflict>> Store::LoadConflictsById(const std::vector<std::string>& ids) {
   return Guarded("LoadConflictsById", [&]() -> Result<std::vector<Conflict>> {
-    static const std::string kSql = ConflictQuery() + "AND c.id = ?2";
     std::vector<Conflict> out;
     out.reserve(ids.size());
     SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
     for (const std::string& id : ids) {
-      StatementLease st = impl_->Prepare(kSql.c_str());
-      st->bind(1, 0);  // active or not
-      st->bindNoCopy(2, id);
-      if (st->executeStep()) out.push_back(ReadConflict(*st));
+      if (std::optional<Conflict> c = ReadConflictById(*impl_, id)) out.push_back(std::move(*c));
     }
     read.commit();
     return out;
@@ -843,9 +856,9 @@ Result<std::vector<Conflict>> Store::LoadFirstConflictsById(const std::vector<st
     std::vector<OrderKey> keys;
     SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
     for (const std::string& id : ids) {
-      StatementLease st = impl_->Prepare(
-          "SELECT CASE severity WHEN 'conflict' THEN 0 WHEN 'divergence' THEN 1 ELSE 2 END, metric, subject "
-          "FROM conflicts WHERE id = ?");
+      static const std::string kSql =
+          std::string("SELECT ") + kSeverityRank + ", c.metric, c.subject FROM conflicts c WHERE c.id = ?";
+      StatementLease st = impl_->Prepare(kSql.c_str());
       st->bindNoCopy(1, id);
       if (st->executeStep()) {
         keys.push_back(OrderKey{st->getColumn(0).getInt(), st->getColumn(1).getString(), st->getColumn(2).getString(), &id});
@@ -861,14 +874,10 @@ Result<std::vector<Conflict>> Store::LoadFirstConflictsById(const std::vector<st
     if (found) *found = keys.size();
     const size_t first = std::min(max, keys.size());
     std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first), keys.end(), before);
-    static const std::string kSql = ConflictQuery() + "AND c.id = ?2";
     std::vector<Conflict> out;
     out.reserve(first);
     for (size_t k = 0; k < first; ++k) {
-      StatementLease st = impl_->Prepare(kSql.c_str());
-      st->bind(1, 0);  // active or not
-      st->bindNoCopy(2, *keys[k].id);
-      if (st->executeStep()) out.push_back(ReadConflict(*st));
+      if (std::optional<Conflict> c = ReadConflictById(*impl_, *keys[k].id)) out.push_back(std::move(*c));
     }
     read.commit();
     return out;
@@ -880,9 +889,7 @@ Status Store::ForEachConflict(bool active_only, const std::function<void(Conflic
     // Severity names sort by their rank; text sorts as std::string does (BINARY).
     // The ORDER BY is the expression of index conflicts_report_order (migration
     // 0014), written the same way, so SQLite reads in order instead of sorting.
-    static const std::string kSql = ConflictQuery() +
-                                    "ORDER BY CASE c.severity WHEN 'conflict' THEN 0 "
-                                    "WHEN 'divergence' THEN 1 ELSE 2 END, c.metric, c.subject, c.id";
+    static const std::string kSql = ConflictQuery() + "ORDER BY " + kSeverityRank + ", c.metric, c.subject, c.id";
     WalkConflicts(*impl_, kSql.c_str(), active_only, fn);
     return Status::Ok();
   });

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -71,6 +72,19 @@ class ConflictStoreTest : public ::testing::Test {
     return delta.ok() ? DeltaString(*delta) : delta.status().ToString();
   }
 
+  // Four conflicts whose id order is not their report order: an info, a divergence,
+  // a conflict, and another conflict whose subject sorts first.
+  std::array<Conflict, 4> FourInMixedOrder() const {
+    Conflict info = MakeConflict("0000aaaa0000aaaa", a_claims_[0], b_claims_[0]);
+    info.severity = Severity::kInfo;
+    Conflict divergence = MakeConflict("1111bbbb1111bbbb", a_claims_[1], b_claims_[0]);
+    divergence.severity = Severity::kDivergence;
+    Conflict conflict = MakeConflict("ffffcccc2222cccc", a_claims_[0], b_claims_[0]);
+    Conflict other = MakeConflict("3333dddd3333dddd", a_claims_[1], b_claims_[0]);
+    other.subject = "aaa_first_subject";
+    return {info, divergence, conflict, other};
+  }
+
   std::vector<Conflict> Load(bool active_only) {
     Result<std::vector<Conflict>> loaded = store_->LoadConflicts(active_only);
     EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
@@ -136,13 +150,7 @@ TEST_F(ConflictStoreTest, LoadFillsClaimRefsAndStatus) {
 // ForEachConflict walks the same rows as LoadConflicts, in report order
 // (severity first), and sees snapshots of resolved conflicts too.
 TEST_F(ConflictStoreTest, ForEachConflictWalksInReportOrder) {
-  Conflict info = MakeConflict("0000aaaa0000aaaa", a_claims_[0], b_claims_[0]);
-  info.severity = Severity::kInfo;
-  Conflict divergence = MakeConflict("1111bbbb1111bbbb", a_claims_[1], b_claims_[0]);
-  divergence.severity = Severity::kDivergence;
-  Conflict conflict = MakeConflict("ffffcccc2222cccc", a_claims_[0], b_claims_[0]);
-  Conflict other = MakeConflict("3333dddd3333dddd", a_claims_[1], b_claims_[0]);
-  other.subject = "aaa_first_subject";
+  const auto [info, divergence, conflict, other] = FourInMixedOrder();
   Save({info, divergence, conflict, other});
   NextRun();
   Save({info, divergence, conflict});  // `other` is resolved
@@ -409,13 +417,7 @@ TEST_F(ConflictStoreTest, LoadConflictsByIdKeepsTheOrderAsked) {
 // The first conflicts of some ids in report order, read in full, with how many of
 // the ids are stored: what a report shows of a run's tens of thousands resolved.
 TEST_F(ConflictStoreTest, LoadFirstConflictsByIdPicksTheFirstInReportOrder) {
-  Conflict info = MakeConflict("0000aaaa0000aaaa", a_claims_[0], b_claims_[0]);
-  info.severity = Severity::kInfo;
-  Conflict divergence = MakeConflict("1111bbbb1111bbbb", a_claims_[1], b_claims_[0]);
-  divergence.severity = Severity::kDivergence;
-  Conflict conflict = MakeConflict("ffffcccc2222cccc", a_claims_[0], b_claims_[0]);
-  Conflict other = MakeConflict("3333dddd3333dddd", a_claims_[1], b_claims_[0]);
-  other.subject = "aaa_first_subject";
+  const auto [info, divergence, conflict, other] = FourInMixedOrder();
   Save({info, divergence, conflict, other});
   NextRun();
   Save({info});  // the other three resolved
