@@ -325,7 +325,8 @@ Result<int64_t> Store::CountClaims() {
 }
 
 Result<std::vector<Claim>> Store::LoadClaims() {
-  // As LoadClaimRefs orders them, without the documents it joins.
+  // As LoadClaimRefs orders and filters them (claims of stored documents), without
+  // reading their documents' columns.
   return Guarded("LoadClaims", [&]() -> Result<std::vector<Claim>> {
     static const std::string kSql = std::string("SELECT ") + kClaimColumns + " " + kClaimsInOrder;
     StatementLease st = impl_->Prepare(kSql.c_str());
