@@ -196,11 +196,13 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   subject_rank.Finish();
 
   // Each group on one of the threads: its verdicts, its survivors, their ids and support.
+  // `found` and `keys` grow by chunks (deques): vectors doubling to hold 855k
+  // verdicts kept room for a million, and held both copies while they moved.
   struct PerThread {
     Checker::Scratch scratch;
     std::vector<Candidate> survivors;
-    std::vector<Found> found;
-    std::vector<RowKey> keys;
+    std::deque<Found> found;
+    std::deque<RowKey> keys;
     std::vector<std::pair<size_t, size_t>> withdrawn;  // cross-group verdicts beaten in a group
     std::optional<SupportCounter> counter;
   };
@@ -268,7 +270,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   keys.reserve(total);
   for (auto& t : per_thread) {
     keys.insert(keys.end(), t.keys.begin(), t.keys.end());
-    std::vector<RowKey>().swap(t.keys);
+    std::deque<RowKey>().swap(t.keys);
   }
   std::sort(keys.begin(), keys.end(), [](const RowKey& x, const RowKey& y) {
     return std::tie(x.severity, x.metric, x.subject, x.id, x.block, x.position) <

@@ -207,6 +207,14 @@ Document ReadDocumentFacts(SQLite::Statement& st) {
 constexpr char kClaimsInOrder[] =
     "FROM claims cl JOIN documents d ON d.id = cl.document_id ORDER BY cl.file, cl.span_begin, cl.id";
 
+// The rows of `count_sql` (a SELECT count(*)), to reserve a vector before it is
+// read: grown by doubling, a vector of 305k claims (424 bytes each) held room for
+// 524k, 93 MB unused. A hint only: the rows read may be fewer.
+size_t ReserveHint(StoreConnection& impl, const char* count_sql) {
+  StatementLease st = impl.Prepare(count_sql);
+  return st->executeStep() ? static_cast<size_t>(std::max<int64_t>(0, st->getColumn(0).getInt64())) : 0;
+}
+
 }  // namespace
 
 Result<std::optional<std::string>> Store::FindDocumentHash(const std::string& file) {
@@ -270,6 +278,7 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::fu
         "CASE WHEN ? THEN text ELSE '' END AS text, content_hash FROM documents ORDER BY file");
     st->bind(1, with_text ? 1 : 0);
     std::vector<Document> docs;
+    docs.reserve(ReserveHint(*impl_, "SELECT count(*) FROM documents"));
     while (st->executeStep()) {
       Document d = ReadDocumentFacts(*st);
       d.text = st->getColumn(8).getString();
@@ -331,6 +340,7 @@ Result<std::vector<Claim>> Store::LoadClaims() {
     static const std::string kSql = std::string("SELECT ") + kClaimColumns + " " + kClaimsInOrder;
     StatementLease st = impl_->Prepare(kSql.c_str());
     std::vector<Claim> claims;
+    claims.reserve(ReserveHint(*impl_, "SELECT count(*) FROM claims"));
     while (st->executeStep()) claims.push_back(ReadClaim(*st));
     return claims;
   });
@@ -342,6 +352,7 @@ Result<std::vector<ClaimRef>> Store::LoadClaimRefs() {
         std::string("SELECT ") + kClaimColumns + ", d.outlet, d.published, d.url " + kClaimsInOrder;
     StatementLease st = impl_->Prepare(kSql.c_str());
     std::vector<ClaimRef> refs;
+    refs.reserve(ReserveHint(*impl_, "SELECT count(*) FROM claims"));
     while (st->executeStep()) {
       ClaimRef ref;
       ref.claim = ReadClaim(*st);
