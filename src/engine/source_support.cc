@@ -1,6 +1,7 @@
 #include "engine/source_support.h"
 
 #include <algorithm>
+#include <bit>
 #include <tuple>
 #include <string_view>
 #include <unordered_map>
@@ -190,6 +191,34 @@ QuestionSupport::QuestionSupport(const SupportInput& input, const std::vector<si
   }
   compatible_with_.resize(representative_.size());
   stamp_.assign(dense_source.size(), 0);
+  if (dense_source.size() > 64) return;
+  const size_t classes = representative_.size();
+  bucket_bits_.assign(buckets_.size(), 0);
+  class_bits_.assign(classes, 0);
+  for (size_t b = 0; b < buckets_.size(); ++b) {
+    for (size_t source : buckets_[b].sources) bucket_bits_[b] |= uint64_t{1} << source;
+    class_bits_[buckets_[b].cls] |= bucket_bits_[b];
+    buckets_by_value_.emplace_back(buckets_[b].value, static_cast<uint32_t>(b));
+  }
+  std::sort(buckets_by_value_.begin(), buckets_by_value_.end());
+  // The other buckets of each bucket's class: an OR over the class's buckets before
+  // it and one over those after it.
+  std::vector<std::vector<uint32_t>> of_class(classes);
+  for (size_t b = 0; b < buckets_.size(); ++b) of_class[buckets_[b].cls].push_back(static_cast<uint32_t>(b));
+  class_bits_without_bucket_.assign(buckets_.size(), 0);
+  for (const std::vector<uint32_t>& in_class : of_class) {
+    uint64_t before = 0;
+    for (uint32_t b : in_class) {
+      class_bits_without_bucket_[b] = before;
+      before |= bucket_bits_[b];
+    }
+    uint64_t after = 0;
+    for (size_t k = in_class.size(); k-- > 0;) {
+      class_bits_without_bucket_[in_class[k]] |= after;
+      after |= bucket_bits_[in_class[k]];
+    }
+  }
+  class_stamp_.assign(classes, 0);
 }
 
 const std::vector<char>& QuestionSupport::CompatibleWith(size_t cls) {
@@ -203,7 +232,48 @@ const std::vector<char>& QuestionSupport::CompatibleWith(size_t cls) {
   return column;
 }
 
+int QuestionSupport::CountByClass(size_t side, long other) {
+  const std::vector<char>& with_side = CompatibleWith(class_of_member_.at(side));
+  const std::vector<char>* with_other =
+      other >= 0 ? &CompatibleWith(class_of_member_.at(static_cast<size_t>(other))) : nullptr;
+  if (++query_ == 0) {  // wrapped: forget every stamp
+    std::fill(class_stamp_.begin(), class_stamp_.end(), 0);
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    query_ = 1;
+  }
+  auto of_value = [&](int value) {
+    return std::equal_range(buckets_by_value_.begin(), buckets_by_value_.end(), std::pair<int, uint32_t>{value, 0},
+                            [](const auto& x, const auto& y) { return x.first < y.first; });
+  };
+  // The side's own value backs it, in every class.
+  uint64_t backing = 0;
+  const auto [same_begin, same_end] = of_value(value_id_[side]);
+  for (auto it = same_begin; it != same_end; ++it) backing |= bucket_bits_[it->second];
+  const size_t classes = class_bits_.size();
+  if (!with_other) {
+    for (size_t c = 0; c < classes; ++c) {
+      if (with_side[c]) backing |= class_bits_[c];
+    }
+    return std::popcount(backing);
+  }
+  // A class compatible with the side and not with the other backs the side with all its
+  // buckets but the other's value: a class holding that value (one bucket) is set aside
+  // and takes the bits of its other buckets.
+  const std::vector<char>& against = *with_other;
+  const auto [other_begin, other_end] = of_value(value_id_[static_cast<size_t>(other)]);
+  for (auto it = other_begin; it != other_end; ++it) class_stamp_[buckets_[it->second].cls] = query_;
+  for (size_t c = 0; c < classes; ++c) {
+    if (with_side[c] && !against[c] && class_stamp_[c] != query_) backing |= class_bits_[c];
+  }
+  for (auto it = other_begin; it != other_end; ++it) {
+    const size_t c = buckets_[it->second].cls;
+    if (with_side[c] && !against[c]) backing |= class_bits_without_bucket_[it->second];
+  }
+  return std::popcount(backing);
+}
+
 int QuestionSupport::Count(size_t side, long other) {
+  if (!class_bits_.empty()) return CountByClass(side, other);
   const std::vector<char>& with_side = CompatibleWith(class_of_member_.at(side));
   const std::vector<char>* with_other = nullptr;
   int other_value = 0;

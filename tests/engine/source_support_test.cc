@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -29,15 +30,21 @@ int IndependentSupport(const SupportInput& input, const std::vector<size_t>& mem
 }
 
 // QuestionSupport must answer exactly what IndependentSupport computes member by member,
-// for every side, every other side and -1, when compatibility depends on classes only.
-TEST(SourceSupportTest, QuestionSupportEqualsIndependentSupport) {
+// for every side, every other side and -1, when compatibility depends on classes only:
+// with the sources as bits of a word (up to 64) and counted one by one (more).
+// The second parameter draws the compatibility of every two classes at random (so a
+// value's second class can be incompatible with its first) instead of by distance.
+class QuestionSupportTest : public testing::TestWithParam<std::tuple<size_t, bool>> {};
+
+TEST_P(QuestionSupportTest, EqualsIndependentSupport) {
   uint64_t state = 11;
   auto next = [&]() { return state = state * 6364136223846793005ull + 1442695040888963407ull, state >> 33; };
   SupportInput input;
   std::vector<int> value_id, class_id;
   std::vector<std::vector<size_t>> members(4);
-  const size_t claims = 300;
-  input.sources = 9;
+  const size_t claims = 1000;  // a question of about 200 claims: with 100 sources, more than 64 of them
+  input.sources = std::get<0>(GetParam());
+  const bool drawn = std::get<1>(GetParam());
   for (size_t i = 0; i < claims; ++i) {
     int question = static_cast<int>(next() % 5) - 1;  // -1: in none
     int value = static_cast<int>(next() % 12);
@@ -45,12 +52,19 @@ TEST(SourceSupportTest, QuestionSupportEqualsIndependentSupport) {
     input.source.push_back(static_cast<int>(next() % input.sources));
     input.value_key.push_back("v" + std::to_string(value));
     value_id.push_back(value);
-    // Several values share a class, and one value spans two classes (as one stated
+    // Several values share a class, and some values span two classes (as one stated
     // figure widened by two rules would).
-    class_id.push_back(value / 3 * 2 + (value == 5 ? static_cast<int>(next() % 2) : 0));
+    class_id.push_back(value / 3 * 2 + (value % 4 == 1 ? static_cast<int>(next() % 2) : 0));
     if (question >= 0) members[static_cast<size_t>(question)].push_back(i);
   }
-  input.compatible = [&](size_t x, size_t y) { return std::abs(class_id[x] / 2 - class_id[y] / 2) <= 1 && class_id[x] != 7; };
+  std::vector<std::vector<char>> drawn_table(32, std::vector<char>(32));
+  for (size_t a = 0; a < 32; ++a) {
+    for (size_t b = a; b < 32; ++b) drawn_table[a][b] = drawn_table[b][a] = next() % 5 < 3;
+  }
+  input.compatible = [&](size_t x, size_t y) {
+    if (drawn) return drawn_table[static_cast<size_t>(class_id[x])][static_cast<size_t>(class_id[y])] != 0;
+    return std::abs(class_id[x] / 2 - class_id[y] / 2) <= 1 && class_id[x] != 7;
+  };
   int checked = 0, nonzero = 0;
   for (const auto& question : members) {
     QuestionSupport support(input, question, value_id, class_id);
@@ -67,6 +81,11 @@ TEST(SourceSupportTest, QuestionSupportEqualsIndependentSupport) {
   EXPECT_GT(checked, 1000);
   EXPECT_GT(nonzero, 100);
 }
+
+// 9 and 64 sources: as bits (64: every bit of the word); 100: one by one. Each with
+// compatibility by distance and drawn.
+INSTANTIATE_TEST_SUITE_P(Sources, QuestionSupportTest,
+                         testing::Combine(testing::Values(size_t{9}, size_t{64}, size_t{100}), testing::Bool()));
 
 // ScoreSupport with integer value ids (sorting per question) scores exactly as with
 // the value keys alone (hashing claim by claim): same values, same order, same bits.
