@@ -64,6 +64,18 @@ class Checker {
         order_rank_(OrderRanks()) {}
 
 
+  // What the pair tests of a group read of each member, gathered once per group: the
+  // n^2 / 2 pairs then read them side by side, not each claim's facts scattered over
+  // the archive's (a cache miss per pair on groups of thousands).
+  struct MemberFacts {
+    int document = -1;  // ClaimInfo::document, ::source, ::unit, ::time_stated, ::time
+    int source = -1;
+    int unit = kNoUnit;
+    bool time_stated = false;
+    std::optional<DatePoint> time;
+    StatedFigure figure;
+  };
+
   // Per-thread buffers of CheckGroup and the row stages, reused from group to group.
   struct Scratch {
     std::vector<const CheckRule*> rules;
@@ -71,6 +83,7 @@ class Checker {
     std::vector<Interval> widened;    // rules x members
     std::vector<std::optional<size_t>> latest_earlier;
     std::vector<std::optional<DatePoint>> dates;  // per member of a date group: its date
+    std::vector<MemberFacts> facts;               // per member
     std::string evidence_a, evidence_b;  // IdHash's buffers
   };
 
@@ -115,10 +128,19 @@ class Checker {
         break;
       }
     }
+    std::vector<MemberFacts>& facts = scratch->facts;
+    facts.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+      const ClaimInfo& info = sources_.Info(members[k]);
+      facts[k] = MemberFacts{info.document, info.source,     info.unit,
+                             info.time_stated, info.time, StatedFigureOf(claims_[members[k]])};
+    }
     for (size_t i = 0; i < n; ++i) {
+      const MemberFacts& fi = facts[i];
       for (size_t j = i + 1; j < n; ++j) {
+        const MemberFacts& fj = facts[j];
+        if (fi.source == fj.source) continue;  // Sources::SameSource
         size_t x = members[i], y = members[j];
-        if (sources_.SameSource(x, y)) continue;
         std::optional<Candidate> best;
         for (size_t r = 0; r < rules.size(); ++r) {
           if (!applies[r * n + i] || !applies[r * n + j]) continue;
@@ -126,13 +148,15 @@ class Checker {
           std::optional<Candidate> c;
           switch (rule.kind) {
             case CheckKind::kCountAgreement:
-              c = CountAgreement(rule, x, y, widened[r * n + i], widened[r * n + j]);
+              c = CountAgreement(rule, x, y, fi, fj, widened[r * n + i], widened[r * n + j]);
               break;
             case CheckKind::kCumulativeDecrease:
-              c = Cumulative(rule, x, y, widened[r * n + i], widened[r * n + j], latest_earlier[i],
+              c = Cumulative(rule, x, y, fi, fj, widened[r * n + i], widened[r * n + j], latest_earlier[i],
                              latest_earlier[j]);
               break;
-            case CheckKind::kStaleFigure: c = Stale(rule, x, y, members); break;
+            case CheckKind::kStaleFigure:
+              c = Stale(rule, i, j, members, facts, &applies[r * n], &widened[r * n]);
+              break;
             case CheckKind::kDateAgreement: c = DateAgreement(rule, x, y, dates[i], dates[j]); break;
             default: break;
           }
@@ -424,10 +448,8 @@ class Checker {
   bool Before(size_t x, size_t y) const { return order_rank_[x] < order_rank_[y]; }
 
   // SameUnit on two claims by index: their units' ids (ClaimInfo::unit) compared.
-  bool SameUnitOf(size_t x, size_t y) const {
-    const int ux = sources_.Info(x).unit, uy = sources_.Info(y).unit;
-    return ux == kNoUnit || uy == kNoUnit || ux == uy;
-  }
+  bool SameUnitOf(size_t x, size_t y) const { return UnitsMatch(sources_.Info(x).unit, sources_.Info(y).unit); }
+  static bool UnitsMatch(int ux, int uy) { return ux == kNoUnit || uy == kNoUnit || ux == uy; }
 
   // Per claim: its rank in that order, claims equal in it sharing one rank.
   std::vector<uint32_t> OrderRanks() const {
@@ -534,33 +556,29 @@ private:
     return c;
   }
 
-  std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
-                                          const Interval& wy) const {
-    const Claim& cx = claims_[x];
-    const Claim& cy = claims_[y];
-    if (!SameUnitOf(x, y)) return std::nullopt;
+  // `fx`, `fy`: the claims' MemberFacts.
+  std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y, const MemberFacts& fx,
+                                          const MemberFacts& fy, const Interval& wx, const Interval& wy) const {
+    if (!UnitsMatch(fx.unit, fy.unit)) return std::nullopt;
     // Figures the texts themselves date to different times may both have held.
-    const ClaimInfo& ix = sources_.Info(x);
-    const ClaimInfo& iy = sources_.Info(y);
-    if (ix.time_stated && iy.time_stated && ix.time && iy.time &&
-        CompareAtCoarserGranularity(*ix.time, *iy.time) != 0) {
+    if (fx.time_stated && fy.time_stated && fx.time && fy.time &&
+        CompareAtCoarserGranularity(*fx.time, *fy.time) != 0) {
       return std::nullopt;
     }
     Severity s;
     if (!Overlaps(wx, wy)) {
       s = rule.severity;
-    } else if (StatedValuesDiffer(cx, cy)) {
+    } else if (StatedValuesDiffer(fx.figure, fy.figure)) {
       s = Softer(rule.severity, Severity::kDivergence);
     } else {
       return std::nullopt;
     }
-    return Make(rule, s, cx.subject, x, y, rule.Specificity());
+    return Make(rule, s, claims_[x].subject, x, y, rule.Specificity());
   }
 
   // <0 when x's figure held before y's, >0 after, nullopt when unknown or the same period.
-  std::optional<int> Order(size_t x, size_t y) const {
-    const auto& tx = sources_.Info(x).time;
-    const auto& ty = sources_.Info(y).time;
+  std::optional<int> Order(size_t x, size_t y) const { return TimeOrder(sources_.Info(x).time, sources_.Info(y).time); }
+  static std::optional<int> TimeOrder(const std::optional<DatePoint>& tx, const std::optional<DatePoint>& ty) {
     if (!tx || !ty) return std::nullopt;
     int order = CompareAtCoarserGranularity(*tx, *ty);
     if (order == 0) return std::nullopt;
@@ -599,23 +617,24 @@ private:
     }
   }
 
-  std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y, const Interval& wx,
-                                      const Interval& wy, const std::optional<size_t>& latest_x,
+  std::optional<Candidate> Cumulative(const CheckRule& rule, size_t x, size_t y, const MemberFacts& fx,
+                                      const MemberFacts& fy, const Interval& wx, const Interval& wy,
+                                      const std::optional<size_t>& latest_x,
                                       const std::optional<size_t>& latest_y) const {
-    if (!SameUnitOf(x, y)) return std::nullopt;
-    auto order = Order(x, y);
+    if (!UnitsMatch(fx.unit, fy.unit)) return std::nullopt;
+    auto order = TimeOrder(fx.time, fy.time);
     if (!order) return std::nullopt;
     bool x_first = *order < 0;
-    size_t earlier = x_first ? x : y, later = x_first ? y : x;
+    size_t earlier = x_first ? x : y;
     const Interval& we = x_first ? wx : wy;
     const Interval& wl = x_first ? wy : wx;
-    const Claim& ce = claims_[earlier];
-    const Claim& cl = claims_[later];
+    const StatedFigure& fe = x_first ? fx.figure : fy.figure;
+    const StatedFigure& fl = x_first ? fy.figure : fx.figure;
     bool decrease = wl.high < we.low;
-    bool rise = !decrease && cl.value > ce.value && StatedValuesDiffer(ce, cl);
+    bool rise = !decrease && fl.value > fe.value && StatedValuesDiffer(fe, fl);
     if (!decrease && !rise) return std::nullopt;  // no opinion: count_agreement decides
     Severity s = decrease ? rule.severity : Severity::kInfo;
-    Candidate c = Make(rule, s, ce.subject, x, y, rule.Specificity());
+    Candidate c = Make(rule, s, claims_[earlier].subject, x, y, rule.Specificity());
     if (rise) {
       // A rise over more than one period is still a rise (no conflict), but only the
       // step from the period just before gets a row.
@@ -626,25 +645,31 @@ private:
   }
 
   // A later, undated, clearly lower figure that matches one reported before the higher one.
-  std::optional<Candidate> Stale(const CheckRule& rule, size_t x, size_t y,
-                                 const std::vector<size_t>& members) const {
-    if (!SameUnitOf(x, y)) return std::nullopt;
-    auto order = Order(x, y);
+  // On members i and j of a group; per member its facts, and whether the rule applies
+  // and its widened interval (the rule's rows of CheckGroup's tables).
+  std::optional<Candidate> Stale(const CheckRule& rule, size_t i, size_t j, const std::vector<size_t>& members,
+                                 const std::vector<MemberFacts>& facts, const char* applies,
+                                 const Interval* widened) const {
+    if (!UnitsMatch(facts[i].unit, facts[j].unit)) return std::nullopt;
+    auto order = TimeOrder(facts[i].time, facts[j].time);
     if (!order) return std::nullopt;
-    size_t higher = *order < 0 ? x : y, later = *order < 0 ? y : x;
-    if (sources_.Info(later).time_stated) return std::nullopt;  // it says when its figure held
-    Interval wh = WidenedInterval(claims_[higher], rule), wl = WidenedInterval(claims_[later], rule);
+    const size_t higher = *order < 0 ? i : j, later = *order < 0 ? j : i;  // member positions
+    if (facts[later].time_stated) return std::nullopt;  // it says when its figure held
+    const Interval& wh = widened[higher];
+    const Interval& wl = widened[later];
     if (!(wl.high < wh.low)) return std::nullopt;
     std::optional<size_t> older;
-    for (size_t m : members) {
-      if (m == later || sources_.Info(m).document == sources_.Info(later).document) continue;
-      if (!Applies(rule, m) || !SameUnitOf(m, later)) continue;
-      auto before = Order(m, higher);
+    for (size_t k = 0; k < members.size(); ++k) {
+      const size_t m = members[k];
+      if (m == members[later] || facts[k].document == facts[later].document) continue;
+      if (!applies[k] || !UnitsMatch(facts[k].unit, facts[later].unit)) continue;
+      auto before = TimeOrder(facts[k].time, facts[higher].time);
       if (!before || *before > 0) continue;
-      if (!Overlaps(WidenedInterval(claims_[m], rule), wl)) continue;
+      if (!Overlaps(widened[k], wl)) continue;
       if (!older || ClaimBefore(claims_[m], claims_[*older])) older = m;
     }
     if (!older) return std::nullopt;
+    const size_t x = members[i], y = members[j];
     Candidate c = Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
     c.older = *older;
     return c;

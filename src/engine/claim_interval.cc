@@ -27,7 +27,7 @@ Interval WidenedInterval(const Claim& claim, const CheckRule& rule) {
 
 bool Overlaps(const Interval& a, const Interval& b) { return a.low <= b.high && b.low <= a.high; }
 
-bool StatedValuesDiffer(const Claim& a, const Claim& b) {
+bool StatedValuesDiffer(const StatedFigure& a, const StatedFigure& b) {
   if (!Same(a.value, b.value)) return true;
   auto differ = [](const std::optional<double>& x, const std::optional<double>& y) {
     return x.has_value() && y.has_value() && !Same(*x, *y);

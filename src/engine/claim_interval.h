@@ -2,6 +2,8 @@
 // tolerances, and the overlap test count rules are built on. Pure.
 #pragma once
 
+#include <optional>
+
 #include "model/claim.h"
 #include "rulebook/check_rules.h"
 
@@ -21,7 +23,17 @@ Interval WidenedInterval(const Claim& claim, const CheckRule& rule);
 
 bool Overlaps(const Interval& a, const Interval& b);
 
+// The numbers a count claim states: its value and its qualifier's bounds.
+struct StatedFigure {
+  double value = 0;
+  std::optional<double> low, high;
+};
+inline StatedFigure StatedFigureOf(const Claim& c) { return {c.value, c.low, c.high}; }
+
 // True when the two claims state different numbers (value or qualifier's bounds).
-bool StatedValuesDiffer(const Claim& a, const Claim& b);
+bool StatedValuesDiffer(const StatedFigure& a, const StatedFigure& b);
+inline bool StatedValuesDiffer(const Claim& a, const Claim& b) {
+  return StatedValuesDiffer(StatedFigureOf(a), StatedFigureOf(b));
+}
 
 }  // namespace claimcheck
