@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "base/strings.h"
 #include "engine/copy_detector.h"
@@ -266,6 +270,34 @@ TEST(EngineTest, RepeatedFiguresGiveOneRowNamingTheFirstMentions) {
     for (const Conflict& k : r.conflicts) {
       EXPECT_EQ(k.a.claim.span_begin, 0) << k.ToString();
       EXPECT_EQ(k.b.claim.span_begin, k.b.claim.metric == "killed" ? 1000 : 0) << k.ToString();
+    }
+  }
+}
+
+// 20 documents, each stating its own figure twice: every pair of documents disagrees,
+// and each pair's 4 claim pairs give one row. 190 rows in one group: more than the
+// survivors a group compares by scanning (the rest are found by hashing).
+TEST(EngineTest, ManyRepeatedFiguresGiveOneRowPerDocumentPair) {
+  std::vector<Document> documents;
+  std::vector<Claim> claims;
+  for (int d = 0; d < 20; ++d) {
+    const std::string file = "d" + std::string(d < 10 ? "0" : "") + std::to_string(d) + ".txt";
+    documents.push_back(Doc(file, "2025-01-01"));
+    for (size_t mention = 0; mention < 2; ++mention) {
+      claims.push_back(Count(file, "troops_deployed", 100.0 * (d + 1)));
+      claims.back().span_begin = 100 * mention;
+    }
+  }
+  for (int threads : {1, 2}) {
+    CheckOptions options;
+    options.threads = threads;
+    CheckResult r = CheckClaims(TestRules(), documents, claims, options);
+    ASSERT_EQ(r.conflicts.size(), 190u) << Rows(r);
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (const Conflict& k : r.conflicts) {
+      EXPECT_TRUE(pairs.emplace(k.a.claim.file, k.b.claim.file).second) << "twice: " << k.ToString();
+      EXPECT_EQ(k.a.claim.span_begin, 0u) << k.ToString();
+      EXPECT_EQ(k.b.claim.span_begin, 0u) << k.ToString();
     }
   }
 }
