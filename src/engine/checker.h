@@ -63,10 +63,9 @@ class Checker {
       : rules_(rules), claims_(claims), sources_(sources), value_id_(value_ids), group_of_(group_of),
         ranks_(ClaimRanks()) {}
 
-
   // What the pair tests of a group read of each member, gathered once per group: the
-  // n^2 / 2 pairs then read them side by side, not each claim's facts scattered over
-  // the archive's (a cache miss per pair on groups of thousands).
+  // n^2 / 2 pairs (and stale_figure's walk over the members) read them side by side,
+  // not each claim's facts scattered over the archive's.
   struct MemberFacts {
     int document = -1;  // ClaimInfo::document, ::source, ::unit, ::time_stated, ::time
     int source = -1;
@@ -83,7 +82,7 @@ class Checker {
     std::vector<Interval> widened;    // rules x members
     std::vector<std::optional<size_t>> latest_earlier;  // per member: a member's position
     std::vector<std::optional<DatePoint>> dates;  // per member of a date group: its date
-    std::vector<MemberFacts> facts;               // per member
+    std::vector<MemberFacts> facts;                      // per member
     std::string evidence_a, evidence_b;  // IdHash's buffers
   };
 
@@ -124,8 +123,8 @@ class Checker {
     facts.resize(n);
     for (size_t k = 0; k < n; ++k) {
       const ClaimInfo& info = sources_.Info(members[k]);
-      facts[k] = MemberFacts{info.document, info.source,     info.unit,
-                             info.time_stated, info.time, StatedFigureOf(claims_[members[k]])};
+      facts[k] = MemberFacts{info.document,    info.source, info.unit,
+                             info.time_stated, info.time,   StatedFigureOf(claims_[members[k]])};
     }
     std::vector<std::optional<size_t>>& latest_earlier = scratch->latest_earlier;
     latest_earlier.clear();
