@@ -280,7 +280,13 @@ std::string ClaimVi(Rng& rng, const Story& s) {
   switch (rng.Below(7)) {
     case 0: return "Theo " + src + ", " + QualifierVi(rng) + num(s.killed) + " binh sĩ " + c.vi + " đã thiệt mạng tại " + place + ".";
     case 1: return Capitalized(src) + " ước tính " + QualifierVi(rng) + num(s.wounded) + " quân nhân " + c.vi + " bị thương trong các trận giao tranh.";
-    case 2: return c.vi + " đã điều " + std::string(QualifierVi(rng)) + noisy(s.deployed) + " binh sĩ tới " + place + " hồi tháng " + std::to_string(s.month) + "/" + std::to_string(s.year) + ".";
+    case 2: {
+      // Both draw from rng: drawn one at a time, in the order g++ evaluated them when
+      // they were operands of one expression (unspecified: clang took the other).
+      const std::string figure = noisy(s.deployed);
+      const std::string qualifier = QualifierVi(rng);
+      return c.vi + " đã điều " + qualifier + figure + " binh sĩ tới " + place + " hồi tháng " + std::to_string(s.month) + "/" + std::to_string(s.year) + ".";
+    }
     case 3: return "Hai nước đã ký hiệp ước hợp tác chiến lược hôm " + std::to_string(TreatyDay(s)) + "/" + std::to_string(TreatyMonth(s)) + "/2024 tại " + place + ".";
     case 4: return "Tuần trước, " + src + " nói " + QualifierVi(rng) + num(s.killed - 7 * s.rate) + " lính " + c.vi + " tử trận ở " + place + ".";
     case 5: return "Tính đến nay, " + c.vi + " đã có " + num(s.killed) + " binh sĩ thiệt mạng, theo " + src + ".";
