@@ -30,10 +30,7 @@ struct StatedFigure {
 };
 inline StatedFigure StatedFigureOf(const Claim& c) { return {c.value, c.low, c.high}; }
 
-// True when the two claims state different numbers (value or qualifier's bounds).
+// True when the two figures differ (value or qualifier's bounds).
 bool StatedValuesDiffer(const StatedFigure& a, const StatedFigure& b);
-inline bool StatedValuesDiffer(const Claim& a, const Claim& b) {
-  return StatedValuesDiffer(StatedFigureOf(a), StatedFigureOf(b));
-}
 
 }  // namespace claimcheck

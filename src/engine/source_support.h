@@ -44,9 +44,9 @@ SupportScores ScoreSupport(const SupportInput& input);
 // per pair of compared values). Members are bucketed once by (value id, compatibility
 // class), so each answer costs the number of distinct buckets, not of members, and
 // compares integers only. With at most 64 sources in the question (a newsroom's
-// outlets; the 100k bench's largest questions have 5 or 6 sources and 2,000 buckets in
-// 1,500 classes), the sources are bits of a word and an answer costs the number of
-// classes: per class, the union of its buckets' sources.
+// outlets; the largest questions of the 100k version-1 bench corpus have 5 or 6
+// sources and 2,000 buckets in 1,500 classes), the sources are bits of a word and an
+// answer costs the number of classes: per class, the union of its buckets' sources.
 // Precondition (the caller's promise): `compatible(x, y)` depends only on the classes of
 // x and y, and equal value ids mean equal value keys. `value_id` and `class_id` are per
 // claim, like the fields of SupportInput; class ids need not be dense.
