@@ -54,6 +54,10 @@ inline bool Better(const Candidate& x, const Candidate& y) {
 
 inline Severity Softer(Severity rule_severity, Severity s) { return std::max(rule_severity, s); }
 
+// Divergence and info: the two claims may both hold. Such rows are reported once per
+// pair of stated values, not per pair of sources (Checker's DedupKeyOf).
+inline bool SoftSeverity(Severity s) { return s != Severity::kConflict; }
+
 class Checker {
  public:
   // `value_ids`: ValueIds() of the claims.
@@ -516,11 +520,15 @@ public:
 
 private:
   // What Survivors() deduplicates on: rule, metric, subject and both sides' (source,
-  // stated value), the smaller side first.
+  // stated value), the smaller side first. A conflict is a row per pair of sources; a
+  // divergence or an info row is one per pair of stated values (SoftSeverity), its
+  // support columns counting the sources behind each: two figures that differ but
+  // may both hold say the same thing however many reports repeat them (a group of
+  // thousands of reports of one month's toll gave a row per pair of reports).
   using Side = std::pair<int, int>;
   struct DedupKey {
     const CheckRule* rule;  // rule ids are unique (the rulebook refuses a repeated one)
-    int group;              // metric and subject: those of the first claim's group
+    int group;              // the first claim's group (metric, subject) * 4 + the severity (soft) or 3
     Side sa, sb;
     bool operator==(const DedupKey& o) const {
       return sa == o.sa && sb == o.sb && rule == o.rule && group == o.group;
@@ -539,10 +547,20 @@ private:
   // claim, a sum's total, a whole's count), and a rule judges claims of one kind, so
   // the first claim's group (kind, metric, subject) stands for them.
   DedupKey DedupKeyOf(const Candidate& c) const {
+    if (SoftSeverity(c.severity)) {
+      // No sources. Rules that know which report came later keep that order, so a
+      // rise and a fall between the same two figures stay two rows.
+      const bool directed = c.rule->kind == CheckKind::kCumulativeDecrease || c.rule->kind == CheckKind::kStaleFigure;
+      const bool a_first = !directed || Order(c.ia, c.ib).value_or(-1) < 0;
+      Side sa{directed ? -1 : -3, value_id_[a_first ? c.ia : c.ib]};
+      Side sb{directed ? -2 : -3, value_id_[a_first ? c.ib : c.ia]};
+      if (!directed && sb < sa) std::swap(sa, sb);
+      return {c.rule, group_of_[c.first] * 4 + static_cast<int>(c.severity), sa, sb};
+    }
     Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
     Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
     if (sb < sa) std::swap(sa, sb);
-    return {c.rule, group_of_[c.first], sa, sb};
+    return {c.rule, group_of_[c.first] * 4 + 3, sa, sb};
   }
 
   // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.

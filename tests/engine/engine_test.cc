@@ -427,11 +427,11 @@ TEST(EngineTest, TimeSourceAndCrossMetricTable) {
         Count("c.txt", "killed", 600, Qualifier::kApprox)},
        "divergence stale_figure killed/north_korea b.txt:2000 vs c.txt:600\n"
        "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000"},
+      // (a and c state the same rise from 600 to 2,000: one info row, not one per source)
       {"near miss: the later article dates its figure, so it is part of a rising series",
        {Count("a.txt", "killed", 600, Qualifier::kApprox, 0, 0, "2024-12"),
         Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"), stated},
-       "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000\n"
-       "info cumulative_decrease killed/north_korea b.txt:2000 vs c.txt:600"},
+       "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000"},
       {"near miss: no older matching figure, so a plain decrease",
        {Count("b.txt", "killed", 2000, Qualifier::kApprox, 0, 0, "2025-09"),
         Count("c.txt", "killed", 600, Qualifier::kApprox)},
@@ -529,6 +529,46 @@ TEST(EngineTest, LikelyValueAndIndependentSupport) {
   EXPECT_EQ(r.conflicts[0].support_a, 1);
   EXPECT_EQ(r.conflicts[0].support_b, 1);
   EXPECT_EQ(r.conflicts[0].likely_value, "");
+}
+
+// Soft rows (divergence, info) are one per pair of stated values, whoever states
+// them; conflicts stay one per pair of sources.
+TEST(EngineTest, SoftRowsArePerPairOfFiguresConflictsPerPairOfSources) {
+  std::vector<Document> docs;
+  for (const char* f : {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"}) docs.push_back(Doc(f, "2025-06-23", f));
+  // Three outlets say about 1,356, two say 1,368, all in one month: may both hold.
+  std::vector<Claim> claims = {Count("a.txt", "troops_deployed", 1356, Qualifier::kApprox),
+                               Count("b.txt", "troops_deployed", 1368),
+                               Count("c.txt", "troops_deployed", 1356, Qualifier::kApprox),
+                               Count("d.txt", "troops_deployed", 1368),
+                               Count("e.txt", "troops_deployed", 1356, Qualifier::kApprox)};
+  CheckResult r = CheckClaims(TestRules(), docs, claims);
+  ASSERT_EQ(Rows(r), "divergence count_agreement troops_deployed/north_korea a.txt:1356 vs b.txt:1368");
+  EXPECT_EQ(r.conflicts[0].support_a, 3);
+  EXPECT_EQ(r.conflicts[0].support_b, 2);
+  // 600 against 6,000 cannot both hold: a row for each of the 3 x 2 pairs of outlets.
+  for (Claim& c : claims) {
+    c.value = c.value == 1356 ? 600 : 6000;
+    c.low = c.high = c.value;
+  }
+  r = CheckClaims(TestRules(), docs, claims);
+  EXPECT_EQ(r.conflicts.size(), 6u) << Rows(r);
+  for (const Conflict& k : r.conflicts) EXPECT_EQ(k.severity, Severity::kConflict) << k.ToString();
+}
+
+// A rise and a fall between the same two figures are two rows even when both are soft
+// (a cumulative_decrease rule whose decreases are only info).
+TEST(EngineTest, SoftRiseAndFallBetweenTheSameFiguresStayApart) {
+  std::vector<CheckRule> rules = TestRules();
+  rules[2].severity = Severity::kInfo;
+  std::vector<Document> docs = {Doc("a.txt", "2025-01-10", "a"), Doc("b.txt", "2025-03-10", "b"),
+                                Doc("c.txt", "2025-05-10", "c")};
+  std::vector<Claim> claims = {Count("a.txt", "killed", 600), Count("b.txt", "killed", 2000),
+                               Count("c.txt", "killed", 600)};
+  CheckResult r = CheckClaims(rules, docs, claims);
+  EXPECT_EQ(Rows(r),
+            "info cumulative_decrease killed/north_korea a.txt:600 vs b.txt:2000\n"
+            "info cumulative_decrease killed/north_korea b.txt:2000 vs c.txt:600");
 }
 
 TEST(EngineTest, RisingSeriesIsShown) {
