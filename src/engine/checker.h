@@ -88,6 +88,11 @@ class Checker {
     std::vector<std::optional<DatePoint>> dates;  // per member of a date group: its date
     std::vector<MemberFacts> facts;                      // per member
     std::string evidence_a, evidence_b;  // IdHash's buffers
+    // JudgeByClass: per class of equal members, their positions (ascending; the first
+    // is the class's representative), and a class's key while it is built.
+    std::vector<std::vector<uint32_t>> classes;
+    std::unordered_map<std::string, uint32_t> class_index;
+    std::string class_key;
   };
 
   // The verdicts on the pairs of one group (at most one per pair, the best of the
@@ -138,38 +143,27 @@ class Checker {
         break;
       }
     }
-    for (size_t i = 0; i < n; ++i) {
-      const MemberFacts& fi = facts[i];
-      for (size_t j = i + 1; j < n; ++j) {
-        const MemberFacts& fj = facts[j];
-        if (fi.source == fj.source) continue;  // Sources::SameSource
-        size_t x = members[i], y = members[j];
-        std::optional<Candidate> best;
-        for (size_t r = 0; r < rules.size(); ++r) {
-          if (!applies[r * n + i] || !applies[r * n + j]) continue;
-          const CheckRule& rule = *rules[r];
-          std::optional<Candidate> c;
-          switch (rule.kind) {
-            case CheckKind::kCountAgreement:
-              c = CountAgreement(rule, x, y, fi, fj, widened[r * n + i], widened[r * n + j]);
-              break;
-            case CheckKind::kCumulativeDecrease:
-              c = Cumulative(rule, x, y, fi, fj, widened[r * n + i], widened[r * n + j],
-                             latest_earlier[i] ? &facts[*latest_earlier[i]] : nullptr,
-                             latest_earlier[j] ? &facts[*latest_earlier[j]] : nullptr);
-              break;
-            case CheckKind::kStaleFigure:
-              c = Stale(rule, i, j, members, facts, &applies[r * n], &widened[r * n]);
-              break;
-            case CheckKind::kDateAgreement: c = DateAgreement(rule, x, y, dates[i], dates[j]); break;
-            default: break;
-          }
-          if (c && (!best || Better(*c, *best))) best = std::move(c);
+    const size_t stale_rules = static_cast<size_t>(std::count_if(
+        rules.begin(), rules.end(), [](const CheckRule* r) { return r->kind == CheckKind::kStaleFigure; }));
+    if (judge_every_pair_ || !same_group_.empty() || stale_rules > 1) {
+      // Every pair on its own when a rule relating a group to itself offered verdicts
+      // on its pairs (OfferedOn: the caller weighs each pair's verdict against it), or
+      // when two stale_figure rules apply (JudgeByClass keeps one's older reports).
+      for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i + 1; j < n; ++j) {
+          if (facts[i].source == facts[j].source) continue;  // Sources::SameSource
+          std::optional<Candidate> best = Judge(members, *scratch, i, j, nullptr);
+          if (best && !best->hidden) emit(std::move(*best));
         }
-        if (best && !best->hidden) emit(std::move(*best));
       }
+      return;
     }
+    JudgeByClass(members, scratch, emit);
   }
+
+  // For tests: judge every pair of a group's members on its own (the reference
+  // JudgeByClass must agree with), not once per pair of classes.
+  void set_judge_every_pair(bool every_pair) { judge_every_pair_ = every_pair; }
 
   // bound: each count of `lower` at most each count of `upper` (not reported before
   // it), both widened; every verdict to emit(Candidate&&), lower count by lower count.
@@ -581,6 +575,221 @@ private:
     return c;
   }
 
+  // stale_figure's older report for a pair of classes: the first (ClaimBefore) of the
+  // qualifying members, and the first of those in another document than it. The
+  // pair's later report takes the first unless it is in that one's document.
+  struct StaleOlders {
+    std::optional<size_t> first, other;  // claim indices
+    int first_document = -1;             // first's (MemberFacts::document)
+    std::optional<size_t> For(int later_document) const {
+      if (first && first_document != later_document) return first;
+      return other;
+    }
+  };
+
+  // The best verdict of the group's rules (CheckGroup's tables in `t`) on members
+  // i < j (positions), hidden ones included, or nullopt. With `olders` null,
+  // stale_figure finds the pair's older report itself; otherwise it only says whether
+  // the pair qualifies, leaves Candidate::older unset and puts the candidates for it
+  // in *olders (what the pair's classes share: JudgeByClass).
+  std::optional<Candidate> Judge(const std::vector<size_t>& members, const Scratch& t, size_t i, size_t j,
+                                 StaleOlders* olders) const {
+    const size_t n = members.size();
+    const MemberFacts& fi = t.facts[i];
+    const MemberFacts& fj = t.facts[j];
+    const size_t x = members[i], y = members[j];
+    std::optional<Candidate> best;
+    for (size_t r = 0; r < t.rules.size(); ++r) {
+      if (!t.applies[r * n + i] || !t.applies[r * n + j]) continue;
+      const CheckRule& rule = *t.rules[r];
+      std::optional<Candidate> c;
+      switch (rule.kind) {
+        case CheckKind::kCountAgreement:
+          c = CountAgreement(rule, x, y, fi, fj, t.widened[r * n + i], t.widened[r * n + j]);
+          break;
+        case CheckKind::kCumulativeDecrease:
+          c = Cumulative(rule, x, y, fi, fj, t.widened[r * n + i], t.widened[r * n + j],
+                         t.latest_earlier[i] ? &t.facts[*t.latest_earlier[i]] : nullptr,
+                         t.latest_earlier[j] ? &t.facts[*t.latest_earlier[j]] : nullptr);
+          break;
+        case CheckKind::kStaleFigure:
+          c = Stale(rule, i, j, members, t.facts, &t.applies[r * n], &t.widened[r * n], olders);
+          break;
+        case CheckKind::kDateAgreement: c = DateAgreement(rule, x, y, t.dates[i], t.dates[j]); break;
+        default: break;
+      }
+      if (c && (!best || Better(*c, *best))) best = std::move(c);
+    }
+    return best;
+  }
+
+  // Member k's class key: every fact a verdict of the group's rules reads of it
+  // (CheckGroup's tables) but its document and source. Members with equal keys get
+  // the same verdict from every rule against any third member (stale_figure's older
+  // report aside: StaleOlders), and none against each other.
+  void ClassKey(ClaimKind kind, size_t k, size_t member, const Scratch& t, std::string* key) const {
+    const size_t n = t.facts.size();
+    auto put = [key](const auto& v) { key->append(reinterpret_cast<const char*>(&v), sizeof v); };
+    key->clear();
+    put(value_id_[member]);
+    for (size_t r = 0; r < t.rules.size(); ++r) {
+      put(t.applies[r * n + k]);
+      if (kind == ClaimKind::kCount) put(t.widened[r * n + k]);
+    }
+    auto put_date = [&](const std::optional<DatePoint>& d) {
+      put(d.has_value());
+      if (d) put(std::make_tuple(d->year, d->quarter, d->month, d->day, static_cast<int>(d->granularity)));
+    };
+    if (kind == ClaimKind::kDate) {
+      put_date(t.dates[k]);
+      return;
+    }
+    const MemberFacts& f = t.facts[k];
+    put(f.unit);
+    put(f.time_stated);
+    put_date(f.time);
+    put(f.figure.value);
+    for (const std::optional<double>& bound : {f.figure.low, f.figure.high}) {
+      put(bound.has_value());
+      if (bound) put(*bound);
+    }
+  }
+
+  // CheckGroup's pairs judged once per pair of classes of equal members (ClassKey)
+  // instead of once per pair of members: a group of thousands of reports states a few
+  // hundred distinct figures at a few hundred times. A conflict is then emitted for
+  // each pair of members from different sources; a soft verdict (one row per pair of
+  // stated figures: DedupKeyOf) only for the pair the survivors would keep (files,
+  // then id, then pair: SurvivorSet::Add's order). The survivors are those of judging
+  // every pair (set_judge_every_pair; a test compares the two).
+  template <typename Emit>
+  void JudgeByClass(const std::vector<size_t>& members, Scratch* scratch, Emit&& emit) const {
+    Scratch& t = *scratch;
+    const size_t n = members.size();
+    const ClaimKind kind = claims_[members[0]].kind;
+    for (auto& c : t.classes) c.clear();
+    size_t classes = 0;
+    t.class_index.clear();
+    for (size_t k = 0; k < n; ++k) {
+      ClassKey(kind, k, members[k], t, &t.class_key);
+      auto [it, added] = t.class_index.try_emplace(t.class_key, static_cast<uint32_t>(classes));
+      if (added) {
+        if (t.classes.size() <= classes) t.classes.emplace_back();
+        ++classes;
+      }
+      t.classes[it->second].push_back(static_cast<uint32_t>(k));
+    }
+    // Per class, the member of the lowest file rank, and the lowest of another source.
+    struct FirstFiles {
+      uint32_t first = 0;
+      std::optional<uint32_t> other;
+    };
+    std::vector<FirstFiles> first_files(classes);
+    for (size_t a = 0; a < classes; ++a) {
+      FirstFiles& ff = first_files[a];
+      ff.first = t.classes[a][0];
+      for (uint32_t k : t.classes[a]) {
+        if (FileRank(members[k]) < FileRank(members[ff.first])) {
+          if (t.facts[k].source != t.facts[ff.first].source) ff.other = ff.first;
+          ff.first = k;
+        } else if (t.facts[k].source != t.facts[ff.first].source &&
+                   (!ff.other || FileRank(members[k]) < FileRank(members[*ff.other]))) {
+          ff.other = k;
+        }
+      }
+    }
+    // The verdict on members p and q (positions, any order) from the classes' verdict.
+    auto instance = [&](const Candidate& verdict, const StaleOlders& olders, uint32_t p, uint32_t q,
+                        std::optional<Candidate>* out) {
+      const size_t i = std::min(p, q), j = std::max(p, q);
+      Candidate c = verdict;
+      const size_t x = members[i], y = members[j];
+      c.first = static_cast<uint32_t>(x);
+      const bool swap = Before(y, x);
+      c.ia = static_cast<uint32_t>(swap ? y : x);
+      c.ib = static_cast<uint32_t>(swap ? x : y);
+      if (c.rule->kind == CheckKind::kStaleFigure) {
+        const size_t later = *TimeOrder(t.facts[i].time, t.facts[j].time) < 0 ? j : i;
+        c.older = static_cast<uint32_t>(*olders.For(t.facts[later].document));
+      }
+      *out = std::move(c);
+    };
+    for (size_t a = 0; a < classes; ++a) {
+      const std::vector<uint32_t>& ca = t.classes[a];
+      for (size_t b = a + 1; b < classes; ++b) {
+        const std::vector<uint32_t>& cb = t.classes[b];
+        StaleOlders olders;
+        std::optional<Candidate> verdict = Judge(members, t, ca[0], cb[0], &olders);
+        if (!verdict || verdict->hidden) continue;
+        if (verdict->rule->kind == CheckKind::kStaleFigure) {
+          // Every later report must have an older one outside its own document, else
+          // its pairs are judged one by one.
+          const size_t later_class = *TimeOrder(t.facts[ca[0]].time, t.facts[cb[0]].time) < 0 ? b : a;
+          bool uniform = true;
+          for (uint32_t k : t.classes[later_class]) {
+            if (!olders.For(t.facts[k].document)) uniform = false;
+          }
+          if (!uniform) {
+            for (uint32_t p : ca) {
+              for (uint32_t q : cb) {
+                if (t.facts[p].source == t.facts[q].source) continue;
+                std::optional<Candidate> c = Judge(members, t, std::min(p, q), std::max(p, q), nullptr);
+                if (c && !c->hidden) emit(std::move(*c));
+              }
+            }
+            continue;
+          }
+        }
+        if (!SoftSeverity(verdict->severity)) {
+          for (uint32_t p : ca) {
+            for (uint32_t q : cb) {
+              if (t.facts[p].source == t.facts[q].source) continue;
+              std::optional<Candidate> c;
+              instance(*verdict, olders, p, q, &c);
+              emit(std::move(*c));
+            }
+          }
+          continue;
+        }
+        // Soft: the pair of the lowest files (each member of the smaller class with
+        // the other's first member of another source), then the smallest id and pair
+        // among the pairs of those two files.
+        const bool a_smaller = ca.size() <= cb.size();
+        const std::vector<uint32_t>& scan = a_smaller ? ca : cb;
+        const std::vector<uint32_t>& other = a_smaller ? cb : ca;
+        const FirstFiles& ff = first_files[a_smaller ? b : a];
+        std::optional<std::pair<uint32_t, uint32_t>> files;
+        for (uint32_t p : scan) {
+          std::optional<uint32_t> q = t.facts[ff.first].source != t.facts[p].source ? std::optional<uint32_t>(ff.first)
+                                                                                     : ff.other;
+          if (!q) continue;
+          const uint32_t fp = FileRank(members[p]), fq = FileRank(members[*q]);
+          const std::pair<uint32_t, uint32_t> f{std::min(fp, fq), std::max(fp, fq)};
+          if (!files || f < *files) files = f;
+        }
+        if (!files) continue;  // every pair within one source
+        std::optional<Candidate> kept;
+        uint64_t kept_id = 0;
+        for (uint32_t p : scan) {
+          const uint32_t fp = FileRank(members[p]);
+          if (fp != files->first && fp != files->second) continue;
+          const uint32_t wanted = fp == files->first ? files->second : files->first;
+          for (uint32_t q : other) {
+            if (FileRank(members[q]) != wanted || t.facts[p].source == t.facts[q].source) continue;
+            std::optional<Candidate> c;
+            instance(*verdict, olders, p, q, &c);
+            const uint64_t id = IdHash(*c, scratch);
+            if (!kept || id < kept_id || (id == kept_id && PairKey(*c) < PairKey(*kept))) {
+              kept = std::move(c);
+              kept_id = id;
+            }
+          }
+        }
+        emit(std::move(*kept));
+      }
+    }
+  }
+
   // `fx`, `fy`: the claims' MemberFacts.
   std::optional<Candidate> CountAgreement(const CheckRule& rule, size_t x, size_t y, const MemberFacts& fx,
                                           const MemberFacts& fy, const Interval& wx, const Interval& wy) const {
@@ -678,9 +887,11 @@ private:
   // A later, undated, clearly lower figure that matches one reported before the higher one.
   // On members i and j of a group; per member its facts, and whether the rule applies
   // and its widened interval (the rule's rows of CheckGroup's tables).
+  // With `olders`, the older report is not chosen (see Judge) but its candidates
+  // are put there.
   std::optional<Candidate> Stale(const CheckRule& rule, size_t i, size_t j, const std::vector<size_t>& members,
                                  const std::vector<MemberFacts>& facts, const char* applies,
-                                 const Interval* widened) const {
+                                 const Interval* widened, StaleOlders* olders) const {
     if (!UnitsMatch(facts[i].unit, facts[j].unit)) return std::nullopt;
     auto order = TimeOrder(facts[i].time, facts[j].time);
     if (!order) return std::nullopt;
@@ -689,20 +900,36 @@ private:
     const Interval& wh = widened[higher];
     const Interval& wl = widened[later];
     if (!(wl.high < wh.low)) return std::nullopt;
+    // (Members reported no later than the higher figure: never the later one, nor
+    // another of its time.)
     std::optional<size_t> older;
+    StaleOlders found;
     for (size_t k = 0; k < members.size(); ++k) {
       const size_t m = members[k];
-      if (m == members[later] || facts[k].document == facts[later].document) continue;
+      if (!olders && (m == members[later] || facts[k].document == facts[later].document)) continue;
       if (!applies[k] || !UnitsMatch(facts[k].unit, facts[later].unit)) continue;
       auto before = TimeOrder(facts[k].time, facts[higher].time);
       if (!before || *before > 0) continue;
       if (!Overlaps(widened[k], wl)) continue;
-      if (!older || ClaimBefore(claims_[m], claims_[*older])) older = m;
+      if (!olders) {
+        if (!older || ClaimBefore(claims_[m], claims_[*older])) older = m;
+      } else if (!found.first || ClaimBefore(claims_[m], claims_[*found.first])) {
+        if (found.first && found.first_document != facts[k].document) found.other = found.first;
+        found.first = m;
+        found.first_document = facts[k].document;
+      } else if (found.first_document != facts[k].document &&
+                 (!found.other || ClaimBefore(claims_[m], claims_[*found.other]))) {
+        found.other = m;
+      }
+    }
+    if (olders) {
+      *olders = found;
+      older = found.first;
     }
     if (!older) return std::nullopt;
     const size_t x = members[i], y = members[j];
     Candidate c = Make(rule, rule.severity, claims_[x].subject, x, y, rule.Specificity());
-    c.older = *older;
+    c.older = static_cast<uint32_t>(*older);
     return c;
   }
 
@@ -833,6 +1060,7 @@ private:
   const std::vector<int>& value_id_;  // per claim: its distinct stated value
   const std::vector<int>& group_of_;  // per claim: its group, -1 for none
   const Ranks ranks_;  // per claim: its rank in Before's order, and its file's
+  bool judge_every_pair_ = false;  // set_judge_every_pair
   // The cross-group verdicts: on pairs of one group by pair; the others as offered.
   std::unordered_map<std::pair<uint32_t, uint32_t>, Candidate, PairHash> same_group_;
   std::vector<Candidate> across_;

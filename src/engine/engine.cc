@@ -138,6 +138,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
     support.Score();
   }
   Checker checker(rules, claims, sources, value_ids, groups.group_of());
+  checker.set_judge_every_pair(options.judge_every_pair);
 
   // The rules relating groups, first, on this thread. A bound rule no other rule
   // can meet on a pair has its verdicts deduplicated as they are found (a subject's

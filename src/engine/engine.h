@@ -32,6 +32,9 @@ struct CheckOptions {
   // CopyOptionsFromRules(rules), src/engine/copy_detector.h, e.g. with a memory):
   // the documents' texts are then not read (they may be empty).
   const std::vector<std::vector<std::string>>* copy_groups = nullptr;
+  // For tests and benchmarks: judge every pair of a group's claims on its own instead
+  // of once per pair of classes of equal claims (the default). The rows are the same.
+  bool judge_every_pair = false;
 };
 
 // The copy detection options the rules set (a `copies` rule), or the defaults.

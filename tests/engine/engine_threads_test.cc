@@ -270,5 +270,91 @@ TEST(EngineThreadsTest, BoundVerdictsDeduplicatedAsFoundGiveTheOfferedRows) {
   }
 }
 
+// 40 documents (8 of them copies) of one story: 900 claims of `killed` and
+// `troops_deployed` about one subject, and treaty dates, drawn from few figures, few
+// qualifiers and six months, so a group holds hundreds of claims in few classes of
+// equal ones; some documents also restate an older figure with its date, so a later
+// report's older match is at times in its own document (stale_figure).
+Corpus GenerateDense(uint64_t seed) {
+  Rng rng(seed);
+  Corpus c;
+  for (int d = 0; d < 40; ++d) {
+    Document doc;
+    doc.id = d + 1;
+    doc.file = "n" + Two(d) + ".txt";
+    doc.outlet = "outlet" + std::to_string(rng.Below(6)) + ".vn";
+    doc.language = "vi";
+    doc.published = "2025-" + Two(1 + rng.Below(6)) + "-" + Two(1 + rng.Below(28));
+    if (d >= 32) {
+      doc.text = c.documents[static_cast<size_t>(d - 32)].text;
+    } else {
+      for (int w = 0; w < 120; ++w) doc.text.append("w").append(std::to_string(rng.Below(5000))).append(" ");
+    }
+    c.documents.push_back(std::move(doc));
+  }
+  for (int i = 0; i < 900; ++i) {
+    Claim cl;
+    const Document& doc = c.documents[static_cast<size_t>(rng.Below(40))];
+    cl.document_id = doc.id;
+    cl.file = doc.file;
+    cl.subject = "north_korea";
+    cl.quote = "q" + std::to_string(i % 700);
+    cl.span_begin = static_cast<size_t>(rng.Below(400));
+    cl.confidence = rng.Below(15) == 0 ? 0.2 : 0.9;
+    if (rng.Below(8) == 0) {
+      cl.kind = ClaimKind::kDate;
+      cl.metric = "treaty_signed";
+      cl.subject = "russia_north_korea";
+      cl.date = rng.Below(6) == 0 ? "2024-10" : rng.Below(2) == 0 ? "2024-06" : "2024-06-19";
+      c.claims.push_back(std::move(cl));
+      continue;
+    }
+    cl.kind = ClaimKind::kCount;
+    cl.metric = rng.Below(4) == 0 ? "troops_deployed" : "killed";
+    static const double kFigures[] = {600, 620, 1000, 2000, 2100, 11000, 12000};
+    cl.value = kFigures[rng.Below(7)];
+    const int q = rng.Below(6);
+    cl.qualifier = q < 3 ? Qualifier::kExact : q < 5 ? Qualifier::kApprox : Qualifier::kMoreThan;
+    cl.low = cl.value;
+    if (cl.qualifier != Qualifier::kMoreThan) cl.high = cl.value;
+    cl.unit = "people";
+    const int dated = rng.Below(4);
+    if (dated == 0) {
+      cl.as_of = "2024-" + Two(7 + rng.Below(6));  // an older figure, its date stated
+    } else if (dated == 1) {
+      cl.as_of = doc.published.substr(0, 7);
+      cl.as_of_inferred = true;
+    }
+    c.claims.push_back(std::move(cl));
+  }
+  return c;
+}
+
+// Judging a group once per pair of classes of equal claims (the default) gives the
+// rows of judging every pair on its own (CheckOptions::judge_every_pair).
+TEST(EngineThreadsTest, RowsDoNotDependOnJudgingByClass) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  for (uint64_t seed : {1u, 2u, 3u, 4u}) {
+    for (bool dense : {false, true}) {
+      const Corpus corpus = dense ? GenerateDense(seed) : Generate(seed);
+      CheckOptions every_pair;
+      every_pair.judge_every_pair = true;
+      const CheckResult expected = CheckClaims(rules, corpus.documents, corpus.claims, every_pair);
+      std::map<std::string, int> by_rule_and_severity;
+      for (const auto& k : expected.conflicts) ++by_rule_and_severity[k.rule_id + "/" + std::string(SeverityName(k.severity))];
+      if (dense) {
+        for (const char* kind : {"count_agreement/conflict", "count_agreement/divergence", "cumulative_decrease/conflict",
+                                 "cumulative_decrease/info", "stale_figure/divergence", "date_agreement/conflict"}) {
+          EXPECT_GT(by_rule_and_severity[kind], 0) << "seed " << seed << ": no " << kind << " row";
+        }
+      }
+      EXPECT_EQ(Rows(CheckClaims(rules, corpus.documents, corpus.claims)), Rows(expected))
+          << "seed " << seed << (dense ? ", dense" : "");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
