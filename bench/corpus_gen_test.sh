@@ -1,8 +1,8 @@
 #!/bin/sh
-# corpus_gen_test.sh CORPUS_GEN: the generator is deterministic, version 1 still
-# writes the corpus of bench/RESULTS.md's earlier rounds byte for byte (the digest
-# below was taken from the generator before version 2 existed), version 2 differs,
-# and an unknown version is refused.
+# corpus_gen_test.sh CORPUS_GEN: the generator is deterministic, versions 1 and 2
+# still write the corpora of bench/RESULTS.md's earlier rounds byte for byte (the
+# digests below were taken from the generator before the next version existed),
+# version 3 (the default) differs from both, and an unknown version is refused.
 set -eu
 gen=$1
 tmp=$(mktemp -d)
@@ -15,12 +15,20 @@ if [ "$v1" != "db7a7d898918537ca088dc8b428c34e1" ]; then
   echo "version 1 changed: $v1" >&2
   exit 1
 fi
-if "$gen" 200 --version 1 | cmp -s - "$tmp/a.jsonl"; then
-  echo "version 2 writes what version 1 wrote" >&2
+v2=$("$gen" 200 --version 2 | md5sum | cut -d' ' -f1)
+if [ "$v2" != "49bf8bd0c66e2278aff3f55f4786c093" ]; then
+  echo "version 2 changed: $v2" >&2
   exit 1
 fi
-if "$gen" 5 --version 3 > /dev/null 2>&1; then
-  echo "version 3 accepted" >&2
+"$gen" 200 -o "$tmp/default.jsonl"
+for v in 1 2; do
+  if "$gen" 200 --version $v | cmp -s - "$tmp/default.jsonl"; then
+    echo "version 3 writes what version $v wrote" >&2
+    exit 1
+  fi
+done
+if "$gen" 5 --version 4 > /dev/null 2>&1; then
+  echo "version 4 accepted" >&2
   exit 1
 fi
-echo "corpus_gen: deterministic, version 1 unchanged, version 2 its own"
+echo "corpus_gen: deterministic, versions 1 and 2 unchanged, version 3 its own"

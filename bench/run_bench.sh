@@ -4,14 +4,15 @@
 # increment (other seed), then runs bench/claimcheck_bench over it: per stage
 # wall time, MB/s, claims/s, peak RSS, the RE2 floor and the ratios.
 # The corpus is kept in the work folder and reused when N, the seed and the
-# generator's version (default 2; 1 is the corpus of RESULTS.md's rounds one to
-# eight, see bench/corpus_gen.cc) match.
+# generator's version (default 3; 1 is the corpus of RESULTS.md's rounds one to
+# eight, 2 that of the eighth round's end and the ninth's first figures, see
+# bench/corpus_gen.cc) match.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 n=${1:?usage: run_bench.sh N [--seed S] [--corpus-version V] [--build DIR] [--work DIR] [--stages LIST]}
 shift
 seed=1
-version=2
+version=3
 build="$here/../build"
 work=""
 stages=all

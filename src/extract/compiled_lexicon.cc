@@ -104,8 +104,12 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
     c->metrics.push_back(std::move(cm));
   }
   for (size_t i = 0; i < lex.subjects.size(); ++i) {
-    for (const std::string& a : lex.subjects[i].aliases) c->subjects.Add(a, static_cast<int>(i), &c->vocabulary);
+    for (const std::string& a : lex.subjects[i].aliases) {
+      c->subjects.Add(a, SubjectPayload(static_cast<int>(i), IsAcronym(a)), &c->vocabulary);
+    }
   }
+  // Longer than the alias they hold, they win the longest match and hide it.
+  for (const std::string& p : lex.not_subjects) c->subjects.Add(p, kNotASubject, &c->vocabulary);
   for (size_t i = 0; i < lex.place_words.size(); ++i) {
     c->place_words.Add(lex.place_words[i].word, static_cast<int>(i), &c->vocabulary);
   }
@@ -140,6 +144,34 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
   for (const TopicEntry& t : lex.topics) c->topic_keywords.push_back(PhrasesOf(t.keywords, &c->vocabulary));
   if (!ok) return nullptr;
   return c;
+}
+
+bool IsAcronym(std::string_view alias) {
+  int letters = 0;
+  for (char c : alias) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (static_cast<unsigned char>(c) >= 0x80) return false;  // letters beyond ASCII: a name, not an acronym
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+std::vector<PhraseMatch> FindSubjects(const CompiledLexicon& lex, const std::vector<TextToken>& tokens, size_t from,
+                                      size_t to) {
+  std::vector<PhraseMatch> out;
+  for (PhraseMatch m : lex.subjects.FindAll(tokens, from, to)) {
+    if (m.payload == kNotASubject) continue;
+    if (m.payload < 0) {
+      bool capitals = true;
+      for (size_t t = m.first; t < m.last; ++t) {
+        if (tokens[t].kind == TokenKind::kWord && !tokens[t].no_lower_ascii) capitals = false;
+      }
+      if (!capitals) continue;
+      m.payload = -2 - m.payload;
+    }
+    out.push_back(m);
+  }
+  return out;
 }
 
 }  // namespace claimcheck

@@ -72,7 +72,7 @@ struct CompiledLexicon {
   WordVocabulary vocabulary;  // the words of every phrase set below
   PhraseSet qualifiers;      // payload: index into lexicon.qualifiers
   std::vector<CompiledMetric> metrics;
-  PhraseSet subjects;        // payload: index into lexicon.subjects
+  PhraseSet subjects;        // payload: SubjectPayload (read it with FindSubjects)
   PhraseSet place_words;     // payload: index into lexicon.place_words
   PhraseSet sources;         // payload: index into lexicon.sources
   PhraseSet relative_days;   // payload: index into lexicon.relative_days
@@ -87,5 +87,20 @@ struct CompiledLexicon {
 // Compiles `lexicon`. Invalid RE2 patterns are reported to `sink` with the
 // entry's file:line; returns nullptr when any was.
 std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink* sink);
+
+// The payload of CompiledLexicon::subjects: a subject's index (an acronym alias such
+// as "US" marked apart), or kNotASubject for a not_subjects phrase.
+inline constexpr int kNotASubject = -1;
+inline int SubjectPayload(int subject, bool acronym) { return acronym ? -2 - subject : subject; }
+// An alias of two or more letters, none of them lower case ("US", "DPRK", "U.S."):
+// it names the subject only when written so ("told us" names no one).
+bool IsAcronym(std::string_view alias);
+
+// The subjects named in tokens [from, to): the longest alias matches, left to right,
+// without the phrases that merely hold an alias (lexicon not_subjects: "Chủ nhật" is
+// Sunday, not Japan) and without acronyms written with a lower-case letter. Payload:
+// the index into lexicon.subjects.
+std::vector<PhraseMatch> FindSubjects(const CompiledLexicon& lex, const std::vector<TextToken>& tokens, size_t from,
+                                      size_t to);
 
 }  // namespace claimcheck

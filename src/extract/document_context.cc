@@ -24,7 +24,7 @@ DocumentContext MakeDocumentContext(const Document& doc, const std::vector<TextT
 
   std::map<std::string, int> counts;
   std::map<std::string, size_t> first_seen;
-  for (const PhraseMatch& m : lex.subjects.FindAll(tokens, 0, tokens.size())) {
+  for (const PhraseMatch& m : FindSubjects(lex, tokens, 0, tokens.size())) {
     const SubjectEntry& s = lex.lexicon.subjects[m.payload];
     if (s.type != "country") continue;
     ++counts[s.name];

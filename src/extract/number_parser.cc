@@ -171,6 +171,7 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
         t.lower = LowerWord(raw);
       }
       t.upper_initial = t.lower.compare(0, len, raw.substr(0, len)) != 0;
+      t.no_lower_ascii = t.upper_initial && std::none_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     } else {
       t.lower.assign(raw);
     }

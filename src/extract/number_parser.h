@@ -79,6 +79,7 @@ struct TextToken {
   std::string lower;          // lower-cased text (words), the text itself otherwise
   bool space_before = true;   // whitespace (or start of text) precedes this token
   bool upper_initial = false; // a word starting with an upper-case letter
+  bool no_lower_ascii = false; // a word with no ASCII letter in lower case ("US", "DPRK", "Mỹ" is not)
   bool line_start = true;     // a newline (or start of text) precedes this token
   int word_id = kWordNotLookedUp;  // id of `lower` in a WordVocabulary (word_vocabulary.h)
   uint8_t word_flags = 0;          // WordFlag bits of `lower`; set with word_id

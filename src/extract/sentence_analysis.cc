@@ -190,7 +190,7 @@ SentenceAnalysis AnalyseSentence(std::string_view sentence, size_t offset, std::
   std::vector<SubjectMention> places;
   FindPlaces(sentence, a.tokens, lex, &places);
   std::vector<SubjectMention> named;
-  for (const PhraseMatch& m : lex.subjects.FindAll(a.tokens, 0, a.tokens.size())) {
+  for (const PhraseMatch& m : FindSubjects(lex, a.tokens, 0, a.tokens.size())) {
     const SubjectEntry& s = lex.lexicon.subjects[m.payload];
     named.push_back({m.first, m.last, s.name, s.type});
   }

@@ -136,7 +136,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   FileReader r(root, sink);
   static const std::set<std::string> kTopKeys = {
       "qualifier", "metric", "subject", "place_list", "pair", "place_word", "source", "event", "topic",
-      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "capitalised_stopwords", "relative_day", "name_prefixes",
+      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "capitalised_stopwords", "relative_day", "name_prefixes", "not_subjects",
       "non_count_units", "abbreviations"};
   r.CheckKeys(root, kTopKeys, "a lexicon file");
 
@@ -270,6 +270,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   append("since_markers", &lex->since_markers);
   append("possessive_markers", &lex->possessive_markers);
   append("capitalised_stopwords", &lex->capitalised_stopwords);
+  append("not_subjects", &lex->not_subjects);
   append("name_prefixes", &lex->name_prefixes);
   append("non_count_units", &lex->non_count_units);
   append("abbreviations", &lex->abbreviations);
