@@ -166,34 +166,55 @@ Result<IngestStats> IngestAndExtract(const std::vector<std::string>& inputs, con
 namespace {
 
 // The stored documents into *documents without their texts, and their copy groups:
-// each text's copy features are taken as the documents are read, a batch at a time
-// on the threads, and the text let go (never all held), then joined with what the
-// last check found (the stored copy memory: only new documents are joined with the
-// others; a cache, the groups are the same without it). *now: this join's memory.
+// each document's copy features come from the cache (copy_features) when it holds
+// them for its present content, else are taken from its text as the documents are
+// read, a batch at a time on the threads, the text let go (never all held) and the
+// features cached; then joined with what the last check found (the stored copy
+// memory: only new documents are joined with the others; a cache, the groups are
+// the same without it). *now: this join's memory.
 Result<std::vector<std::vector<std::string>>> FindStoredCopies(const Knowledge& knowledge, Store* store,
                                                                std::vector<Document>* documents, CopyMemory* now) {
   Result<CopyMemory> earlier = store->LoadCopyMemory();
   if (!earlier.ok()) return earlier.status();
   CopyOptions options = CopyOptionsFromRules(knowledge.checks);
   options.threads = ExtractionThreads();
+  const std::string options_key = CopyOptionsKey(options);
   std::vector<CopyFeatures> features;
-  std::vector<std::string> texts;  // the batch whose features are not taken yet
+  // The batch whose features are not taken yet: texts, and where their features go.
+  std::vector<std::string> texts;
+  std::vector<size_t> slots;  // in `features`; the batch's rows are the last of `taken`
+  std::vector<Store::CopyFeatureRow> taken;  // to cache (the documents read from text)
   auto take_features = [&] {
-    const size_t first = features.size();
-    features.resize(first + texts.size());
+    const size_t first = taken.size() - texts.size();
     ParallelFor(texts.size(), options.threads, [&](int, size_t i) {
-      features[first + i] = CopyFeaturesOf(texts[i], options);
+      features[slots[i]] = CopyFeaturesOf(texts[i], options);
+      taken[first + i].shingles = features[slots[i]].shingles;
+      taken[first + i].credit = features[slots[i]].credit;
       std::string().swap(texts[i]);
     });
     texts.clear();
+    slots.clear();
   };
-  Result<std::vector<Document>> loaded = store->LoadDocuments([&](Document& d) {
-    texts.push_back(std::move(d.text));
-    d.text = std::string();
-    if (texts.size() == 512) take_features();
-  });
+  Result<std::vector<Document>> loaded =
+      store->LoadDocumentsForCopies(options_key, [&](Document& d, Store::CopyFeatureRow* cached) {
+        if (cached) {
+          features.push_back(CopyFeatures{std::move(cached->shingles), std::move(cached->credit)});
+          return;
+        }
+        features.emplace_back();
+        slots.push_back(features.size() - 1);
+        taken.emplace_back();  // filled by take_features, in the order of `texts`
+        taken.back().document_id = d.id;
+        taken.back().content_hash = d.content_hash;
+        texts.push_back(std::move(d.text));
+        d.text = std::string();
+        if (texts.size() == 512) take_features();
+      });
   if (!loaded.ok()) return loaded.status();
   take_features();
+  // A cache: a failure to write it changes nothing the check finds.
+  if (!taken.empty()) (void)store->SaveCopyFeatures(options_key, taken);
+  std::vector<Store::CopyFeatureRow>().swap(taken);
   *documents = std::move(*loaded);
   return FindCopyGroups(*documents, std::move(features), options, &*earlier, now);
 }

@@ -1,12 +1,14 @@
 // Store methods for the copy memory (copy_memory, copy_pairs, db/migrations/0015):
 // the text copies the last full check found, kept whole so the next check over the
 // same documents and new ones joins only the new ones. A cache: none stored only
-// means the next check joins every document.
+// means the next check joins every document. And for the copy features cache
+// (copy_features, 0016; read by LoadDocumentsForCopies in document_store.cc).
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <string>
 #include <utility>
 
+#include "store/delta_blob.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -53,6 +55,28 @@ Status Store::SaveCopyMemory(const CopyMemory& memory) {
       }
     }
     transaction.commit();  // on an error above the transaction rolls back: the earlier memory stays
+    return Status::Ok();
+  });
+}
+
+Status Store::SaveCopyFeatures(const std::string& options, const std::vector<CopyFeatureRow>& rows) {
+  return Guarded("SaveCopyFeatures", [&]() -> Status {
+    SQLite::Transaction transaction(impl_->db, kWriteTransaction);
+    StatementLease st = impl_->Prepare(
+        "INSERT OR REPLACE INTO copy_features(document_id, options, content_hash, shingles, credit) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    std::string blob;
+    for (const CopyFeatureRow& row : rows) {
+      blob = EncodeDeltas(row.shingles);
+      st->reset();
+      st->bind(1, row.document_id);
+      st->bindNoCopy(2, options);
+      st->bindNoCopy(3, row.content_hash);
+      st->bindNoCopy(4, blob.data(), static_cast<int>(blob.size()));
+      st->bindNoCopy(5, row.credit);
+      st->exec();
+    }
+    transaction.commit();
     return Status::Ok();
   });
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "store/delta_blob.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -284,6 +285,47 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::fu
       d.text = st->getColumn(8).getString();
       d.content_hash = st->getColumn(9).getString();
       if (each) each(d);
+      docs.push_back(std::move(d));
+    }
+    return docs;
+  });
+}
+
+Result<std::vector<Document>> Store::LoadDocumentsForCopies(
+    const std::string& options, const std::function<void(Document&, CopyFeatureRow*)>& each) {
+  return Guarded("LoadDocumentsForCopies", [&]() -> Result<std::vector<Document>> {
+    StatementLease st = impl_->Prepare(
+        "SELECT d.id, d.file, d.path, d.url, d.outlet, d.language, d.published, d.title, "
+        "CASE WHEN f.document_id IS NULL THEN d.text ELSE '' END, d.content_hash, f.document_id IS NOT NULL, "
+        "f.shingles, f.credit FROM documents d LEFT JOIN copy_features f "
+        "ON f.document_id = d.id AND f.options = ?1 AND f.content_hash = d.content_hash ORDER BY d.file");
+    st->bindNoCopy(1, options);
+    std::vector<Document> docs;
+    docs.reserve(ReserveHint(*impl_, "SELECT count(*) FROM documents"));
+    CopyFeatureRow cached;
+    while (st->executeStep()) {
+      Document d = ReadDocumentFacts(*st);
+      d.text = st->getColumn(8).getString();
+      d.content_hash = st->getColumn(9).getString();
+      std::optional<std::vector<uint32_t>> shingles;
+      if (st->getColumn(10).getInt() != 0) {
+        const SQLite::Column blob = st->getColumn(11);
+        shingles = DecodeDeltas(std::string_view(static_cast<const char*>(blob.getBlob()),
+                                                 static_cast<size_t>(blob.getBytes())));
+        if (!shingles) {
+          // Not what SaveCopyFeatures wrote: read the text instead.
+          StatementLease text = impl_->Prepare("SELECT text FROM documents WHERE id = ?1");
+          text->bind(1, d.id);
+          if (text->executeStep()) d.text = text->getColumn(0).getString();
+        }
+      }
+      if (shingles) {
+        cached.document_id = d.id;
+        cached.content_hash = d.content_hash;
+        cached.shingles = std::move(*shingles);
+        cached.credit = st->getColumn(12).getString();
+      }
+      if (each) each(d, shingles ? &cached : nullptr);
       docs.push_back(std::move(d));
     }
     return docs;

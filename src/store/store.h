@@ -105,6 +105,25 @@ class Store {
   // texts are never all held at once.
   Result<std::vector<Document>> LoadDocuments(const std::function<void(Document&)>& each);
 
+  // ---- copy features (copy_features, db/migrations/0016) -----------------
+
+  // A document's copy features as cached: its text's shingles (sorted feature ids)
+  // and the source it credits.
+  struct CopyFeatureRow {
+    int64_t document_id = 0;
+    std::string content_hash;  // the document's, when they were taken
+    std::vector<uint32_t> shingles;
+    std::string credit;
+  };
+  // LoadDocuments(each) for the copy join: each document is handed to `each` with
+  // its cached features under `options` for its present content hash, its text then
+  // left unread (empty); or with nullptr and its text, when none are cached.
+  Result<std::vector<Document>> LoadDocumentsForCopies(const std::string& options,
+                                                       const std::function<void(Document&, CopyFeatureRow*)>& each);
+  // Caches `rows` under `options`, in one write transaction, replacing what a
+  // document had cached. A cache: a failure loses nothing stored.
+  Status SaveCopyFeatures(const std::string& options, const std::vector<CopyFeatureRow>& rows);
+
   // Every document's file and the number of claims stored for it (the
   // claim_count column), in no particular order: what a report lists, without
   // loading the claims.

@@ -151,5 +151,35 @@ TEST_F(CopyMemoryTest, APlantedPairIsReadAndAChangedDocumentDropsTheMemory) {
   EXPECT_EQ(Rows(db_), FreshRows(reports));
 }
 
+// Each document's copy features are cached (copy_features): a check reads a text
+// only when its features under these options and for its present content are not.
+TEST_F(CopyMemoryTest, CopyFeaturesAreTakenFromTheCacheNotFromTheTexts) {
+  std::vector<Report> reports = {
+      {"https://a.test/1", "a.test", 120, 0},
+      {"https://b.test/1", "b.test", 80, 1},
+      {"https://c.test/1", "c.test", 120, 0},  // a copy of a.test's
+  };
+  WriteReports(feed_, reports);
+  Run(feed_, store_.get());
+  EXPECT_EQ(Query("SELECT count(*) FROM copy_features"), "3\n");
+  // The stored texts blanked (their hashes kept) and the memory dropped: the next
+  // check joins every document again, from the cached features, and still finds
+  // a.test's copy.
+  Exec("UPDATE documents SET text = ''");
+  Exec("DELETE FROM copy_memory");
+  reports.push_back({"https://d.test/1", "d.test", 45, 2});
+  WriteReports(feed_, reports);
+  Run(feed_, store_.get());
+  EXPECT_EQ(Query("SELECT count(*) FROM copy_features"), "4\n");
+  EXPECT_EQ(Query("SELECT file_a, file_b FROM copy_pairs"), "https://a.test/1|https://c.test/1\n");
+  // Without the cache the blank texts are read: no copies.
+  Exec("DELETE FROM copy_features");
+  Exec("DELETE FROM copy_memory");
+  reports.push_back({"https://e.test/1", "e.test", 46, 3});
+  WriteReports(feed_, reports);
+  Run(feed_, store_.get());
+  EXPECT_EQ(Query("SELECT count(*) FROM copy_pairs"), "0\n");
+}
+
 }  // namespace
 }  // namespace claimcheck
