@@ -131,10 +131,18 @@ Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, boo
 
   ReportFileOptions options;
   options.excel_bom = excel_bom;
-  // The active conflicts stream from the store into the files: the report holds
-  // the cards it shows, not every conflict of the archive.
+  // The cards, read in full (with their live sides and trust) once chosen.
+  options.read_cards = [&](const std::vector<std::string>& ids, std::vector<Conflict>* full) {
+    Result<std::vector<Conflict>> read = store->LoadConflictsById(ids);
+    if (!read.ok()) return read.status();
+    *full = std::move(*read);
+    return Status::Ok();
+  };
+  // The active conflicts stream from the store into the files, each side as
+  // stored (what the CSV shows of it is its live facts): the report holds the
+  // cards it shows, not every conflict of the archive.
   ConflictStream conflicts = [&](const std::function<void(Conflict&)>& emit) {
-    return store->ForEachConflict(/*active_only=*/true, emit);
+    return store->ForEachConflictAsStored(/*active_only=*/true, emit);
   };
   WrittenReport written;
   if (Status status = WriteReportFiles(input, conflicts, out_dir, options, &written); !status.ok()) return status;

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "report/report_model.h"
@@ -31,6 +32,12 @@ ReportPages RenderPages(const ReportModel& model);
 
 struct ReportFileOptions {
   bool excel_bom = false;  // start discrepancies.csv with a UTF-8 BOM
+  // When set, the conflicts the pages show (their cards) are read again through it
+  // before the pages are written: a stream may give what the CSV needs only (e.g.
+  // each side as stored, Store::ForEachConflictAsStored). It gets the cards' ids
+  // and returns those conflicts in full, in any order; one it leaves out keeps what
+  // the stream gave.
+  std::function<Status(const std::vector<std::string>& ids, std::vector<Conflict>* full)> read_cards;
 };
 
 // Creates out_dir (and parents) if needed, then writes out_dir/report.html,

@@ -122,6 +122,11 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
   if (!streamed.ok()) return streamed;
   csv.Write(piece);
   if (written) written->counts = selection.counts();
+  if (options.read_cards) {
+    std::vector<Conflict> full;
+    if (Status read = options.read_cards(selection.KeptIds(), &full); !read.ok()) return read;
+    selection.Replace(std::move(full));
+  }
   if (Status status = WritePages(input, std::move(selection), dir); !status.ok()) return status;
   return csv.Commit();
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/strings.h"
 
@@ -187,6 +188,25 @@ void ConflictSelection::Add(const Conflict& k) {
     kept_.back() = k;
     std::push_heap(kept_.begin(), kept_.end(), later);
   }
+}
+
+void ConflictSelection::Replace(std::vector<Conflict> full) {
+  std::unordered_map<std::string, Conflict*> by_id;
+  for (Conflict& k : full) by_id.emplace(k.id, &k);
+  for (Conflict& kept : kept_) {
+    auto it = by_id.find(kept.id);
+    if (it != by_id.end() && it->second->severity == kept.severity && it->second->metric == kept.metric &&
+        it->second->subject == kept.subject) {
+      kept = std::move(*it->second);
+    }
+  }
+}
+
+std::vector<std::string> ConflictSelection::KeptIds() const {
+  std::vector<std::string> ids;
+  ids.reserve(kept_.size());
+  for (const Conflict& k : kept_) ids.push_back(k.id);
+  return ids;
 }
 
 std::vector<Conflict> ConflictSelection::TakeInReportOrder() {

@@ -137,6 +137,11 @@ class ConflictSelection {
   // conflicts counted `counts` (its conflicts, divergences and info).
   ConflictSelection(size_t max_items, const ReportCounts& counts, std::vector<Conflict> picked);
   void Add(const Conflict& conflict);
+  // Replaces each kept conflict by the one of `full` with its id (those without one
+  // stay as they are); the order keys (id, severity, metric, subject) must match.
+  void Replace(std::vector<Conflict> full);
+  // The ids of the kept conflicts, in no particular order.
+  std::vector<std::string> KeptIds() const;
   const ReportCounts& counts() const { return counts_; }  // conflicts, divergences, info
   size_t seen() const { return seen_; }
   // The kept conflicts in report order (empties the selection).

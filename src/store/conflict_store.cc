@@ -710,6 +710,28 @@ std::string SideQueryList(const std::string& side, const std::string& claim, con
   return out;
 }
 
+// A side as stored with its row (its kSideColumns snapshot), in SideQueryList's
+// layout: never live, the live-only columns NULL.
+std::string SnapshotSideList(const std::string& side) {
+  std::string out;
+  for (const char* column : kSideColumns) out += std::string(", c.") + side + "_" + column;
+  out += ", 0";
+  for (size_t i = 0; i < kLiveOnlyColumns.size(); ++i) out += ", NULL";
+  return out;
+}
+
+// ConflictQuery's columns with both sides as stored (SnapshotSideList) and no trust
+// (0): no claim, document or state row read per conflict, only its latest review.
+std::string SnapshotConflictQuery() {
+  return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
+         "c.likely_value, c.support_a, c.support_b, 0, 0, c.series, COALESCE(r.status, 'open'), "
+         "COALESCE(r.note, '')" +
+         SnapshotSideList("a") + SnapshotSideList("b") +
+         " FROM conflicts c LEFT JOIN reviews r ON r.id = "
+         "(SELECT MAX(id) FROM reviews WHERE conflict_id = c.id) "
+         "WHERE (c.active = 1 OR ? = 0) ";
+}
+
 // The query of LoadConflicts and ForEachConflict (all but the ORDER BY): every
 // conflict with its status and both sides (see ConflictColumn). A side is live
 // when its claim id is > 0 and both the claim and its document still exist:
@@ -890,6 +912,15 @@ Status Store::ForEachConflict(bool active_only, const std::function<void(Conflic
     // The ORDER BY is the expression of index conflicts_report_order (migration
     // 0014), written the same way, so SQLite reads in order instead of sorting.
     static const std::string kSql = ConflictQuery() + "ORDER BY " + kSeverityRank + ", c.metric, c.subject, c.id";
+    WalkConflicts(*impl_, kSql.c_str(), active_only, fn);
+    return Status::Ok();
+  });
+}
+
+Status Store::ForEachConflictAsStored(bool active_only, const std::function<void(Conflict&)>& fn) {
+  return Guarded("ForEachConflictAsStored", [&]() -> Status {
+    static const std::string kSql =
+        SnapshotConflictQuery() + "ORDER BY " + kSeverityRank + ", c.metric, c.subject, c.id";
     WalkConflicts(*impl_, kSql.c_str(), active_only, fn);
     return Status::Ok();
   });

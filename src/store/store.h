@@ -244,6 +244,13 @@ class Store {
   // order), so a caller can write every conflict without holding them all. `fn`
   // must not use this Store. One read transaction covers the whole walk.
   Status ForEachConflict(bool active_only, const std::function<void(Conflict&)>& fn);
+  // ForEachConflict with each side as its row stored it (the claim's and its
+  // document's facts when the row was written: file, value, qualifier, quote,
+  // outlet, published, url, ...; no claim id, trust 0): one seek per conflict (its
+  // latest review) instead of seven. While a side's claim lives, its stored facts
+  // are its live ones (claims never change; a changed document's claims are
+  // replaced), so what discrepancies.csv shows of a side is the same.
+  Status ForEachConflictAsStored(bool active_only, const std::function<void(Conflict&)>& fn);
 
   // The conflicts with these ids (exact ids, active or not), in the order given;
   // an id not stored is skipped. Rows as ForEachConflict gives them.

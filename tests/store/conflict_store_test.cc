@@ -10,6 +10,7 @@
 #include <map>
 #include <tuple>
 
+#include "base/strings.h"
 #include "store/store.h"
 #include "store_test_util.h"
 
@@ -249,6 +250,42 @@ TEST_F(ConflictStoreTest, SidesAreTheLiveClaimOrTheSnapshot) {
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(SideFields(loaded[0].a), SideFields(snapshot));
   EXPECT_EQ(SideFields(loaded[0].b), SideFields(*live));
+}
+
+// The walk as stored: the same conflicts in the same order as ForEachConflict,
+// with each side's stored facts (no claim id, no trust) and the latest review;
+// what discrepancies.csv shows of a side (file, outlet, published, url, value,
+// qualifier, quote) is the live walk's, whether the side's claim lives or not.
+TEST_F(ConflictStoreTest, ForEachConflictAsStoredGivesTheStoredSides) {
+  const auto [info, divergence, conflict, other] = FourInMixedOrder();
+  Save({info, divergence, conflict, other});
+  ASSERT_TRUE(store_->AddReview(conflict.id, "confirmed", "checked", "lan", "2024-07-01T09:00:00Z").ok());
+  ASSERT_TRUE(store_->AddReview(conflict.id, "dismissed", "same event", "lan", "2024-07-01T10:00:00Z").ok());
+  NextRun();
+  Save({info, divergence, conflict});  // `other` is resolved
+  Document changed = MakeDocument("a.txt", "A, sửa lại");  // a.txt's claims go: its sides are snapshots
+  std::vector<Claim> fresh = {MakeClaim(1900, "1.900")};
+  ASSERT_TRUE(store_->PutDocument(run_, changed, fresh).ok());
+  auto shown = [](const Conflict& k) {
+    std::string out = k.id + " " + k.ToString() + " status=" + k.status + " note=" + k.note;
+    for (const ClaimRef* r : {&k.a, &k.b}) {
+      out += " | " + r->claim.file + " " + r->outlet + " " + r->published + " " + r->url + " " +
+             FormatNumber(r->claim.value) + " " + std::string(QualifierName(r->claim.qualifier)) + " " + r->claim.quote;
+    }
+    return out + "\n";
+  };
+  for (bool active_only : {true, false}) {
+    std::string live, stored;
+    ASSERT_TRUE(store_->ForEachConflict(active_only, [&](Conflict& k) { live += shown(k); }).ok());
+    ASSERT_TRUE(store_->ForEachConflictAsStored(active_only, [&](Conflict& k) {
+      stored += shown(k);
+      EXPECT_EQ(k.a.claim.id, 0) << k.id;
+      EXPECT_EQ(k.b.claim.id, 0) << k.id;
+      EXPECT_EQ(k.trust_a, 0) << k.id;
+    }).ok());
+    EXPECT_EQ(stored, live);
+    EXPECT_NE(stored.find("status=dismissed note=same event"), std::string::npos) << stored;
+  }
 }
 
 TEST_F(ConflictStoreTest, ReviewPersistsAcrossRuns) {
