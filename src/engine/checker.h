@@ -666,6 +666,7 @@ private:
   void JudgeByClass(const std::vector<size_t>& members, Scratch* scratch, Emit&& emit) const {
     Scratch& t = *scratch;
     const size_t n = members.size();
+    if (n < 2) return;
     const ClaimKind kind = claims_[members[0]].kind;
     for (auto& c : t.classes) c.clear();
     size_t classes = 0;
