@@ -182,14 +182,11 @@ Result<std::vector<std::vector<std::string>>> FindStoredCopies(const Knowledge& 
   std::vector<CopyFeatures> features;
   // The batch whose features are not taken yet: texts, and where their features go.
   std::vector<std::string> texts;
-  std::vector<size_t> slots;  // in `features`; the batch's rows are the last of `taken`
-  std::vector<Store::CopyFeatureRow> taken;  // to cache (the documents read from text)
+  std::vector<size_t> slots;  // in `features`
+  std::vector<size_t> taken;  // in `features`: the documents read from text, to cache
   auto take_features = [&] {
-    const size_t first = taken.size() - texts.size();
     ParallelFor(texts.size(), options.threads, [&](int, size_t i) {
       features[slots[i]] = CopyFeaturesOf(texts[i], options);
-      taken[first + i].shingles = features[slots[i]].shingles;
-      taken[first + i].credit = features[slots[i]].credit;
       std::string().swap(texts[i]);
     });
     texts.clear();
@@ -203,18 +200,25 @@ Result<std::vector<std::vector<std::string>>> FindStoredCopies(const Knowledge& 
         }
         features.emplace_back();
         slots.push_back(features.size() - 1);
-        taken.emplace_back();  // filled by take_features, in the order of `texts`
-        taken.back().document_id = d.id;
-        taken.back().content_hash = d.content_hash;
+        taken.push_back(features.size() - 1);
         texts.push_back(std::move(d.text));
         d.text = std::string();
         if (texts.size() == 512) take_features();
       });
   if (!loaded.ok()) return loaded.status();
   take_features();
-  // A cache: a failure to write it changes nothing the check finds.
-  if (!taken.empty()) (void)store->SaveCopyFeatures(options_key, taken);
-  std::vector<Store::CopyFeatureRow>().swap(taken);
+  // Cached a slice at a time (a copy of every new text's features at once was 110 MB
+  // at 100k articles). A cache: a failure to write it changes nothing the check finds.
+  constexpr size_t kCachedPerWrite = 4096;
+  std::vector<Store::CopyFeatureRow> rows;
+  for (size_t from = 0; from < taken.size(); from += kCachedPerWrite) {
+    rows.clear();
+    for (size_t k = from; k < std::min(taken.size(), from + kCachedPerWrite); ++k) {
+      const Document& d = (*loaded)[taken[k]];
+      rows.push_back({d.id, d.content_hash, features[taken[k]].shingles, features[taken[k]].credit});
+    }
+    if (!store->SaveCopyFeatures(options_key, rows).ok()) break;
+  }
   *documents = std::move(*loaded);
   return FindCopyGroups(*documents, std::move(features), options, &*earlier, now);
 }
