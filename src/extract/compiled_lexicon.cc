@@ -127,6 +127,7 @@ std::unique_ptr<CompiledLexicon> CompileLexicon(Lexicon lexicon, DiagnosticSink*
   c->possessive_markers = PhrasesOf(lex.possessive_markers, &c->vocabulary);
   c->capitalised_stopwords = PhrasesOf(lex.capitalised_stopwords, &c->vocabulary);
   c->name_prefixes = PhrasesOf(lex.name_prefixes, &c->vocabulary);
+  c->person_name_middles = PhrasesOf(lex.person_name_middles, &c->vocabulary);
   c->non_count_units = PhrasesOf(lex.non_count_units, &c->vocabulary);
   c->abbreviations.insert(lex.abbreviations.begin(), lex.abbreviations.end());
   for (const EventEntry& e : lex.events) {
@@ -161,6 +162,11 @@ std::vector<PhraseMatch> FindSubjects(const CompiledLexicon& lex, const std::vec
   std::vector<PhraseMatch> out;
   for (PhraseMatch m : lex.subjects.FindAll(tokens, from, to)) {
     if (m.payload == kNotASubject) continue;
+    PhraseMatch middle;
+    if (m.first > 0 && tokens[m.first - 1].upper_initial &&
+        lex.person_name_middles.MatchEndingAt(tokens, m.first, &middle)) {
+      continue;  // "Nguyễn Thị Nga": a person's name
+    }
     if (m.payload < 0) {
       bool capitals = true;
       for (size_t t = m.first; t < m.last; ++t) {

@@ -77,7 +77,7 @@ struct CompiledLexicon {
   PhraseSet sources;         // payload: index into lexicon.sources
   PhraseSet relative_days;   // payload: index into lexicon.relative_days
   PhraseSet attribution_verbs, attribution_preps, as_of_markers, since_markers, possessive_markers,
-      capitalised_stopwords, name_prefixes, non_count_units;
+      capitalised_stopwords, name_prefixes, non_count_units, person_name_middles;
   std::unordered_set<std::string> abbreviations;
   std::vector<CompiledEvent> events;
   TriggerFilter trigger_filter;  // every event's triggers (CompiledEvent::first_trigger)
@@ -98,8 +98,9 @@ bool IsAcronym(std::string_view alias);
 
 // The subjects named in tokens [from, to): the longest alias matches, left to right,
 // without the phrases that merely hold an alias (lexicon not_subjects: "Chủ nhật" is
-// Sunday, not Japan) and without acronyms written with a lower-case letter. Payload:
-// the index into lexicon.subjects.
+// Sunday, not Japan), without acronyms written with a lower-case letter, and without
+// an alias right after a capitalised person_name_middles word ("Nguyễn Thị Nga" is a
+// person). Payload: the index into lexicon.subjects.
 std::vector<PhraseMatch> FindSubjects(const CompiledLexicon& lex, const std::vector<TextToken>& tokens, size_t from,
                                       size_t to);
 

@@ -129,6 +129,7 @@ struct Lexicon {
   std::vector<std::string> possessive_markers;   // "của", "of": the subject after them owns the count
   std::vector<std::string> capitalised_stopwords; // "In", "Tại": capitalised but never part of a name
   std::vector<std::string> not_subjects;          // "Chủ nhật", "cập nhật": hold an alias, name no subject
+  std::vector<std::string> person_name_middles;   // "Thị", "Văn": capitalised, the next word is a name
   std::vector<RelativeDay> relative_days;
   std::vector<std::string> name_prefixes;        // "trung đoàn", "sư đoàn": a number right after is a name
   std::vector<std::string> non_count_units;      // "mm", "tuổi", "năm", "km/h": the number is not a count

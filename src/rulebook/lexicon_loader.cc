@@ -136,7 +136,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   FileReader r(root, sink);
   static const std::set<std::string> kTopKeys = {
       "qualifier", "metric", "subject", "place_list", "pair", "place_word", "source", "event", "topic",
-      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "capitalised_stopwords", "relative_day", "name_prefixes", "not_subjects",
+      "attribution_verbs", "attribution_preps", "as_of_markers", "since_markers", "possessive_markers", "capitalised_stopwords", "relative_day", "name_prefixes", "not_subjects", "person_name_middles",
       "non_count_units", "abbreviations"};
   r.CheckKeys(root, kTopKeys, "a lexicon file");
 
@@ -271,6 +271,7 @@ void ReadFile(const TomlValue& root, Lexicon* lex, DiagnosticSink* sink) {
   append("possessive_markers", &lex->possessive_markers);
   append("capitalised_stopwords", &lex->capitalised_stopwords);
   append("not_subjects", &lex->not_subjects);
+  append("person_name_middles", &lex->person_name_middles);
   append("name_prefixes", &lex->name_prefixes);
   append("non_count_units", &lex->non_count_units);
   append("abbreviations", &lex->abbreviations);

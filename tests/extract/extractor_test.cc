@@ -102,6 +102,10 @@ TEST_F(ExtractorTest, AliasesInsideOtherWordsNameNoSubject) {
       {"Ông cho biết mỹ phẩm không bị hư hại, nhưng 30 ngôi nhà bị tốc mái do bão.", "2025-06-02",
        {}},
       {"Nhật Bản cho biết 12 người thiệt mạng vì động đất.", "2025-06-02", {"dead/japan 12 exact [12,12]"}},
+      // A person's name ("Thị", "Văn" capitalised before it), not Russia; a town
+      // ("đô thị", lower case) of Russia still is.
+      {"Bà Nguyễn Thị Nga cho biết 12 người thiệt mạng do lũ.", "2025-06-02", {}},
+      {"Lũ tràn vào các đô thị Nga, làm 30 người thiệt mạng.", "2025-06-02", {"dead/russia 30 exact [30,30]"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Claims(c.text, c.published), c.claims) << c.text;
   const std::vector<Case> english = {
