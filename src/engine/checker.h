@@ -522,16 +522,19 @@ private:
   using Side = std::pair<int, int>;
   struct DedupKey {
     const CheckRule* rule;  // rule ids are unique (the rulebook refuses a repeated one)
-    int group;              // the first claim's group (metric, subject) * 4 + the severity (soft) or 3
+    int group;              // metric and subject: those of the first claim's group
+    int soft;               // a soft row's severity (Severity as int), -1 for a conflict
     Side sa, sb;
     bool operator==(const DedupKey& o) const {
-      return sa == o.sa && sb == o.sb && rule == o.rule && group == o.group;
+      return sa == o.sa && sb == o.sb && rule == o.rule && group == o.group && soft == o.soft;
     }
   };
+  // A soft row's sides are (one of these, stated value), not (source, stated value).
+  static constexpr int kEarlierSide = -1, kLaterSide = -2, kEitherSide = -3;
   struct DedupKeyHash {
     size_t operator()(const DedupKey& k) const {
       uint64_t h = std::hash<const void*>()(k.rule) ^ (static_cast<uint64_t>(static_cast<uint32_t>(k.group)) << 32);
-      for (int v : {k.sa.first, k.sa.second, k.sb.first, k.sb.second}) {
+      for (int v : {k.soft, k.sa.first, k.sa.second, k.sb.first, k.sb.second}) {
         h = (h ^ static_cast<uint64_t>(static_cast<uint32_t>(v))) * 0x94D049BB133111EBull;
       }
       return static_cast<size_t>(h ^ (h >> 29));
@@ -546,15 +549,15 @@ private:
       // rise and a fall between the same two figures stay two rows.
       const bool directed = c.rule->kind == CheckKind::kCumulativeDecrease || c.rule->kind == CheckKind::kStaleFigure;
       const bool a_first = !directed || Order(c.ia, c.ib).value_or(-1) < 0;
-      Side sa{directed ? -1 : -3, value_id_[a_first ? c.ia : c.ib]};
-      Side sb{directed ? -2 : -3, value_id_[a_first ? c.ib : c.ia]};
+      Side sa{directed ? kEarlierSide : kEitherSide, value_id_[a_first ? c.ia : c.ib]};
+      Side sb{directed ? kLaterSide : kEitherSide, value_id_[a_first ? c.ib : c.ia]};
       if (!directed && sb < sa) std::swap(sa, sb);
-      return {c.rule, group_of_[c.first] * 4 + static_cast<int>(c.severity), sa, sb};
+      return {c.rule, group_of_[c.first], static_cast<int>(c.severity), sa, sb};
     }
     Side sa{sources_.Info(c.ia).source, value_id_[c.ia]};
     Side sb{sources_.Info(c.ib).source, value_id_[c.ib]};
     if (sb < sa) std::swap(sa, sb);
-    return {c.rule, group_of_[c.first] * 4 + 3, sa, sb};
+    return {c.rule, group_of_[c.first], -1, sa, sb};
   }
 
   // The verdict on claims x and y (in the rule's order) with a = the claim that sorts first.
@@ -700,8 +703,7 @@ private:
       }
     }
     // The verdict on members p and q (positions, any order) from the classes' verdict.
-    auto instance = [&](const Candidate& verdict, const StaleOlders& olders, uint32_t p, uint32_t q,
-                        std::optional<Candidate>* out) {
+    auto instance = [&](const Candidate& verdict, const StaleOlders& olders, uint32_t p, uint32_t q) {
       const size_t i = std::min(p, q), j = std::max(p, q);
       Candidate c = verdict;
       const size_t x = members[i], y = members[j];
@@ -713,7 +715,7 @@ private:
         const size_t later = *TimeOrder(t.facts[i].time, t.facts[j].time) < 0 ? j : i;
         c.older = static_cast<uint32_t>(*olders.For(t.facts[later].document));
       }
-      *out = std::move(c);
+      return c;
     };
     for (size_t a = 0; a < classes; ++a) {
       const std::vector<uint32_t>& ca = t.classes[a];
@@ -745,9 +747,7 @@ private:
           for (uint32_t p : ca) {
             for (uint32_t q : cb) {
               if (t.facts[p].source == t.facts[q].source) continue;
-              std::optional<Candidate> c;
-              instance(*verdict, olders, p, q, &c);
-              emit(std::move(*c));
+              emit(instance(*verdict, olders, p, q));
             }
           }
           continue;
@@ -777,10 +777,9 @@ private:
           const uint32_t wanted = fp == files->first ? files->second : files->first;
           for (uint32_t q : other) {
             if (FileRank(members[q]) != wanted || t.facts[p].source == t.facts[q].source) continue;
-            std::optional<Candidate> c;
-            instance(*verdict, olders, p, q, &c);
-            const uint64_t id = IdHash(*c, scratch);
-            if (!kept || id < kept_id || (id == kept_id && PairKey(*c) < PairKey(*kept))) {
+            Candidate c = instance(*verdict, olders, p, q);
+            const uint64_t id = IdHash(c, scratch);
+            if (!kept || id < kept_id || (id == kept_id && PairKey(c) < PairKey(*kept))) {
               kept = std::move(c);
               kept_id = id;
             }

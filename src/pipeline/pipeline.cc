@@ -180,17 +180,17 @@ Result<std::vector<std::vector<std::string>>> FindStoredCopies(const Knowledge& 
   options.threads = ExtractionThreads();
   const std::string options_key = CopyOptionsKey(options);
   std::vector<CopyFeatures> features;
-  // The batch whose features are not taken yet: texts, and where their features go.
+  // The documents read from text (their places in `features`), to cache; the last
+  // texts.size() of them are the batch whose features are not taken yet.
+  std::vector<size_t> taken;
   std::vector<std::string> texts;
-  std::vector<size_t> slots;  // in `features`
-  std::vector<size_t> taken;  // in `features`: the documents read from text, to cache
   auto take_features = [&] {
+    const size_t first = taken.size() - texts.size();
     ParallelFor(texts.size(), options.threads, [&](int, size_t i) {
-      features[slots[i]] = CopyFeaturesOf(texts[i], options);
+      features[taken[first + i]] = CopyFeaturesOf(texts[i], options);
       std::string().swap(texts[i]);
     });
     texts.clear();
-    slots.clear();
   };
   Result<std::vector<Document>> loaded =
       store->LoadDocumentsForCopies(options_key, [&](Document& d, Store::CopyFeatureRow* cached) {
@@ -199,7 +199,6 @@ Result<std::vector<std::vector<std::string>>> FindStoredCopies(const Knowledge& 
           return;
         }
         features.emplace_back();
-        slots.push_back(features.size() - 1);
         taken.push_back(features.size() - 1);
         texts.push_back(std::move(d.text));
         d.text = std::string();

@@ -721,14 +721,12 @@ std::string SnapshotSideList(const std::string& side) {
 }
 
 // ConflictQuery's columns with both sides as stored (SnapshotSideList) and no trust
-// (0): no claim, document or state row read per conflict, only its latest review.
+// (0): no claim, document or state row read per conflict, only its status.
 std::string SnapshotConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         "c.likely_value, c.support_a, c.support_b, 0, 0, c.series, COALESCE(r.status, 'open'), "
-         "COALESCE(r.note, '')" +
+         "c.likely_value, c.support_a, c.support_b, 0, 0, c.series, s.status, s.note" +
          SnapshotSideList("a") + SnapshotSideList("b") +
-         " FROM conflicts c LEFT JOIN reviews r ON r.id = "
-         "(SELECT MAX(id) FROM reviews WHERE conflict_id = c.id) "
+         " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
          "WHERE (c.active = 1 OR ? = 0) ";
 }
 

@@ -265,14 +265,6 @@ Result<std::vector<Store::PutOutcome>> Store::PutDocuments(
 }
 
 Result<std::vector<Document>> Store::LoadDocuments(bool with_text) {
-  return LoadDocuments(with_text, nullptr);
-}
-
-Result<std::vector<Document>> Store::LoadDocuments(const std::function<void(Document&)>& each) {
-  return LoadDocuments(true, each);
-}
-
-Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::function<void(Document&)>& each) {
   return Guarded("LoadDocuments", [&]() -> Result<std::vector<Document>> {
     StatementLease st = impl_->Prepare(
         "SELECT id, file, path, url, outlet, language, published, title, "
@@ -284,7 +276,6 @@ Result<std::vector<Document>> Store::LoadDocuments(bool with_text, const std::fu
       Document d = ReadDocumentFacts(*st);
       d.text = st->getColumn(8).getString();
       d.content_hash = st->getColumn(9).getString();
-      if (each) each(d);
       docs.push_back(std::move(d));
     }
     return docs;
@@ -296,8 +287,8 @@ Result<std::vector<Document>> Store::LoadDocumentsForCopies(
   return Guarded("LoadDocumentsForCopies", [&]() -> Result<std::vector<Document>> {
     StatementLease st = impl_->Prepare(
         "SELECT d.id, d.file, d.path, d.url, d.outlet, d.language, d.published, d.title, "
-        "CASE WHEN f.document_id IS NULL THEN d.text ELSE '' END, d.content_hash, f.document_id IS NOT NULL, "
-        "f.shingles, f.credit FROM documents d LEFT JOIN copy_features f "
+        "CASE WHEN f.document_id IS NULL THEN d.text ELSE '' END, d.content_hash, f.shingles, f.credit "
+        "FROM documents d LEFT JOIN copy_features f "
         "ON f.document_id = d.id AND f.options = ?1 AND f.content_hash = d.content_hash ORDER BY d.file");
     st->bindNoCopy(1, options);
     std::vector<Document> docs;
@@ -308,8 +299,7 @@ Result<std::vector<Document>> Store::LoadDocumentsForCopies(
       d.text = st->getColumn(8).getString();
       d.content_hash = st->getColumn(9).getString();
       std::optional<std::vector<uint32_t>> shingles;
-      if (st->getColumn(10).getInt() != 0) {
-        const SQLite::Column blob = st->getColumn(11);
+      if (const SQLite::Column blob = st->getColumn(10); !blob.isNull()) {  // cached
         shingles = DecodeDeltas(std::string_view(static_cast<const char*>(blob.getBlob()),
                                                  static_cast<size_t>(blob.getBytes())));
         if (!shingles) {
@@ -323,7 +313,7 @@ Result<std::vector<Document>> Store::LoadDocumentsForCopies(
         cached.document_id = d.id;
         cached.content_hash = d.content_hash;
         cached.shingles = std::move(*shingles);
-        cached.credit = st->getColumn(12).getString();
+        cached.credit = st->getColumn(11).getString();
       }
       if (each) each(d, shingles ? &cached : nullptr);
       docs.push_back(std::move(d));

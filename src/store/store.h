@@ -100,10 +100,6 @@ class Store {
 
   // All documents ordered by file; `text` is left empty unless `with_text`.
   Result<std::vector<Document>> LoadDocuments(bool with_text);
-  // LoadDocuments with their texts, each handed to `each` as it is read, before it is
-  // kept: `each` may take what it needs of the text and let the text go, so that the
-  // texts are never all held at once.
-  Result<std::vector<Document>> LoadDocuments(const std::function<void(Document&)>& each);
 
   // ---- copy features (copy_features, db/migrations/0016) -----------------
 
@@ -115,9 +111,11 @@ class Store {
     std::vector<uint32_t> shingles;
     std::string credit;
   };
-  // LoadDocuments(each) for the copy join: each document is handed to `each` with
-  // its cached features under `options` for its present content hash, its text then
-  // left unread (empty); or with nullptr and its text, when none are cached.
+  // All documents ordered by file, for the copy join: each is handed to `each` as it
+  // is read, before it is kept, with its cached features under `options` for its
+  // present content hash and its text left unread (empty); or with nullptr and its
+  // text, when none are cached. `each` may take what it needs of the text and let it
+  // go, so that the texts are never all held at once.
   Result<std::vector<Document>> LoadDocumentsForCopies(const std::string& options,
                                                        const std::function<void(Document&, CopyFeatureRow*)>& each);
   // Caches `rows` under `options`, in one write transaction, replacing what a
@@ -246,10 +244,11 @@ class Store {
   Status ForEachConflict(bool active_only, const std::function<void(Conflict&)>& fn);
   // ForEachConflict with each side as its row stored it (the claim's and its
   // document's facts when the row was written: file, value, qualifier, quote,
-  // outlet, published, url, ...; no claim id, trust 0): one seek per conflict (its
-  // latest review) instead of seven. While a side's claim lives, its stored facts
-  // are its live ones (claims never change; a changed document's claims are
-  // replaced), so what discrepancies.csv shows of a side is the same.
+  // outlet, published, url, ...; no claim id, trust 0): only its status is looked
+  // up (the conflict_status view), not its claims, documents and trust. While a
+  // side's claim lives, its stored facts are its live ones (claims never change; a
+  // changed document's claims are replaced), so what discrepancies.csv shows of a
+  // side is the same.
   Status ForEachConflictAsStored(bool active_only, const std::function<void(Conflict&)>& fn);
 
   // The conflicts with these ids (exact ids, active or not), in the order given;
@@ -343,7 +342,6 @@ class Store {
 
  private:
   Store(std::unique_ptr<RunLock> lock, std::unique_ptr<StoreConnection> impl);
-  Result<std::vector<Document>> LoadDocuments(bool with_text, const std::function<void(Document&)>& each);
   std::unique_ptr<RunLock> lock_;          // declared first: released after the connection closes
   std::unique_ptr<StoreConnection> impl_;
 };

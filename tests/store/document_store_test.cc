@@ -170,15 +170,17 @@ TEST_F(DocumentStoreTest, LoadDocumentsWithoutText) {
   EXPECT_EQ((*docs)[0].content_hash, doc.content_hash);
 }
 
-TEST_F(DocumentStoreTest, LoadDocumentsHandsEachTextOverAsItIsRead) {
+TEST_F(DocumentStoreTest, LoadDocumentsForCopiesHandsEachTextOverAsItIsRead) {
   Document b = MakeDocument("b.txt", "văn bản B");
   Document a = MakeDocument("a.txt", "văn bản A");
   std::vector<Claim> none;
   Put(b, none);
   Put(a, none);
-  // Each document with its text, in file order; what `each` leaves is what is kept.
+  // Each document with its text (nothing cached), in file order; what `each` leaves
+  // is what is kept.
   std::vector<std::string> seen;
-  Result<std::vector<Document>> docs = store_->LoadDocuments([&](Document& d) {
+  Result<std::vector<Document>> docs = store_->LoadDocumentsForCopies("k=5", [&](Document& d, Store::CopyFeatureRow* cached) {
+    EXPECT_EQ(cached, nullptr);
     seen.push_back(d.file + ":" + d.text);
     d.text.clear();
   });
