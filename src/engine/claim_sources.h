@@ -36,6 +36,7 @@ class Interner {
     return id;
   }
   size_t size() const { return keys_.size(); }
+  const std::string& Key(int id) const { return keys_[static_cast<size_t>(id)]; }
 
  private:
   std::deque<std::string> keys_;  // owns the keys; a deque never moves them
@@ -73,7 +74,8 @@ class Sources {
     for (const auto& g : groups) {
       for (const auto& f : g) canonical[f] = g.front();
     }
-    Interner document_ids, source_ids, outlet_ids, unit_ids;
+    Interner document_ids, source_ids, unit_ids;
+    Interner& outlet_ids = outlet_ids_;
     unit_ids.Id("");  // kNoUnit
     // Each file's three ids, computed when a claim first names it.
     struct FileIds {
@@ -131,11 +133,13 @@ class Sources {
       }
       if (!in.time_text.empty()) in.time = ParseDatePoint(in.time_text);
     }
-    outlets_ = outlet_ids.size();
   }
 
   const ClaimInfo& Info(size_t i) const { return info_[i]; }
-  size_t outlets() const { return outlets_; }
+  size_t outlets() const { return outlet_ids_.size(); }
+  // The outlet's key ("outlet:<name>", or "file:<first file of its copy group>" when
+  // the document names no outlet): what a row's trust_key_a/b hold.
+  const std::string& OutletKey(int outlet) const { return outlet_ids_.Key(outlet); }
 
   // True when the two claims come from one document or from copies of each other.
   bool SameSource(size_t x, size_t y) const { return info_[x].source == info_[y].source; }
@@ -163,7 +167,7 @@ class Sources {
 
  private:
   std::vector<ClaimInfo> info_;
-  size_t outlets_ = 0;
+  Interner outlet_ids_;  // ClaimInfo::outlet's keys
 };
 
 inline std::string Value(const Claim& c) {

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "engine/check_key.h"
 #include "engine/checker.h"
 #include "engine/claim_groups.h"
 #include "engine/claim_interval.h"
@@ -67,6 +68,43 @@ struct Found {
   uint64_t id = 0;
   SupportCounter::Counts counts;
 };
+
+// What row `f` is built from, hashed (Conflict::inputs_hash), seeded with `salt` (the
+// rules and the build: CheckKey): the verdict (rule, severity, metric, subject, id,
+// the claims it names by id, a rule's own explanation), the support, the series,
+// the side truth discovery finds likelier and each side's trust key. A claim's id
+// stands for its content and its document's facts: the store never changes a
+// claim row, a changed document gets new claims. 0 when a named claim has no id.
+uint64_t RowInputsHash(uint64_t salt, const Found& f, const Checker& checker, const std::vector<Claim>& claims,
+                       const Sources& sources, const SupportContext& support) {
+  const Candidate& c = f.verdict;
+  uint64_t h = salt;
+  auto word = [&h](uint64_t w) {
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  };
+  const bool stale = c.rule->kind == CheckKind::kStaleFigure;  // only it names an older report
+  for (uint32_t i : {c.ia, c.ib, c.first, stale ? c.older : c.ia}) {
+    if (claims[i].id <= 0) return 0;
+    word(static_cast<uint64_t>(claims[i].id));
+  }
+  word(f.id);
+  word(Fnv1a64(c.rule->id));
+  word(Fnv1a64(checker.MetricOf(c)));
+  word(Fnv1a64(*c.subject));
+  word(static_cast<uint64_t>(c.severity));
+  if (c.explanation) {
+    word(Fnv1a64(c.explanation->en));
+    word(Fnv1a64(c.explanation->vi));
+  }
+  word(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_a)));
+  word(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_b)));
+  word(f.counts.series_hash);
+  word(static_cast<uint64_t>(support.LikelierSide(c) + 1));
+  word(Fnv1a64(sources.OutletKey(sources.Info(c.ia).outlet)));
+  word(Fnv1a64(sources.OutletKey(sources.Info(c.ib).outlet)));
+  return h == 0 ? 1 : h;
+}
 
 }  // namespace
 
@@ -283,6 +321,8 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
     for (size_t r = 0; r < keys.size(); ++r) ids[r] = Hex16(keys[r].id);
     if (!sink.begin(ids)) return copy_groups;
   }
+  if (sink.trust && !sink.trust(support.SourceTrust())) return copy_groups;
+  const uint64_t salt = Fnv1a64(CheckKey(rules));
   // The rows a batch at a time, handed over whole: the first built on the threads,
   // then each next one built on a thread of its own while the sink takes the last
   // (the sink writes to the database: the two overlap instead of taking turns).
@@ -295,6 +335,13 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
       for (size_t r = from + block * kRowsPerBlock; r < std::min(to, from + (block + 1) * kRowsPerBlock); ++r) {
         const Found& f = per_thread[keys[r].thread].found[keys[r].index];
         Conflict& row = (*batch)[r - from];
+        row.inputs_hash = RowInputsHash(salt, f, checker, claims, sources, support);
+        if (options.stored_inputs && row.inputs_hash != 0 &&
+            options.stored_inputs->HoldsNumbers(f.id, row.inputs_hash)) {
+          row.id = Hex16(f.id);
+          row.as_stored = true;
+          continue;
+        }
         checker.Materialize(f.verdict, f.id, &row);
         support.FillScores(f.verdict, &row);
         row.support_a = f.counts.support_a;

@@ -12,6 +12,7 @@
 #include "engine/copy_detector.h"
 #include "model/claim.h"
 #include "model/conflict.h"
+#include "model/conflict_ids.h"
 #include "model/document.h"
 #include "rulebook/check_rules.h"
 
@@ -35,6 +36,11 @@ struct CheckOptions {
   // For tests and benchmarks: judge every pair of a group's claims on its own instead
   // of once per pair of classes of equal claims (the default). The rows are the same.
   bool judge_every_pair = false;
+  // The stored active rows: id -> Conflict::inputs_hash, both as Hex64 (the store's
+  // conflict_state). A row whose id holds its inputs hash here is handed over as
+  // stored (Conflict::as_stored: only id and inputs_hash set) instead of built: the
+  // rows of a nightly check are mostly those of the night before.
+  const ConflictIdTable* stored_inputs = nullptr;
 };
 
 // The copy detection options the rules set (a `copies` rule), or the defaults.
@@ -44,9 +50,12 @@ CopyOptions CopyOptionsFromRules(const std::vector<CheckRule>& rules);
 // every row's id in row order (duplicates possible), then `rows` with the rows
 // themselves in that order, a batch at a time (the Conflicts may be moved from).
 // `begin` or `rows` returning false stops the check: no further row is built.
+// `trust`, when set, is called once after `begin` and before the rows, with every
+// source's trust by key (Conflict::trust_key_a/b), in source order.
 struct ConflictSink {
   std::function<bool(const std::vector<std::string>& ids)> begin;
   std::function<bool(std::vector<Conflict>& batch)> rows;
+  std::function<bool(const std::vector<std::pair<std::string, double>>& trust)> trust;
 };
 
 // Compares `claims` (each belonging to one of `documents`, matched by document_id

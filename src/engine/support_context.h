@@ -151,17 +151,41 @@ class SupportContext {
   // reads what the constructor built, so it may run while SupportCounters count.
   void Score() { scores_ = ScoreSupport(input_); }
 
-  // After Score(): the row's trust_a/b and likely_value; row `k` is the verdict `verdict`.
+  // After Score(): which side of `verdict` independent sources support better:
+  // 1 side a, -1 side b, 0 neither (evenly, or the sides are of different groups).
+  int LikelierSide(const Candidate& verdict) const {
+    size_t a = verdict.ia, b = verdict.ib;
+    int ga = input_.question[a], gb = input_.question[b];
+    if (ga < 0 || ga != gb) return 0;
+    double ca = scores_.claim_confidence[a], cb = scores_.claim_confidence[b];
+    if (ca > cb + 1e-9) return 1;
+    if (cb > ca + 1e-9) return -1;
+    return 0;
+  }
+
+  // After Score(): the row's trust_a/b with the keys of their sources, and its
+  // likely_value; row `k` is the verdict `verdict`.
   void FillScores(const Candidate& verdict, Conflict* row) const {
     Conflict& k = *row;
-    size_t a = verdict.ia, b = verdict.ib;
-    k.trust_a = scores_.source_trust[static_cast<size_t>(input_.source[a])];
-    k.trust_b = scores_.source_trust[static_cast<size_t>(input_.source[b])];
-    int ga = input_.question[a], gb = input_.question[b];
-    if (ga < 0 || ga != gb) return;
-    double ca = scores_.claim_confidence[a], cb = scores_.claim_confidence[b];
-    if (ca > cb + 1e-9) k.likely_value = DescribeValue(claims_[a], Language::kEnglish);
-    if (cb > ca + 1e-9) k.likely_value = DescribeValue(claims_[b], Language::kEnglish);
+    const int sa = input_.source[verdict.ia], sb = input_.source[verdict.ib];
+    k.trust_a = scores_.source_trust[static_cast<size_t>(sa)];
+    k.trust_b = scores_.source_trust[static_cast<size_t>(sb)];
+    k.trust_key_a = sources_.OutletKey(sa);
+    k.trust_key_b = sources_.OutletKey(sb);
+    switch (LikelierSide(verdict)) {
+      case 1: k.likely_value = DescribeValue(claims_[verdict.ia], Language::kEnglish); break;
+      case -1: k.likely_value = DescribeValue(claims_[verdict.ib], Language::kEnglish); break;
+      default: break;
+    }
+  }
+
+  // After Score(): every source's trust by its key (Sources::OutletKey), in source order.
+  std::vector<std::pair<std::string, double>> SourceTrust() const {
+    std::vector<std::pair<std::string, double>> out;
+    for (size_t s = 0; s < scores_.source_trust.size(); ++s) {
+      out.emplace_back(sources_.OutletKey(static_cast<int>(s)), scores_.source_trust[s]);
+    }
+    return out;
   }
 
  private:
@@ -188,6 +212,7 @@ class SupportCounter {
   struct Counts {
     int support_a = 0, support_b = 0;
     const std::string* series = nullptr;  // owned by this counter until it is destroyed
+    uint64_t series_hash = 0;              // Fnv1a64 of *series (0 without one)
   };
 
   Counts Count(const Candidate& verdict) {
@@ -202,9 +227,10 @@ class SupportCounter {
         auto it = series_cache_.find(ga);
         if (it == series_cache_.end()) {
           series_.push_back(Series(cx_.claims_, cx_.sources_, *cx_.members_of_group_[static_cast<size_t>(ga)]));
-          it = series_cache_.emplace(ga, &series_.back()).first;
+          it = series_cache_.emplace(ga, std::make_pair(&series_.back(), Fnv1a64(series_.back()))).first;
         }
-        out.series = it->second;
+        out.series = it->second.first;
+        out.series_hash = it->second.second;
       }
     } else {
       out.support_a = Support(ga, a, -1);
@@ -259,7 +285,7 @@ class SupportCounter {
   const SupportContext& cx_;
   std::unordered_map<SupportKey, int, SupportKeyHash> support_cache_;
   std::unordered_map<int, std::unique_ptr<QuestionSupport>> question_support_;
-  std::unordered_map<int, const std::string*> series_cache_;
+  std::unordered_map<int, std::pair<const std::string*, uint64_t>> series_cache_;  // series, its hash
   std::deque<std::string> series_;
 };
 

@@ -45,8 +45,18 @@ struct Conflict {
   int support_b = 0;         //   whose claims back side a's / side b's value
   double trust_a = 0;        // truth-discovery trust (0..1) of side a's / side b's outlet
   double trust_b = 0;
+  std::string trust_key_a;   // the source trust_a / trust_b is of ("outlet:<name>", "file:<file>"):
+  std::string trust_key_b;   //   the store keeps each source's latest trust once, not per row
   std::string series;        // cumulative counts: the dated series of the metric/subject,
                              // "600 (2024-12, a.txt) -> about 2,000 (2025-09, b.txt)"
+
+  // What the check built the row from (the rules and build, the verdict, the claims by
+  // id, support, series, likelier side, trust keys), hashed: equal hashes, equal rows
+  // (but for the trust values). 0 when unknown (a claim without id).
+  uint64_t inputs_hash = 0;
+  // True for a row the check did not build because the stored row of this id has the
+  // same inputs_hash (CheckOptions::stored_inputs): only id and inputs_hash are set.
+  bool as_stored = false;
 
   // "conflict count_agreement killed/north_korea a.txt:600 vs b.txt:2000 id=..."
   std::string ToString() const;

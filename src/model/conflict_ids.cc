@@ -76,4 +76,9 @@ bool ConflictIdTable::ValueEquals(size_t position, std::string_view value) const
   return texts_.at(position - numbers_.size()).value == value;
 }
 
+bool ConflictIdTable::HoldsNumbers(uint64_t id, uint64_t value) const {
+  auto it = std::lower_bound(numbers_.begin(), numbers_.end(), id, [](const Numbers& x, uint64_t y) { return x.id < y; });
+  return it != numbers_.end() && it->id == id && it->value == value;
+}
+
 }  // namespace claimcheck

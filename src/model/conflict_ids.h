@@ -35,6 +35,9 @@ class ConflictIdTable {
   std::string IdAt(size_t position) const;
   std::string ValueAt(size_t position) const;
   bool ValueEquals(size_t position, std::string_view value) const;
+  // True when the table holds the id Hex64(id) with the value Hex64(value): a lookup
+  // without the texts. Only after Seal.
+  bool HoldsNumbers(uint64_t id, uint64_t value) const;
   size_t size() const { return numbers_.size() + texts_.size(); }
 
  private:

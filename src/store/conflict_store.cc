@@ -81,16 +81,18 @@ std::string UpsertSql(size_t rows) {
          "support_b = excluded.support_b, series = excluded.series, active = 1";
 }
 
-constexpr size_t kStateBatch = 128;
+constexpr size_t kStateBatch = 64;
 
-// Inserts or updates `rows` rows of conflict_state, 5 parameters each: conflict id,
-// content hash, last_run_id, trust_a, trust_b.
+// Inserts or updates `rows` rows of conflict_state, 8 parameters each: conflict id,
+// content hash, last_run_id, trust_a, trust_b, inputs_hash, trust_key_a, trust_key_b.
 std::string StateSql(size_t rows) {
-  std::string values = "(?, ?, ?, ?, ?)";
-  for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?, ?, ?)";
-  return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b) VALUES " + values +
+  std::string values = "(?, ?, ?, ?, ?, ?, ?, ?)";
+  for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?, ?, ?, ?, ?, ?)";
+  return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b, inputs_hash, "
+         "trust_key_a, trust_key_b) VALUES " + values +
          " ON CONFLICT(conflict_id) DO UPDATE SET content_hash = excluded.content_hash, "
-         "last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, trust_b = excluded.trust_b";
+         "last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, trust_b = excluded.trust_b, "
+         "inputs_hash = excluded.inputs_hash, trust_key_a = excluded.trust_key_a, trust_key_b = excluded.trust_key_b";
 }
 
 }  // namespace
@@ -450,8 +452,43 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                     BindIdAt(st, index++, run_id);
                     st.bind(index++, c.trust_a);
                     st.bind(index++, c.trust_b);
+                    if (c.inputs_hash != 0) {
+                      st.bind(index++, Hex64(c.inputs_hash));
+                    } else {
+                      st.bind(index++, "");
+                    }
+                    st.bindNoCopy(index++, c.trust_key_a);
+                    st.bindNoCopy(index++, c.trust_key_b);
                   }
                 });
+}
+
+// Makes source_trust hold exactly `trust` (key, trust): rows whose trust moved are
+// written, rows of sources gone deleted (a full check's trust, once per source).
+void WriteSourceTrust(StoreConnection& impl, const std::vector<std::pair<std::string, double>>& trust) {
+  std::unordered_map<std::string, double> stored;
+  {
+    StatementLease st = impl.Prepare("SELECT key, trust FROM source_trust");
+    while (st->executeStep()) stored.emplace(st->getColumn(0).getString(), st->getColumn(1).getDouble());
+  }
+  for (const auto& [key, value] : trust) {
+    auto it = stored.find(key);
+    if (it != stored.end()) {
+      const bool same = it->second == value;
+      stored.erase(it);
+      if (same) continue;
+    }
+    StatementLease st = impl.Prepare(
+        "INSERT INTO source_trust(key, trust) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET trust = excluded.trust");
+    st->bindNoCopy(1, key);
+    st->bind(2, value);
+    st->exec();
+  }
+  for (const auto& entry : stored) {
+    StatementLease st = impl.Prepare("DELETE FROM source_trust WHERE key = ?");
+    st->bindNoCopy(1, entry.first);
+    st->exec();
+  }
 }
 
 // Records each (conflict id, change) of `changes` for `run_id` in order (none when
@@ -519,6 +556,8 @@ struct Store::ConflictWriter::State {
   std::vector<ReviewRecord> reviews;    // written after every row (they reference rows)
   std::vector<std::string> back_open;   // inactive before, back and dismissed: recorded as "open"
   ActiveSetDigest active_digest;        // of every id added, with its content hash
+  // Every source's trust by key (SetSourceTrust): source_trust's rows at Finish.
+  std::optional<std::vector<std::pair<std::string, double>>> source_trust;
   Status failure = Status::Ok();
 
   // Records `id` as added; false when it was already.
@@ -538,6 +577,23 @@ struct Store::ConflictWriter::State {
 
 Store::ConflictWriter::ConflictWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Store::ConflictWriter::~ConflictWriter() = default;
+
+Result<ConflictIdTable> Store::LoadActiveRowInputs() {
+  return Guarded("LoadActiveRowInputs", [&]() -> Result<ConflictIdTable> {
+    StatementLease st = impl_->Prepare(
+        "SELECT c.id, coalesce(s.inputs_hash, '') FROM conflicts c "
+        "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
+    ConflictIdTable out;
+    while (st->executeStep()) {
+      const SQLite::Column id = st->getColumn(0);
+      const SQLite::Column hash = st->getColumn(1);
+      out.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())),
+              std::string_view(hash.getText(), static_cast<size_t>(hash.getBytes())));
+    }
+    out.Seal();
+    return out;
+  });
+}
 
 Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run_id,
                                                                     const std::vector<std::string>& ids,
@@ -579,6 +635,17 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     };
     for (const Conflict& c : batch) {
       if (!s.MarkSeen(c.id)) continue;
+      if (c.as_stored) {
+        // Built from the same inputs as the stored row (the engine compared its
+        // inputs_hash with conflict_state's): the row, its state and its trust
+        // keys stand; nothing is written.
+        const std::optional<size_t> stored = s.active_before.Find(c.id);
+        if (!stored) return Status::Internal("conflict " + c.id + " was handed over as stored but is not active");
+        s.active_digest.Add(c.id, s.active_before.ValueAt(*stored));
+        ++s.delta.still_open;
+        ++s.delta.as_stored;
+        continue;
+      }
       const UpsertRow row{&c, side(c.a), side(c.b)};
       std::string hash = ContentHash(row);
       s.active_digest.Add(c.id, hash);
@@ -614,6 +681,10 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
   return s.failure;
 }
 
+void Store::ConflictWriter::SetSourceTrust(std::vector<std::pair<std::string, double>> trust) {
+  state_->source_trust = std::move(trust);
+}
+
 Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
   State& s = *state_;
   if (!s.failure.ok()) return s.failure;
@@ -629,8 +700,20 @@ Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
       StatementLease st = s.impl.Prepare("UPDATE conflicts SET active = 0 WHERE id = ?");
       st->bind(1, id);
       st->exec();
+      // Frozen as it was last found: its sides' trust (read by key while it was
+      // active) and the run that found it, the last check's (check_state, not
+      // written yet): a row handed over as stored has its state of an older run.
+      StatementLease freeze = s.impl.Prepare(
+          "UPDATE conflict_state SET "
+          "trust_a = COALESCE((SELECT trust FROM source_trust WHERE key = trust_key_a), trust_a), "
+          "trust_b = COALESCE((SELECT trust FROM source_trust WHERE key = trust_key_b), trust_b), "
+          "last_run_id = COALESCE((SELECT run_id FROM check_state WHERE id = 1), last_run_id) "
+          "WHERE conflict_id = ?");
+      freeze->bind(1, id);
+      freeze->exec();
       ++delta.resolved;
     }
+    if (s.source_trust) WriteSourceTrust(s.impl, *s.source_trust);
     // The run's changes to the active set: dismissed ones back, new ones,
     // resolved ones (one still found is not recorded: it is active, not new).
     std::vector<std::pair<const std::string*, const char*>> changes;
@@ -730,13 +813,22 @@ std::string SnapshotConflictQuery() {
          "WHERE (c.active = 1 OR ? = 0) ";
 }
 
+// SQL for both sides' trust (two columns) of conflict `c` with conflict_state `st`:
+// an active one's by its sides' keys from source_trust (the last full check's),
+// a resolved one's (or one stored before its keys were) as stored with its state.
+constexpr char kTrustOf[] =
+    "COALESCE(CASE WHEN c.active = 1 THEN (SELECT trust FROM source_trust WHERE key = st.trust_key_a) END, "
+    "st.trust_a, 0), "
+    "COALESCE(CASE WHEN c.active = 1 THEN (SELECT trust FROM source_trust WHERE key = st.trust_key_b) END, "
+    "st.trust_b, 0)";
+
 // The query of LoadConflicts and ForEachConflict (all but the ORDER BY): every
 // conflict with its status and both sides (see ConflictColumn). A side is live
 // when its claim id is > 0 and both the claim and its document still exist:
 // one query instead of a lookup per side.
 std::string ConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         "c.likely_value, c.support_a, c.support_b, COALESCE(st.trust_a, 0), COALESCE(st.trust_b, 0), c.series, "
+         "c.likely_value, c.support_a, c.support_b, " + std::string(kTrustOf) + ", c.series, "
          "s.status, s.note" +
          SideQueryList("a", "ca", "da") + SideQueryList("b", "cb", "db") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "

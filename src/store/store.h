@@ -20,6 +20,7 @@
 #include "base/status.h"
 #include "model/claim.h"
 #include "model/conflict.h"
+#include "model/conflict_ids.h"
 #include "model/copy_memory.h"
 #include "model/document.h"
 
@@ -163,14 +164,19 @@ class Store {
     // previous_status = the old decision, note naming the old id, reviewer
     // and note). Also listed in new_ids.
     std::vector<std::string> reopened_ids;  // sorted
+    // Rows handed over as stored (Conflict::as_stored; counted in still_open): found
+    // again from the same inputs, nothing of them written.
+    int as_stored = 0;
   };
 
   // In one transaction, makes `conflicts` the set of active conflicts:
   // unknown ids are inserted (first_run_id = run_id), known ids updated
   // (active = 1, snapshot of both sides refreshed; a row whose content is the
   // stored one, by conflict_state's content hash, is left as it is), every id's
-  // conflict_state written (last_run_id = run_id, trust_a/b, content hash),
-  // active ids absent from `conflicts` marked active = 0 (resolved). Reviews
+  // conflict_state written (last_run_id = run_id, trust_a/b and their keys,
+  // inputs hash, content hash), active ids absent from `conflicts` marked
+  // active = 0 (resolved; their state keeps the trust source_trust gave them and
+  // the last check's run as last_run_id). Reviews
   // are never deleted. When a known conflict's evidence changed (either
   // side's quote, value or date differs from the stored snapshot) and its
   // latest review is `dismissed` or `confirmed`, a review by "claimcheck"
@@ -203,7 +209,12 @@ class Store {
     ConflictWriter& operator=(const ConflictWriter&) = delete;
     // Errors: InvalidInput for a row without id; Database otherwise. After an
     // error every later call returns it.
+    // A row with as_stored set (only its id needed) must be active: it stands as
+    // stored, row and state, and counts as still open.
     Status Add(const std::vector<Conflict>& batch);
+    // Every source's trust by key (Conflict::trust_key_a/b): source_trust holds
+    // exactly these after Finish. Without it source_trust stays as it is.
+    void SetSourceTrust(std::vector<std::pair<std::string, double>> trust);
     Result<ConflictDelta> Finish();
 
    private:
@@ -212,6 +223,11 @@ class Store {
     explicit ConflictWriter(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
   };
+  // Every active conflict's id with the inputs hash its row was built from
+  // (conflict_state.inputs_hash; '' for a row stored without one): what
+  // CheckOptions::stored_inputs takes.
+  Result<ConflictIdTable> LoadActiveRowInputs();
+
   // Errors: InvalidInput for an empty id in `ids`; Database otherwise.
   Result<std::unique_ptr<ConflictWriter>> BeginConflicts(int64_t run_id, const std::vector<std::string>& ids,
                                                          const std::string& inputs_key = "");

@@ -13,6 +13,7 @@
 #include "base/diagnostics.h"
 #include "base/strings.h"
 #include "engine/engine.h"
+#include "model/conflict_ids.h"
 #include "rulebook/check_rules.h"
 
 namespace claimcheck {
@@ -353,6 +354,109 @@ TEST(EngineThreadsTest, RowsDoNotDependOnJudgingByClass) {
       EXPECT_EQ(Rows(CheckClaims(rules, corpus.documents, corpus.claims)), Rows(expected))
           << "seed " << seed << (dense ? ", dense" : "");
     }
+  }
+}
+
+// Every field of a row but its trust values (which the store keeps per source), with
+// the keys of its sides' sources.
+std::string RowWithoutTrust(const Conflict& k) {
+  return k.ToString() + " | " + k.a.claim.ToString() + " " + k.a.claim.file + " " + k.a.outlet + " " +
+         k.a.published + " | " + k.b.claim.ToString() + " " + k.b.claim.file + " " + k.b.outlet + " " +
+         k.b.published + " | " + k.explanation + " | " + k.explanation_vi + " | " + k.likely_value + " | " +
+         std::to_string(k.support_a) + " " + std::to_string(k.support_b) + " " + k.trust_key_a + " " +
+         k.trust_key_b + " | " + k.series;
+}
+
+// A row's inputs hash pins the row: checked before and after four documents are
+// added (claims keep their ids, as stored claims do), a row found both times with
+// the same id and inputs hash is the same row but for its trust. Adding documents
+// moves support, series and likelier sides, so some rows of unchanged pairs change:
+// their hashes must differ. With the first check's hashes as stored_inputs, those
+// rows come as stored (only id and hash), the others as built without them.
+TEST(EngineThreadsTest, EqualInputsHashesGiveEqualRows) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  for (uint64_t seed : {1u, 2u, 3u}) {
+    for (bool dense : {false, true}) {
+      Corpus after = dense ? GenerateDense(seed) : Generate(seed);
+      for (size_t i = 0; i < after.claims.size(); ++i) after.claims[i].id = static_cast<int64_t>(i + 1);
+      Corpus before;
+      auto added = [](const std::string& file) { return file.size() > 2 && file[1] == '2' && file[2] <= '3'; };
+      for (const Document& d : after.documents) {
+        if (!added(d.file)) before.documents.push_back(d);
+      }
+      for (const Claim& c : after.claims) {
+        if (!added(c.file)) before.claims.push_back(c);
+      }
+      ASSERT_EQ(before.documents.size() + 4, after.documents.size());
+      const CheckResult first = CheckClaims(rules, before.documents, before.claims);
+      const CheckResult second = CheckClaims(rules, after.documents, after.claims);
+      std::map<std::string, const Conflict*> earlier;
+      ConflictIdTable stored;
+      for (const Conflict& k : first.conflicts) {
+        ASSERT_NE(k.inputs_hash, 0u) << k.ToString();
+        earlier.emplace(k.id, &k);
+        stored.Add(k.id, Hex64(k.inputs_hash));
+      }
+      stored.Seal();
+      int same = 0, moved = 0, changed_rows = 0;
+      std::map<std::string, const Conflict*> later;
+      for (const Conflict& k : second.conflicts) {
+        later.emplace(k.id, &k);
+        auto it = earlier.find(k.id);
+        if (it == earlier.end()) continue;
+        if (it->second->inputs_hash == k.inputs_hash) {
+          ++same;
+          EXPECT_EQ(RowWithoutTrust(*it->second), RowWithoutTrust(k)) << "seed " << seed;
+        } else {
+          ++moved;
+          if (RowWithoutTrust(*it->second) != RowWithoutTrust(k)) ++changed_rows;
+        }
+      }
+      EXPECT_GT(same, 0) << "seed " << seed << (dense ? ", dense" : "");
+      EXPECT_GT(changed_rows, 0) << "seed " << seed << (dense ? ", dense" : "");
+
+      CheckOptions options;
+      options.stored_inputs = &stored;
+      options.threads = 2;
+      const CheckResult hollow = CheckClaims(rules, after.documents, after.claims, options);
+      ASSERT_EQ(hollow.conflicts.size(), second.conflicts.size());
+      int as_stored = 0;
+      for (size_t r = 0; r < hollow.conflicts.size(); ++r) {
+        const Conflict& h = hollow.conflicts[r];
+        const Conflict& k = second.conflicts[r];
+        EXPECT_EQ(h.id, k.id);
+        EXPECT_EQ(h.inputs_hash, k.inputs_hash);
+        if (h.as_stored) {
+          ++as_stored;
+          EXPECT_TRUE(h.rule_id.empty() && h.explanation.empty() && h.a.claim.quote.empty()) << h.ToString();
+          ASSERT_TRUE(earlier.count(k.id));
+          EXPECT_EQ(earlier[k.id]->inputs_hash, k.inputs_hash);
+        } else {
+          EXPECT_EQ(RowWithoutTrust(h), RowWithoutTrust(k));
+          EXPECT_EQ(h.trust_a, k.trust_a);
+          EXPECT_EQ(h.trust_b, k.trust_b);
+        }
+      }
+      EXPECT_EQ(as_stored, same) << "seed " << seed << (dense ? ", dense" : "");
+      (void)moved;
+    }
+  }
+}
+
+// Claims without ids (not stored) pin nothing: their rows' inputs hash is 0, and
+// they are always built.
+TEST(EngineThreadsTest, RowsOfClaimsWithoutIdsHaveNoInputsHash) {
+  std::vector<CheckRule> rules;
+  DiagnosticSink sink;
+  ASSERT_TRUE(LoadCheckRules(std::string(CLAIMCHECK_SOURCE_DIR) + "/rules", &rules, &sink).ok());
+  const Corpus corpus = GenerateDense(1);
+  const CheckResult result = CheckClaims(rules, corpus.documents, corpus.claims);
+  ASSERT_FALSE(result.conflicts.empty());
+  for (const Conflict& k : result.conflicts) {
+    EXPECT_EQ(k.inputs_hash, 0u);
+    EXPECT_FALSE(k.as_stored);
   }
 }
 

@@ -614,6 +614,73 @@ TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
   EXPECT_EQ(by_id[next[22].id]->severity, Severity::kInfo);
 }
 
+// A row handed over as stored (Conflict::as_stored: only its id and inputs hash)
+// stands as it is; trust is read per source by the sides' keys from the last
+// source trust set, and a resolved row keeps the trust it was last shown with.
+TEST_F(ConflictStoreTest, RowsAsStoredStandAndTrustIsPerSource) {
+  Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  c1.trust_key_a = "outlet:a";
+  c1.trust_key_b = "outlet:b";
+  c1.inputs_hash = 0x11;
+  Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  c2.trust_key_a = "outlet:a";
+  c2.trust_key_b = "outlet:c";
+  c2.inputs_hash = 0x22;
+  auto save = [&](const std::vector<Conflict>& rows, std::vector<std::pair<std::string, double>> trust) {
+    std::vector<std::string> ids;
+    for (const Conflict& c : rows) ids.push_back(c.id);
+    Result<std::unique_ptr<Store::ConflictWriter>> writer = store_->BeginConflicts(run_, ids);
+    EXPECT_TRUE(writer.ok());
+    (*writer)->SetSourceTrust(std::move(trust));
+    if (Status added = (*writer)->Add(rows); !added.ok()) return Result<Store::ConflictDelta>(added);
+    return (*writer)->Finish();
+  };
+  ASSERT_TRUE(save({c1, c2}, {{"outlet:a", 0.9}, {"outlet:b", 0.5}, {"outlet:c", 0.25}}).ok());
+  Result<ConflictIdTable> inputs = store_->LoadActiveRowInputs();
+  ASSERT_TRUE(inputs.ok());
+  EXPECT_TRUE(inputs->HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x11));
+  EXPECT_TRUE(inputs->HoldsNumbers(0xc2c2c2c2c2c2c2c2ull, 0x22));
+  EXPECT_FALSE(inputs->HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x22));
+  std::vector<Conflict> first = Load(true);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].trust_a, 0.9);
+  EXPECT_EQ(first[0].trust_b, 0.5);
+  EXPECT_EQ(first[1].trust_b, 0.25);
+
+  // Next check: c1 as stored, c2 gone, every source's trust moved.
+  NextRun();
+  Conflict hollow;
+  hollow.id = c1.id;
+  hollow.inputs_hash = c1.inputs_hash;
+  hollow.as_stored = true;
+  Result<Store::ConflictDelta> delta = save({hollow}, {{"outlet:a", 0.8}, {"outlet:b", 0.6}});
+  ASSERT_TRUE(delta.ok()) << delta.status().ToString();
+  EXPECT_EQ(DeltaString(*delta), "new=0[] open=1 resolved=1[c2c2c2c2c2c2c2c2]");
+  EXPECT_EQ(delta->as_stored, 1);
+  std::vector<Conflict> active = Load(true);
+  ASSERT_EQ(active.size(), 1u);
+  EXPECT_EQ(active[0].ToString(), first[0].ToString());
+  EXPECT_EQ(active[0].explanation, first[0].explanation);
+  EXPECT_EQ(active[0].a.claim.quote, first[0].a.claim.quote);
+  EXPECT_EQ(active[0].trust_a, 0.8);
+  EXPECT_EQ(active[0].trust_b, 0.6);
+  // c2, resolved: the trust it had while active (source c is gone since).
+  for (const Conflict& c : Load(false)) {
+    if (c.id != c2.id) continue;
+    EXPECT_EQ(c.trust_a, 0.9);
+    EXPECT_EQ(c.trust_b, 0.25);
+  }
+  EXPECT_TRUE(store_->LoadActiveRowInputs()->HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x11));
+
+  // A row as stored must be active: c2 is not.
+  NextRun();
+  hollow.id = c2.id;
+  Result<Store::ConflictDelta> refused = save({hollow}, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().ToString().find("c2c2c2c2c2c2c2c2"), std::string::npos) << refused.status().ToString();
+  EXPECT_EQ(Load(true).size(), 1u);  // nothing written
+}
+
 }  // namespace
 }  // namespace claimcheck
 
