@@ -12,6 +12,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/strings.h"
@@ -549,6 +550,7 @@ struct Store::ConflictWriter::State {
   std::vector<bool> seen;           // by position in `incoming`: added so far
   std::set<std::string> seen_other; // added so far and not in `incoming`
   std::map<std::string, std::vector<Decided>> decided;  // see InheritDecision
+  std::unordered_set<std::string> decided_ids;          // the ids in `decided`: confirmed or dismissed
   // Every conflict active before, with its stored content hash: only a conflict
   // found again while active can keep its row as it is.
   ConflictIdTable active_before;
@@ -609,6 +611,9 @@ Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run
     state->incoming.Seal();
     state->seen.assign(state->incoming.size(), false);
     state->decided = DecidedConflicts(*impl_);
+    for (const auto& entry : state->decided) {
+      for (const Decided& d : entry.second) state->decided_ids.insert(d.id);
+    }
     return std::unique_ptr<ConflictWriter>(new ConflictWriter(std::move(state)));
   });
 }
@@ -657,7 +662,10 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
         states.emplace_back(&c, std::move(hash));
         continue;
       }
-      std::optional<bool> changed = EvidenceChanged(s.impl, c);
+      // Whether its evidence changed matters only to a decided conflict (it reopens);
+      // an active one that is not decided is stored: no need to read its row.
+      std::optional<bool> changed =
+          was_active && !s.decided_ids.count(c.id) ? std::optional<bool>(false) : EvidenceChanged(s.impl, c);
       const bool is_stored = changed.has_value();
       // A dismissal sticks: a dismissed conflict that comes back is not new.
       if (was_active || (is_stored && CurrentStatus(s.impl, c.id) == "dismissed")) {
