@@ -69,41 +69,56 @@ struct Found {
   SupportCounter::Counts counts;
 };
 
-// What row `f` is built from, hashed (Conflict::inputs_hash), seeded with `salt` (the
-// rules and the build: CheckKey): the verdict (rule, severity, metric, subject, id,
-// the claims it names by id, a rule's own explanation), the support, the series,
-// the side truth discovery finds likelier and each side's trust key. A claim's id
-// stands for its content and its document's facts: the store never changes a
-// claim row, a changed document gets new claims. 0 when a named claim has no id.
-uint64_t RowInputsHash(uint64_t salt, const Found& f, const Checker& checker, const std::vector<Claim>& claims,
-                       const Sources& sources, const SupportContext& support) {
-  const Candidate& c = f.verdict;
-  uint64_t h = salt;
-  auto word = [&h](uint64_t w) {
+// Mixes 64-bit words into a hash.
+struct WordHash {
+  uint64_t h;
+  void Add(uint64_t w) {
     h = (h ^ w) * 0x9E3779B97F4A7C15ull;
     h ^= h >> 29;
-  };
+  }
+  uint64_t NonZero() const { return h == 0 ? 1 : h; }
+};
+
+// What the conflicts row of `f` (its verdict, both sides' snapshots, explanations)
+// is built from, hashed (Conflict::core_hash), seeded with `salt` (the rules and
+// the build: CheckKey): rule, severity, metric, subject, id, the claims it names by
+// id and a rule's own explanation. A claim's id stands for its content and its
+// document's facts: the store never changes a claim row, a changed document gets
+// new claims. 0 when a named claim has no id.
+uint64_t RowCoreHash(uint64_t salt, const Found& f, const Checker& checker, const std::vector<Claim>& claims) {
+  const Candidate& c = f.verdict;
+  WordHash h{salt};
   const bool stale = c.rule->kind == CheckKind::kStaleFigure;  // only it names an older report
   for (uint32_t i : {c.ia, c.ib, c.first, stale ? c.older : c.ia}) {
     if (claims[i].id <= 0) return 0;
-    word(static_cast<uint64_t>(claims[i].id));
+    h.Add(static_cast<uint64_t>(claims[i].id));
   }
-  word(f.id);
-  word(Fnv1a64(c.rule->id));
-  word(Fnv1a64(checker.MetricOf(c)));
-  word(Fnv1a64(*c.subject));
-  word(static_cast<uint64_t>(c.severity));
+  h.Add(f.id);
+  h.Add(Fnv1a64(c.rule->id));
+  h.Add(Fnv1a64(checker.MetricOf(c)));
+  h.Add(Fnv1a64(*c.subject));
+  h.Add(static_cast<uint64_t>(c.severity));
   if (c.explanation) {
-    word(Fnv1a64(c.explanation->en));
-    word(Fnv1a64(c.explanation->vi));
+    h.Add(Fnv1a64(c.explanation->en));
+    h.Add(Fnv1a64(c.explanation->vi));
   }
-  word(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_a)));
-  word(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_b)));
-  word(f.counts.series_hash);
-  word(static_cast<uint64_t>(support.LikelierSide(c) + 1));
-  word(Fnv1a64(sources.OutletKey(sources.Info(c.ia).outlet)));
-  word(Fnv1a64(sources.OutletKey(sources.Info(c.ib).outlet)));
-  return h == 0 ? 1 : h;
+  return h.NonZero();
+}
+
+// Everything row `f` is built from (Conflict::inputs_hash): its core hash `core`
+// and its context, what moves with the rest of the corpus: the support, the series,
+// the side truth discovery finds likelier and each side's trust key. 0 when core is.
+uint64_t RowInputsHash(uint64_t core, const Found& f, const Sources& sources, const SupportContext& support) {
+  if (core == 0) return 0;
+  const Candidate& c = f.verdict;
+  WordHash h{core};
+  h.Add(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_a)));
+  h.Add(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_b)));
+  h.Add(f.counts.series_hash);
+  h.Add(static_cast<uint64_t>(support.LikelierSide(c) + 1));
+  h.Add(Fnv1a64(sources.OutletKey(sources.Info(c.ia).outlet)));
+  h.Add(Fnv1a64(sources.OutletKey(sources.Info(c.ib).outlet)));
+  return h.NonZero();
 }
 
 }  // namespace
@@ -335,14 +350,21 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
       for (size_t r = from + block * kRowsPerBlock; r < std::min(to, from + (block + 1) * kRowsPerBlock); ++r) {
         const Found& f = per_thread[keys[r].thread].found[keys[r].index];
         Conflict& row = (*batch)[r - from];
-        row.inputs_hash = RowInputsHash(salt, f, checker, claims, sources, support);
-        if (options.stored_inputs && row.inputs_hash != 0 &&
-            options.stored_inputs->HoldsNumbers(f.id, row.inputs_hash)) {
+        row.core_hash = RowCoreHash(salt, f, checker, claims);
+        row.inputs_hash = RowInputsHash(row.core_hash, f, sources, support);
+        const bool stored_core = options.stored && row.core_hash != 0 &&
+                                 options.stored->core.HoldsNumbers(f.id, row.core_hash);
+        if (stored_core && options.stored->inputs.HoldsNumbers(f.id, row.inputs_hash)) {
           row.id = Hex16(f.id);
-          row.as_stored = true;
+          row.form = Conflict::Form::kStored;
           continue;
         }
-        checker.Materialize(f.verdict, f.id, &row);
+        if (stored_core) {
+          row.id = Hex16(f.id);
+          row.form = Conflict::Form::kContext;
+        } else {
+          checker.Materialize(f.verdict, f.id, &row);
+        }
         support.FillScores(f.verdict, &row);
         row.support_a = f.counts.support_a;
         row.support_b = f.counts.support_b;

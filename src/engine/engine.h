@@ -36,11 +36,11 @@ struct CheckOptions {
   // For tests and benchmarks: judge every pair of a group's claims on its own instead
   // of once per pair of classes of equal claims (the default). The rows are the same.
   bool judge_every_pair = false;
-  // The stored active rows: id -> Conflict::inputs_hash, both as Hex64 (the store's
-  // conflict_state). A row whose id holds its inputs hash here is handed over as
-  // stored (Conflict::as_stored: only id and inputs_hash set) instead of built: the
+  // The stored active rows' hashes (the store's conflict_state): a row whose id holds
+  // its core hash there is handed over without its core (Conflict::Form::kContext),
+  // and also without its context when its inputs hash is held too (kStored): the
   // rows of a nightly check are mostly those of the night before.
-  const ConflictIdTable* stored_inputs = nullptr;
+  const StoredRowHashes* stored = nullptr;
 };
 
 // The copy detection options the rules set (a `copies` rule), or the defaults.

@@ -50,13 +50,18 @@ struct Conflict {
   std::string series;        // cumulative counts: the dated series of the metric/subject,
                              // "600 (2024-12, a.txt) -> about 2,000 (2025-09, b.txt)"
 
-  // What the check built the row from (the rules and build, the verdict, the claims by
-  // id, support, series, likelier side, trust keys), hashed: equal hashes, equal rows
-  // (but for the trust values). 0 when unknown (a claim without id).
+  // What the check built the row's core from (the rules and build, the verdict, the
+  // claims by id): what the stored conflicts row holds, sides and explanations.
+  // inputs_hash adds the context (support, series, likelier side, trust keys),
+  // which moves with the rest of the corpus. Equal hashes, equal rows (but for the
+  // trust values). 0 when unknown (a claim without id).
+  uint64_t core_hash = 0;
   uint64_t inputs_hash = 0;
-  // True for a row the check did not build because the stored row of this id has the
-  // same inputs_hash (CheckOptions::stored_inputs): only id and inputs_hash are set.
-  bool as_stored = false;
+  // How much of the row the check handed over (CheckOptions::stored): all of it;
+  // the context only (id, hashes, support, series, likely value, trust and keys),
+  // its core standing as stored; or nothing but the id and hashes.
+  enum class Form { kBuilt, kContext, kStored };
+  Form form = Form::kBuilt;
 
   // "conflict count_agreement killed/north_korea a.txt:600 vs b.txt:2000 id=..."
   std::string ToString() const;

@@ -54,4 +54,11 @@ class ConflictIdTable {
   std::vector<Texts> texts_;      // sorted by id after Seal: the positions after
 };
 
+// The stored active conflicts' row hashes by id (Conflict::core_hash and
+// inputs_hash, as Hex64): what CheckOptions::stored compares a check's rows with.
+struct StoredRowHashes {
+  ConflictIdTable core;
+  ConflictIdTable inputs;
+};
+
 }  // namespace claimcheck

@@ -243,14 +243,15 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   if (!copy_groups.ok()) return copy_groups.status();
   Result<std::vector<Claim>> claims = store->LoadClaims();
   if (!claims.ok()) return claims.status();
-  // The stored rows' inputs: a row built from the same inputs is handed over as
-  // stored, neither built nor written (most rows of a nightly check).
-  Result<ConflictIdTable> stored_inputs = store->LoadActiveRowInputs();
-  if (!stored_inputs.ok()) return stored_inputs.status();
+  // The stored rows' hashes: a row built from the same core is handed over with its
+  // context only, or as stored, neither built nor written, when from the same
+  // inputs too (most rows of a nightly check).
+  Result<StoredRowHashes> stored_rows = store->LoadActiveRowHashes();
+  if (!stored_rows.ok()) return stored_rows.status();
   CheckOptions check_options;
   check_options.threads = ExtractionThreads();  // the rows do not depend on it
   check_options.copy_groups = &*copy_groups;
-  check_options.stored_inputs = &*stored_inputs;
+  check_options.stored = &*stored_rows;
   // The rows go to the store a batch at a time as the engine builds them: memory
   // holds one batch, not every conflict of the archive.
   std::unique_ptr<Store::ConflictWriter> writer;

@@ -43,11 +43,11 @@ std::string SideList(const std::string& before) {
 
 // Parameters per row of UpsertSql: id, rule_id, severity, metric, subject,
 // claim_a_id, claim_b_id, the side columns of a and b, explanation,
-// explanation_vi, likely_value, support_a, support_b, series (the row's
-// content: ForEachContentValue), first_run_id (in this order; active is the
-// literal 1). What changes at every check (last_run_id, trust) is in
-// conflict_state (StateSql).
-constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 6 + 1;
+// explanation_vi (the row's content: ForEachContentValue), first_run_id (in this
+// order; active is the literal 1). What moves with the rest of the corpus (last
+// run, trust, support, likely value, series) is in conflict_state (StateSql); the
+// conflicts columns of the support, likely value and series keep their defaults.
+constexpr int kUpsertParameters = 7 + 2 * static_cast<int>(kSideColumns.size()) + 2 + 1;
 // Rows per multi-row upsert: one statement per batch instead of one per conflict
 // (each execution of a statement also rebuilds the list of its CHECK (... IN ...)).
 constexpr size_t kUpsertBatch = 32;
@@ -69,31 +69,36 @@ std::string UpsertSql(size_t rows) {
   std::string values = row;
   for (size_t r = 1; r < rows; ++r) values += ", " + row;
   return "INSERT INTO conflicts(id, rule_id, severity, metric, subject, claim_a_id, claim_b_id" + SideList("") +
-         ", explanation, explanation_vi, likely_value, support_a, support_b, "
-         "series, first_run_id, active) VALUES " +
+         ", explanation, explanation_vi, first_run_id, active) VALUES " +
          values +
          " ON CONFLICT(id) DO UPDATE SET "
          "rule_id = excluded.rule_id, severity = excluded.severity, metric = excluded.metric, "
          "subject = excluded.subject, claim_a_id = excluded.claim_a_id, "
          "claim_b_id = excluded.claim_b_id" +
          update +
-         ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, "
-         "likely_value = excluded.likely_value, support_a = excluded.support_a, "
-         "support_b = excluded.support_b, series = excluded.series, active = 1";
+         ", explanation = excluded.explanation, explanation_vi = excluded.explanation_vi, active = 1";
 }
 
 constexpr size_t kStateBatch = 64;
 
-// Inserts or updates `rows` rows of conflict_state, 8 parameters each: conflict id,
-// content hash, last_run_id, trust_a, trust_b, inputs_hash, trust_key_a, trust_key_b.
+// Inserts or updates `rows` rows of conflict_state, kStateParameters each: conflict
+// id, content hash, last_run_id, trust_a, trust_b, inputs_hash, trust_key_a,
+// trust_key_b, core_hash, support_a, support_b, likely_value, series.
+constexpr int kStateParameters = 13;
 std::string StateSql(size_t rows) {
-  std::string values = "(?, ?, ?, ?, ?, ?, ?, ?)";
-  for (size_t r = 1; r < rows; ++r) values += ", (?, ?, ?, ?, ?, ?, ?, ?)";
+  std::string row = "(?";
+  for (int k = 1; k < kStateParameters; ++k) row += ", ?";
+  row += ")";
+  std::string values = row;
+  for (size_t r = 1; r < rows; ++r) values += ", " + row;
+  std::string update;
+  for (const char* column : {"content_hash", "last_run_id", "trust_a", "trust_b", "inputs_hash", "trust_key_a",
+                             "trust_key_b", "core_hash", "support_a", "support_b", "likely_value", "series"}) {
+    update += std::string(update.empty() ? "" : ", ") + column + " = excluded." + column;
+  }
   return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b, inputs_hash, "
-         "trust_key_a, trust_key_b) VALUES " + values +
-         " ON CONFLICT(conflict_id) DO UPDATE SET content_hash = excluded.content_hash, "
-         "last_run_id = excluded.last_run_id, trust_a = excluded.trust_a, trust_b = excluded.trust_b, "
-         "inputs_hash = excluded.inputs_hash, trust_key_a = excluded.trust_key_a, trust_key_b = excluded.trust_key_b";
+         "trust_key_a, trust_key_b, core_hash, support_a, support_b, likely_value, series) VALUES " +
+         values + " ON CONFLICT(conflict_id) DO UPDATE SET " + update;
 }
 
 }  // namespace
@@ -172,8 +177,9 @@ struct ClaimIdValue {
   int64_t id;
 };
 
-// Calls put(value) with the row's content, in UpsertSql's order up to series:
-// everything but the run ids and the trust, which conflict_state keeps. Values are
+// Calls put(value) with the row's content, in UpsertSql's order up to
+// explanation_vi: everything but what conflict_state keeps (run ids, trust,
+// support, likely value, series). Values are
 // those of ForEachSideValue, int and ClaimIdValue.
 template <typename Put>
 void ForEachContentValue(const UpsertRow& row, Put&& put) {
@@ -189,10 +195,6 @@ void ForEachContentValue(const UpsertRow& row, Put&& put) {
   ForEachSideValue(*row.b, put);
   put(c.explanation);
   put(c.explanation_vi);
-  put(c.likely_value);
-  put(c.support_a);
-  put(c.support_b);
-  put(c.series);
 }
 
 // Binds each value it is given at the next position. Strings are bound without a
@@ -453,13 +455,14 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                     BindIdAt(st, index++, run_id);
                     st.bind(index++, c.trust_a);
                     st.bind(index++, c.trust_b);
-                    if (c.inputs_hash != 0) {
-                      st.bind(index++, Hex64(c.inputs_hash));
-                    } else {
-                      st.bind(index++, "");
-                    }
+                    st.bind(index++, c.inputs_hash != 0 ? Hex64(c.inputs_hash) : std::string());
                     st.bindNoCopy(index++, c.trust_key_a);
                     st.bindNoCopy(index++, c.trust_key_b);
+                    st.bind(index++, c.core_hash != 0 ? Hex64(c.core_hash) : std::string());
+                    st.bind(index++, c.support_a);
+                    st.bind(index++, c.support_b);
+                    st.bindNoCopy(index++, c.likely_value);
+                    st.bindNoCopy(index++, c.series);
                   }
                 });
 }
@@ -580,19 +583,22 @@ struct Store::ConflictWriter::State {
 Store::ConflictWriter::ConflictWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Store::ConflictWriter::~ConflictWriter() = default;
 
-Result<ConflictIdTable> Store::LoadActiveRowInputs() {
-  return Guarded("LoadActiveRowInputs", [&]() -> Result<ConflictIdTable> {
+Result<StoredRowHashes> Store::LoadActiveRowHashes() {
+  return Guarded("LoadActiveRowHashes", [&]() -> Result<StoredRowHashes> {
     StatementLease st = impl_->Prepare(
-        "SELECT c.id, coalesce(s.inputs_hash, '') FROM conflicts c "
+        "SELECT c.id, coalesce(s.core_hash, ''), coalesce(s.inputs_hash, '') FROM conflicts c "
         "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
-    ConflictIdTable out;
+    StoredRowHashes out;
+    auto text = [&](int column) {
+      const SQLite::Column value = st->getColumn(column);
+      return std::string_view(value.getText(), static_cast<size_t>(value.getBytes()));
+    };
     while (st->executeStep()) {
-      const SQLite::Column id = st->getColumn(0);
-      const SQLite::Column hash = st->getColumn(1);
-      out.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())),
-              std::string_view(hash.getText(), static_cast<size_t>(hash.getBytes())));
+      out.core.Add(text(0), text(1));
+      out.inputs.Add(text(0), text(2));
     }
-    out.Seal();
+    out.core.Seal();
+    out.inputs.Seal();
     return out;
   });
 }
@@ -640,15 +646,22 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     };
     for (const Conflict& c : batch) {
       if (!s.MarkSeen(c.id)) continue;
-      if (c.as_stored) {
-        // Built from the same inputs as the stored row (the engine compared its
-        // inputs_hash with conflict_state's): the row, its state and its trust
-        // keys stand; nothing is written.
+      if (c.form != Conflict::Form::kBuilt) {
+        // Built from the same core as the stored row (the engine compared its hashes
+        // with conflict_state's): the conflicts row stands. Its context is written
+        // to its state row, unless it came from the same inputs too (kStored):
+        // then nothing is written.
         const std::optional<size_t> stored = s.active_before.Find(c.id);
         if (!stored) return Status::Internal("conflict " + c.id + " was handed over as stored but is not active");
-        s.active_digest.Add(c.id, s.active_before.ValueAt(*stored));
+        std::string hash = s.active_before.ValueAt(*stored);
+        s.active_digest.Add(c.id, hash);
         ++s.delta.still_open;
-        ++s.delta.as_stored;
+        if (c.form == Conflict::Form::kStored) {
+          ++s.delta.as_stored;
+        } else {
+          ++s.delta.context_only;
+          states.emplace_back(&c, std::move(hash));
+        }
         continue;
       }
       const UpsertRow row{&c, side(c.a), side(c.b)};
@@ -811,13 +824,21 @@ std::string SnapshotSideList(const std::string& side) {
   return out;
 }
 
+// SQL for the likely value and both sides' support (three columns) of conflict `c`
+// with conflict_state `st`: the state's, or, for a row stored before migration
+// 0018 and not written since, the conflicts row's. (The series likewise.)
+constexpr char kContextOf[] =
+    "COALESCE(st.likely_value, c.likely_value), COALESCE(st.support_a, c.support_a), "
+    "COALESCE(st.support_b, c.support_b)";
+
 // ConflictQuery's columns with both sides as stored (SnapshotSideList) and no trust
-// (0): no claim, document or state row read per conflict, only its status.
+// (0): no claim or document read per conflict, only its status and state row.
 std::string SnapshotConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         "c.likely_value, c.support_a, c.support_b, 0, 0, c.series, s.status, s.note" +
+         + std::string(kContextOf) + ", 0, 0, COALESCE(st.series, c.series), s.status, s.note" +
          SnapshotSideList("a") + SnapshotSideList("b") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
+         "LEFT JOIN conflict_state st ON st.conflict_id = c.id "
          "WHERE (c.active = 1 OR ? = 0) ";
 }
 
@@ -836,7 +857,7 @@ constexpr char kTrustOf[] =
 // one query instead of a lookup per side.
 std::string ConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         "c.likely_value, c.support_a, c.support_b, " + std::string(kTrustOf) + ", c.series, "
+         + std::string(kContextOf) + ", " + kTrustOf + ", COALESCE(st.series, c.series), "
          "s.status, s.note" +
          SideQueryList("a", "ca", "da") + SideQueryList("b", "cb", "db") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "

@@ -164,9 +164,12 @@ class Store {
     // previous_status = the old decision, note naming the old id, reviewer
     // and note). Also listed in new_ids.
     std::vector<std::string> reopened_ids;  // sorted
-    // Rows handed over as stored (Conflict::as_stored; counted in still_open): found
-    // again from the same inputs, nothing of them written.
+    // Rows handed over as stored (Conflict::Form::kStored; counted in still_open):
+    // found again from the same inputs, nothing of them written.
     int as_stored = 0;
+    // Rows handed over with their context only (Conflict::Form::kContext; counted in
+    // still_open): only their conflict_state row written.
+    int context_only = 0;
   };
 
   // In one transaction, makes `conflicts` the set of active conflicts:
@@ -209,8 +212,9 @@ class Store {
     ConflictWriter& operator=(const ConflictWriter&) = delete;
     // Errors: InvalidInput for a row without id; Database otherwise. After an
     // error every later call returns it.
-    // A row with as_stored set (only its id needed) must be active: it stands as
-    // stored, row and state, and counts as still open.
+    // A row of Form kStored or kContext must be active: its conflicts row stands as
+    // stored, and its state too (kStored) or its context is written there (kContext);
+    // it counts as still open.
     Status Add(const std::vector<Conflict>& batch);
     // Every source's trust by key (Conflict::trust_key_a/b): source_trust holds
     // exactly these after Finish. Without it source_trust stays as it is.
@@ -223,10 +227,10 @@ class Store {
     explicit ConflictWriter(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
   };
-  // Every active conflict's id with the inputs hash its row was built from
-  // (conflict_state.inputs_hash; '' for a row stored without one): what
-  // CheckOptions::stored_inputs takes.
-  Result<ConflictIdTable> LoadActiveRowInputs();
+  // Every active conflict's id with the core and inputs hashes its row was built
+  // from (conflict_state.core_hash, inputs_hash; '' for a row stored without
+  // them): what CheckOptions::stored takes.
+  Result<StoredRowHashes> LoadActiveRowHashes();
 
   // Errors: InvalidInput for an empty id in `ids`; Database otherwise.
   Result<std::unique_ptr<ConflictWriter>> BeginConflicts(int64_t run_id, const std::vector<std::string>& ids,

@@ -367,12 +367,27 @@ std::string RowWithoutTrust(const Conflict& k) {
          k.trust_key_b + " | " + k.series;
 }
 
-// A row's inputs hash pins the row: checked before and after four documents are
+// What the conflicts row holds (not the context: support, likely value, series, trust).
+std::string RowCore(const Conflict& k) {
+  return k.ToString() + " | " + k.a.claim.ToString() + " " + k.a.claim.file + " " + k.a.outlet + " " +
+         k.a.published + " | " + k.b.claim.ToString() + " " + k.b.claim.file + " " + k.b.outlet + " " +
+         k.b.published + " | " + k.explanation + " | " + k.explanation_vi;
+}
+
+// The context: what a row handed over without its core carries.
+std::string RowContext(const Conflict& k) {
+  return k.likely_value + " | " + std::to_string(k.support_a) + " " + std::to_string(k.support_b) + " " +
+         k.trust_key_a + " " + k.trust_key_b + " | " + k.series;
+}
+
+// A row's hashes pin the row: checked before and after four documents are
 // added (claims keep their ids, as stored claims do), a row found both times with
-// the same id and inputs hash is the same row but for its trust. Adding documents
-// moves support, series and likelier sides, so some rows of unchanged pairs change:
-// their hashes must differ. With the first check's hashes as stored_inputs, those
-// rows come as stored (only id and hash), the others as built without them.
+// the same id and core hash has the same core (sides, explanations), and with the
+// same inputs hash it is the same row but for its trust. Adding documents moves
+// support, series and likelier sides, so some rows of unchanged pairs change their
+// context: their inputs hashes must differ. With the first check's hashes as
+// CheckOptions::stored, the rows of a stored core come without it (their context
+// as built), those of stored inputs as stored, the others as built without them.
 TEST(EngineThreadsTest, EqualInputsHashesGiveEqualRows) {
   std::vector<CheckRule> rules;
   DiagnosticSink sink;
@@ -393,54 +408,71 @@ TEST(EngineThreadsTest, EqualInputsHashesGiveEqualRows) {
       const CheckResult first = CheckClaims(rules, before.documents, before.claims);
       const CheckResult second = CheckClaims(rules, after.documents, after.claims);
       std::map<std::string, const Conflict*> earlier;
-      ConflictIdTable stored;
+      StoredRowHashes stored;
       for (const Conflict& k : first.conflicts) {
         ASSERT_NE(k.inputs_hash, 0u) << k.ToString();
+        ASSERT_NE(k.core_hash, 0u) << k.ToString();
         earlier.emplace(k.id, &k);
-        stored.Add(k.id, Hex64(k.inputs_hash));
+        stored.inputs.Add(k.id, Hex64(k.inputs_hash));
+        stored.core.Add(k.id, Hex64(k.core_hash));
       }
-      stored.Seal();
-      int same = 0, moved = 0, changed_rows = 0;
+      stored.inputs.Seal();
+      stored.core.Seal();
+      int same = 0, same_core = 0, changed_rows = 0, changed_context = 0;
       std::map<std::string, const Conflict*> later;
       for (const Conflict& k : second.conflicts) {
         later.emplace(k.id, &k);
         auto it = earlier.find(k.id);
         if (it == earlier.end()) continue;
+        if (it->second->core_hash == k.core_hash) {
+          ++same_core;
+          EXPECT_EQ(RowCore(*it->second), RowCore(k)) << "seed " << seed;
+        } else if (RowCore(*it->second) != RowCore(k)) {
+          ++changed_rows;
+        }
         if (it->second->inputs_hash == k.inputs_hash) {
           ++same;
           EXPECT_EQ(RowWithoutTrust(*it->second), RowWithoutTrust(k)) << "seed " << seed;
-        } else {
-          ++moved;
-          if (RowWithoutTrust(*it->second) != RowWithoutTrust(k)) ++changed_rows;
+        } else if (RowWithoutTrust(*it->second) != RowWithoutTrust(k)) {
+          ++changed_context;
         }
       }
       EXPECT_GT(same, 0) << "seed " << seed << (dense ? ", dense" : "");
-      EXPECT_GT(changed_rows, 0) << "seed " << seed << (dense ? ", dense" : "");
+      EXPECT_GT(same_core, same) << "seed " << seed << (dense ? ", dense" : "");
+      EXPECT_GT(changed_context, 0) << "seed " << seed << (dense ? ", dense" : "");
+      (void)changed_rows;
 
       CheckOptions options;
-      options.stored_inputs = &stored;
+      options.stored = &stored;
       options.threads = 2;
       const CheckResult hollow = CheckClaims(rules, after.documents, after.claims, options);
       ASSERT_EQ(hollow.conflicts.size(), second.conflicts.size());
-      int as_stored = 0;
+      int as_stored = 0, context_only = 0;
       for (size_t r = 0; r < hollow.conflicts.size(); ++r) {
         const Conflict& h = hollow.conflicts[r];
         const Conflict& k = second.conflicts[r];
         EXPECT_EQ(h.id, k.id);
+        EXPECT_EQ(h.core_hash, k.core_hash);
         EXPECT_EQ(h.inputs_hash, k.inputs_hash);
-        if (h.as_stored) {
-          ++as_stored;
+        if (h.form == Conflict::Form::kBuilt) {
+          EXPECT_EQ(RowWithoutTrust(h), RowWithoutTrust(k));
+        } else {
           EXPECT_TRUE(h.rule_id.empty() && h.explanation.empty() && h.a.claim.quote.empty()) << h.ToString();
           ASSERT_TRUE(earlier.count(k.id));
+          EXPECT_EQ(earlier[k.id]->core_hash, k.core_hash);
+        }
+        if (h.form == Conflict::Form::kStored) {
+          ++as_stored;
           EXPECT_EQ(earlier[k.id]->inputs_hash, k.inputs_hash);
         } else {
-          EXPECT_EQ(RowWithoutTrust(h), RowWithoutTrust(k));
+          EXPECT_EQ(RowContext(h), RowContext(k));
           EXPECT_EQ(h.trust_a, k.trust_a);
           EXPECT_EQ(h.trust_b, k.trust_b);
         }
+        if (h.form == Conflict::Form::kContext) ++context_only;
       }
       EXPECT_EQ(as_stored, same) << "seed " << seed << (dense ? ", dense" : "");
-      (void)moved;
+      EXPECT_EQ(as_stored + context_only, same_core) << "seed " << seed << (dense ? ", dense" : "");
     }
   }
 }
@@ -456,7 +488,8 @@ TEST(EngineThreadsTest, RowsOfClaimsWithoutIdsHaveNoInputsHash) {
   ASSERT_FALSE(result.conflicts.empty());
   for (const Conflict& k : result.conflicts) {
     EXPECT_EQ(k.inputs_hash, 0u);
-    EXPECT_FALSE(k.as_stored);
+    EXPECT_EQ(k.core_hash, 0u);
+    EXPECT_EQ(k.form, Conflict::Form::kBuilt);
   }
 }
 

@@ -63,7 +63,7 @@ class CopyMemoryTest : public FeedStoreTest {
   static std::string Rows(const std::string& db_path) {
     SQLite::Database db(db_path);
     SQLite::Statement st(db,
-                         "SELECT c.id, rule_id, severity, a_quote, b_quote, support_a, support_b, s.content_hash "
+                         "SELECT c.id, rule_id, severity, a_quote, b_quote, s.support_a, s.support_b, s.content_hash "
                          "FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1 "
                          "ORDER BY c.id");
     std::string out;

@@ -47,9 +47,10 @@ class KeptCheckTest : public FeedStoreTest {
   // Every conflict column but the run bookkeeping (last_run_id), each side's trust by its key.
   std::string Rows() {
     return Query("SELECT c.id, rule_id, severity, active, claim_a_id, claim_b_id, a_quote, b_quote, explanation, "
-                 "explanation_vi, likely_value, support_a, support_b, "
+                 "explanation_vi, s.likely_value, s.support_a, s.support_b, "
                  "(SELECT trust FROM source_trust WHERE key = s.trust_key_a), "
-                 "(SELECT trust FROM source_trust WHERE key = s.trust_key_b), series, s.content_hash, s.inputs_hash "
+                 "(SELECT trust FROM source_trust WHERE key = s.trust_key_b), s.series, s.content_hash, s.core_hash, "
+                 "s.inputs_hash "
                  "FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id ORDER BY c.id");
   }
 

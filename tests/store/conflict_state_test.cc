@@ -133,10 +133,6 @@ TEST_F(ConflictStateTest, EveryContentFieldIsHashed) {
       [](Conflict& c) { c.rule_id = "other"; },
       [](Conflict& c) { c.severity = Severity::kDivergence; },
       [](Conflict& c) { c.explanation_vi = "khác"; },
-      [](Conflict& c) { c.likely_value = "600"; },
-      [](Conflict& c) { c.support_a = 3; },
-      [](Conflict& c) { c.support_b = 2; },
-      [](Conflict& c) { c.series = "600 -> 2000"; },
       [](Conflict& c) { c.a.claim.sentence = "Một câu khác."; },
       [](Conflict& c) { c.b.claim.unit = "người"; },
       [](Conflict& c) { c.b.claim.low = 1900; },
@@ -152,6 +148,65 @@ TEST_F(ConflictStateTest, EveryContentFieldIsHashed) {
         << "edit " << i << " did not rewrite the row";
     ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
   }
+}
+
+// The context (support, likely value, series) lives in conflict_state: a change of
+// it alone leaves the wide conflicts row as it is, and the row reads the new value.
+TEST_F(ConflictStateTest, ContextChangesWriteOnlyTheStateRow) {
+  const Conflict base = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
+  const std::string path = tmp_.path();
+  std::vector<std::function<void(Conflict&)>> edits = {
+      [](Conflict& c) { c.likely_value = "600"; },
+      [](Conflict& c) { c.support_a = 3; },
+      [](Conflict& c) { c.support_b = 2; },
+      [](Conflict& c) { c.series = "600 -> 2000"; },
+  };
+  auto shown = [](const Conflict& c) {
+    return c.likely_value + "|" + std::to_string(c.support_a) + "|" + std::to_string(c.support_b) + "|" + c.series;
+  };
+  for (size_t i = 0; i < edits.size(); ++i) {
+    Conflict changed = base;
+    edits[i](changed);
+    Exec(path, "UPDATE conflicts SET explanation = 'marker'");
+    ASSERT_TRUE(store_->SaveConflicts(NextRun(), {changed}).ok());
+    EXPECT_EQ(Query(path, "SELECT explanation FROM conflicts"), "marker\n") << "edit " << i << " rewrote the row";
+    Result<std::vector<Conflict>> loaded = store_->LoadConflicts(true);
+    ASSERT_TRUE(loaded.ok());
+    ASSERT_EQ(loaded->size(), 1u);
+    EXPECT_EQ(shown((*loaded)[0]), shown(changed)) << "edit " << i;
+    Exec(path, "UPDATE conflicts SET explanation = 'The counts cannot both be right.'");
+    ASSERT_TRUE(store_->SaveConflicts(NextRun(), {base}).ok());
+  }
+}
+
+// A row stored before migration 0018 keeps its support, likely value and series in
+// the conflicts row: read from there until a check writes its state again.
+TEST(ConflictStateUpgradeTest, ContextStoredBefore0018IsRead) {
+  TempDbPath tmp;
+  {
+    SQLite::Database db(tmp.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::vector<Migration> up_to(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + 17);
+    ASSERT_TRUE(Migrate(db, up_to).ok());
+    db.exec("INSERT INTO runs(id, started_at) VALUES (1, '2024-07-01T08:00:00Z')");
+    db.exec("INSERT INTO conflicts(id, rule_id, severity, metric, subject, a_file, a_kind, a_value, a_qualifier, "
+            "a_quote, b_file, b_kind, b_value, b_qualifier, b_quote, first_run_id, likely_value, support_a, "
+            "support_b, series) VALUES ('c1c1c1c1c1c1c1c1', 'count_agreement', 'conflict', 'killed', 'x', 'a.txt', "
+            "'count', 600, 'approx', 'khoảng 600', 'b.txt', 'count', 2000, 'exact', '2.000', 1, 'about 600', 4, 1, "
+            "'600 -> 2000')");
+    db.exec("INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b) "
+            "VALUES ('c1c1c1c1c1c1c1c1', 'x', 1, 0.5, 0.5)");
+  }
+  std::unique_ptr<Store> store = OpenOrDie(tmp.path());
+  ASSERT_NE(store, nullptr);
+  Result<std::vector<Conflict>> loaded = store->LoadConflicts(true);
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 1u);
+  EXPECT_EQ((*loaded)[0].likely_value, "about 600");
+  EXPECT_EQ((*loaded)[0].support_a, 4);
+  EXPECT_EQ((*loaded)[0].support_b, 1);
+  EXPECT_EQ((*loaded)[0].series, "600 -> 2000");
+  EXPECT_EQ((*loaded)[0].trust_a, 0.5);
 }
 
 // A database at schema 11 (trust and last run in the conflicts row) upgrades with

@@ -614,18 +614,25 @@ TEST_F(ConflictStoreTest, ManyConflictsAreSavedAsOneAtATime) {
   EXPECT_EQ(by_id[next[22].id]->severity, Severity::kInfo);
 }
 
-// A row handed over as stored (Conflict::as_stored: only its id and inputs hash)
-// stands as it is; trust is read per source by the sides' keys from the last
-// source trust set, and a resolved row keeps the trust it was last shown with.
+// A row handed over as stored (Conflict::Form::kStored: only its id and hashes)
+// stands as it is; one with its context only (kContext) keeps its conflicts row and
+// shows its new support, likely value and series. Trust is read per source by the
+// sides' keys from the last source trust set, and a resolved row keeps the trust it
+// was last shown with.
 TEST_F(ConflictStoreTest, RowsAsStoredStandAndTrustIsPerSource) {
   Conflict c1 = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
   c1.trust_key_a = "outlet:a";
   c1.trust_key_b = "outlet:b";
+  c1.core_hash = 0x1c;
   c1.inputs_hash = 0x11;
+  c1.support_a = 3;
+  c1.likely_value = "about 600";
   Conflict c2 = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
   c2.trust_key_a = "outlet:a";
   c2.trust_key_b = "outlet:c";
+  c2.core_hash = 0x2c;
   c2.inputs_hash = 0x22;
+  c2.series = "100 (2024-07) -> 2,000 (2024-08)";
   auto save = [&](const std::vector<Conflict>& rows, std::vector<std::pair<std::string, double>> trust) {
     std::vector<std::string> ids;
     for (const Conflict& c : rows) ids.push_back(c.id);
@@ -636,46 +643,76 @@ TEST_F(ConflictStoreTest, RowsAsStoredStandAndTrustIsPerSource) {
     return (*writer)->Finish();
   };
   ASSERT_TRUE(save({c1, c2}, {{"outlet:a", 0.9}, {"outlet:b", 0.5}, {"outlet:c", 0.25}}).ok());
-  Result<ConflictIdTable> inputs = store_->LoadActiveRowInputs();
-  ASSERT_TRUE(inputs.ok());
-  EXPECT_TRUE(inputs->HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x11));
-  EXPECT_TRUE(inputs->HoldsNumbers(0xc2c2c2c2c2c2c2c2ull, 0x22));
-  EXPECT_FALSE(inputs->HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x22));
+  Result<StoredRowHashes> hashes = store_->LoadActiveRowHashes();
+  ASSERT_TRUE(hashes.ok());
+  EXPECT_TRUE(hashes->inputs.HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x11));
+  EXPECT_TRUE(hashes->inputs.HoldsNumbers(0xc2c2c2c2c2c2c2c2ull, 0x22));
+  EXPECT_FALSE(hashes->inputs.HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x22));
+  EXPECT_TRUE(hashes->core.HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x1c));
+  EXPECT_TRUE(hashes->core.HoldsNumbers(0xc2c2c2c2c2c2c2c2ull, 0x2c));
   std::vector<Conflict> first = Load(true);
   ASSERT_EQ(first.size(), 2u);
   EXPECT_EQ(first[0].trust_a, 0.9);
   EXPECT_EQ(first[0].trust_b, 0.5);
+  EXPECT_EQ(first[0].support_a, 3);
+  EXPECT_EQ(first[0].likely_value, "about 600");
   EXPECT_EQ(first[1].trust_b, 0.25);
+  EXPECT_EQ(first[1].series, c2.series);
 
-  // Next check: c1 as stored, c2 gone, every source's trust moved.
+  // Next check: c1 as stored, c2 with a new context, every source's trust moved.
   NextRun();
-  Conflict hollow;
-  hollow.id = c1.id;
-  hollow.inputs_hash = c1.inputs_hash;
-  hollow.as_stored = true;
-  Result<Store::ConflictDelta> delta = save({hollow}, {{"outlet:a", 0.8}, {"outlet:b", 0.6}});
+  Conflict stored;
+  stored.id = c1.id;
+  stored.core_hash = c1.core_hash;
+  stored.inputs_hash = c1.inputs_hash;
+  stored.form = Conflict::Form::kStored;
+  Conflict context;
+  context.id = c2.id;
+  context.core_hash = c2.core_hash;
+  context.inputs_hash = 0x23;
+  context.form = Conflict::Form::kContext;
+  context.trust_key_a = "outlet:a";
+  context.trust_key_b = "outlet:b";
+  context.support_a = 7;
+  context.support_b = 2;
+  context.likely_value = "100";
+  context.series = "100 (2024-07) -> 2,000 (2024-08) -> 2,100 (2024-09)";
+  Result<Store::ConflictDelta> delta = save({stored, context}, {{"outlet:a", 0.8}, {"outlet:b", 0.6}});
   ASSERT_TRUE(delta.ok()) << delta.status().ToString();
-  EXPECT_EQ(DeltaString(*delta), "new=0[] open=1 resolved=1[c2c2c2c2c2c2c2c2]");
+  EXPECT_EQ(DeltaString(*delta), "new=0[] open=2 resolved=0[]");
   EXPECT_EQ(delta->as_stored, 1);
-  std::vector<Conflict> active = Load(true);
-  ASSERT_EQ(active.size(), 1u);
-  EXPECT_EQ(active[0].ToString(), first[0].ToString());
-  EXPECT_EQ(active[0].explanation, first[0].explanation);
-  EXPECT_EQ(active[0].a.claim.quote, first[0].a.claim.quote);
-  EXPECT_EQ(active[0].trust_a, 0.8);
-  EXPECT_EQ(active[0].trust_b, 0.6);
-  // c2, resolved: the trust it had while active (source c is gone since).
+  EXPECT_EQ(delta->context_only, 1);
+  std::vector<Conflict> second = Load(true);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0].ToString(), first[0].ToString());
+  EXPECT_EQ(second[0].explanation, first[0].explanation);
+  EXPECT_EQ(second[0].a.claim.quote, first[0].a.claim.quote);
+  EXPECT_EQ(second[0].support_a, 3);
+  EXPECT_EQ(second[0].trust_a, 0.8);
+  EXPECT_EQ(second[0].trust_b, 0.6);
+  EXPECT_EQ(second[1].ToString(), first[1].ToString());
+  EXPECT_EQ(second[1].explanation, first[1].explanation);
+  EXPECT_EQ(second[1].support_a, 7);
+  EXPECT_EQ(second[1].support_b, 2);
+  EXPECT_EQ(second[1].likely_value, "100");
+  EXPECT_EQ(second[1].series, context.series);
+  EXPECT_EQ(second[1].trust_b, 0.6);
+  EXPECT_TRUE(store_->LoadActiveRowHashes()->inputs.HoldsNumbers(0xc2c2c2c2c2c2c2c2ull, 0x23));
+
+  // c2 gone: resolved, with the trust it had while active (source b's, since moved).
+  NextRun();
+  ASSERT_TRUE(save({stored}, {{"outlet:a", 0.7}, {"outlet:b", 0.4}}).ok());
   for (const Conflict& c : Load(false)) {
     if (c.id != c2.id) continue;
-    EXPECT_EQ(c.trust_a, 0.9);
-    EXPECT_EQ(c.trust_b, 0.25);
+    EXPECT_EQ(c.trust_a, 0.8);
+    EXPECT_EQ(c.trust_b, 0.6);
+    EXPECT_EQ(c.support_a, 7);
   }
-  EXPECT_TRUE(store_->LoadActiveRowInputs()->HoldsNumbers(0xc1c1c1c1c1c1c1c1ull, 0x11));
 
   // A row as stored must be active: c2 is not.
   NextRun();
-  hollow.id = c2.id;
-  Result<Store::ConflictDelta> refused = save({hollow}, {});
+  context.form = Conflict::Form::kStored;
+  Result<Store::ConflictDelta> refused = save({context}, {});
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.status().ToString().find("c2c2c2c2c2c2c2c2"), std::string::npos) << refused.status().ToString();
   EXPECT_EQ(Load(true).size(), 1u);  // nothing written
