@@ -30,6 +30,10 @@ struct CopyOptions {
   // Texts are shingled on up to this many threads (2 at most), and the sets joined on
   // this many (1: the caller's only). The groups do not depend on it.
   int threads = 2;
+  // For tests and benchmarks: join the documents a copy memory does not cover with
+  // the prefix filter over every document's features (as a full join does) instead
+  // of an index of the new documents' features only. The groups are the same.
+  bool join_new_by_prefix_filter = false;
 };
 
 // A source name as compared between outlets and credit lines: lower-cased, trimmed,

@@ -334,15 +334,46 @@ TEST(CopyDetectorTest, AMemoryOfTheFirstDocumentsGivesTheGroupsOfAllDocuments) {
       EXPECT_EQ(Groups(FindCopyGroups(first, options, nullptr, &memory)), BruteForceGroups(first, options));
       EXPECT_EQ(memory.upto, static_cast<int64_t>(k));
       for (int threads : {1, 2}) {
+       // The documents the memory does not cover are joined through an index of their
+       // features (the default) or with the prefix filter over every document's.
+       for (bool by_prefix_filter : {false, true}) {
         options.threads = threads;
+        options.join_new_by_prefix_filter = by_prefix_filter;
         CopyMemory after;
         EXPECT_EQ(Groups(FindCopyGroups(docs, options, &memory, &after)), expected)
-            << "t=" << t << ", first " << k << ", " << threads << " threads";
+            << "t=" << t << ", first " << k << ", " << threads << " threads"
+            << (by_prefix_filter ? ", prefix filter" : "");
         // The new memory covers every document, a forest of the same groups (one pair
         // fewer than each group's size), as a call without memory makes.
         EXPECT_EQ(after.ToString(), fresh.ToString());
         EXPECT_EQ(after.upto, static_cast<int64_t>(docs.size()));
+       }
       }
+    }
+  }
+}
+
+// A new document sharing exactly the threshold's share of its shingles with a
+// remembered one is its copy; one shingle fewer is not. Ten 5-word shingles each:
+// b repeats a's first ten words (six shingles) and goes on in words of its own.
+TEST(CopyDetectorTest, ANewDocumentJoinsAtTheThresholdExactly) {
+  std::string a, b;
+  for (int w = 1; w <= 14; ++w) a += "word" + std::to_string(w) + " ";
+  for (int w = 1; w <= 10; ++w) b += "word" + std::to_string(w) + " ";
+  for (int w = 1; w <= 4; ++w) b += "other" + std::to_string(w) + " ";
+  ASSERT_EQ(Shingles(a, 5).size(), 10u);
+  ASSERT_EQ(Shingles(b, 5).size(), 10u);
+  const std::vector<Document> docs = Stored({Doc("a.txt", a), Doc("b.txt", b)});
+  for (bool by_prefix_filter : {false, true}) {
+    for (double t : {0.6, 0.61}) {
+      CopyOptions options;
+      options.min_similarity = t;
+      options.join_new_by_prefix_filter = by_prefix_filter;
+      CopyMemory memory;
+      FindCopyGroups({docs[0]}, options, nullptr, &memory);
+      ASSERT_EQ(memory.upto, 1);
+      EXPECT_EQ(Groups(FindCopyGroups(docs, options, &memory, nullptr)), t == 0.6 ? "[a.txt,b.txt]" : "")
+          << "t=" << t << (by_prefix_filter ? ", prefix filter" : "");
     }
   }
 }
