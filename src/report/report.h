@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -67,6 +68,19 @@ struct WrittenReport {
 // WriteReportFiles that also fills *written (when not null).
 Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflicts,
                         const std::string& out_dir, const ReportFileOptions& options, WrittenReport* written);
+
+// The files of a report whose discrepancies.csv patches `earlier_csv` (a file
+// WriteReportFiles wrote with the same options, in report order): each earlier row
+// whose conflict `kept` says is unchanged is copied as it is, the others dropped,
+// and the `changed` conflicts (streamed in report order, as each side is stored)
+// written in their places; the cards are read again (options.read_cards, required).
+// The same files as WriteReportFiles over the kept and changed conflicts. When the
+// earlier file is not such a file (unreadable, another header, a row it cannot
+// place) nothing is written and *patched is false: the caller writes in full.
+Status WriteReportFilesPatched(const ReportInput& input, const std::string& earlier_csv,
+                               const std::function<bool(std::string_view id)>& kept,
+                               const ConflictStream& changed, const std::string& out_dir,
+                               const ReportFileOptions& options, WrittenReport* written, bool* patched);
 
 // The files of a report over the very conflicts an earlier report wrote to
 // `earlier_csv` (counted `counts`, with the same options), none of them new:

@@ -1,7 +1,10 @@
 // WriteReportFiles: the report stage's only disk I/O.
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string_view>
 #include <system_error>
+#include <tuple>
 
 #include "report/csv.h"
 #include "report/report.h"
@@ -129,6 +132,183 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
   }
   if (Status status = WritePages(input, std::move(selection), dir); !status.ok()) return status;
   return csv.Commit();
+}
+
+namespace {
+
+// The records of a discrepancies.csv (ConflictsToCsv's: fields quoted when they hold
+// , " CR or LF, records ended by CRLF outside quotes), read a piece at a time.
+class CsvRecordReader {
+ public:
+  explicit CsvRecordReader(const fs::path& path) : in_(path, std::ios::binary) {}
+  bool ok() const { return static_cast<bool>(in_) || in_.eof(); }
+  // After Next returned false: whether the file ended after a whole record.
+  bool clean_end() const { return buffer_.size() == begin_; }
+  // The next record with its CRLF, valid until the next call; false at the end, or
+  // on bytes left without a CRLF (then clean_end() is false).
+  bool Next(std::string_view* record) {
+    size_t at = begin_;
+    bool quoted = false;
+    for (;;) {
+      for (; at < buffer_.size(); ++at) {
+        const char c = buffer_[at];
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == '\n' && !quoted && at > begin_ && buffer_[at - 1] == '\r') {
+          *record = std::string_view(buffer_.data() + begin_, at + 1 - begin_);
+          begin_ = at + 1;
+          return true;
+        }
+      }
+      // The record goes on past the bytes read: drop those before it, read more.
+      buffer_.erase(0, begin_);
+      at -= begin_;
+      begin_ = 0;
+      if (!Fill()) return false;
+    }
+  }
+
+ private:
+  bool Fill() {
+    constexpr size_t kPiece = 1 << 20;
+    const size_t before = buffer_.size();
+    buffer_.resize(before + kPiece);
+    in_.read(buffer_.data() + before, static_cast<std::streamsize>(kPiece));
+    buffer_.resize(before + static_cast<size_t>(in_.gcount()));
+    return buffer_.size() > before;
+  }
+
+  std::ifstream in_;
+  std::string buffer_;
+  size_t begin_ = 0;  // where the bytes not handed out yet start
+};
+
+// Where a conflict goes in report order (SortConflictsForReport's): severity rank,
+// metric, subject, id.
+struct OrderKey {
+  int severity;
+  std::string_view metric, subject, id;
+  bool operator<(const OrderKey& o) const {
+    return std::tie(severity, metric, subject, id) < std::tie(o.severity, o.metric, o.subject, o.id);
+  }
+};
+
+// The first five fields of a conflicts CSV record (id, rule, severity, metric,
+// subject) when each is written as it is (no quotes, no formula guard: identifiers),
+// as a Conflict with just those; nullopt otherwise.
+std::optional<Conflict> RecordHead(std::string_view record) {
+  std::string_view fields[5];
+  size_t from = 0;
+  for (std::string_view& field : fields) {
+    const size_t comma = record.find(',', from);
+    if (comma == std::string_view::npos) return std::nullopt;
+    field = record.substr(from, comma - from);
+    if (field.empty() || field[0] == '"' || field[0] == '\'') return std::nullopt;
+    from = comma + 1;
+  }
+  std::optional<Severity> severity = ParseSeverity(fields[2]);
+  if (!severity) return std::nullopt;
+  Conflict k;
+  k.id = std::string(fields[0]);
+  k.rule_id = std::string(fields[1]);
+  k.severity = *severity;
+  k.metric = std::string(fields[3]);
+  k.subject = std::string(fields[4]);
+  return k;
+}
+
+OrderKey KeyOf(const Conflict& k) {
+  return {static_cast<int>(k.severity), k.metric, k.subject, k.id};
+}
+
+}  // namespace
+
+Status WriteReportFilesPatched(const ReportInput& input, const std::string& earlier_csv,
+                               const std::function<bool(std::string_view id)>& kept,
+                               const ConflictStream& changed, const std::string& out_dir,
+                               const ReportFileOptions& options, WrittenReport* written, bool* patched) {
+  *patched = false;
+  if (!options.read_cards) return Status::Ok();
+  if (Status made = MakeOutputDir(out_dir); !made.ok()) return made;
+  const fs::path dir(out_dir);
+  CsvRecordReader earlier(earlier_csv);
+  std::string_view record;
+  const std::string begin = ConflictsCsvBegin(options.excel_bom);
+  if (!earlier.ok() || !earlier.Next(&record) || record != begin) return Status::Ok();
+  constexpr size_t kPiece = 1 << 20;
+  // Staged (the earlier file may be this one: it is read to the end before the new
+  // one is renamed over it); a patch given up leaves nothing.
+  StagedFile csv(dir / "discrepancies.csv");
+  if (!csv.ok()) return Status::IoError("cannot open " + csv.tmp().string() + " for writing");
+  std::string piece = begin;
+  ConflictSelection selection(input.max_items, input.run.new_conflict_ids);
+  auto put = [&](const Conflict& k, std::string_view row) {
+    piece.append(row);
+    if (piece.size() >= kPiece) {
+      csv.Write(piece);
+      piece.clear();
+    }
+    selection.Add(k);
+    if (written && written->leading_ids.size() < input.max_items) written->leading_ids.push_back(k.id);
+  };
+  // The earlier record at hand (its head parsed) and the last key passed, to check
+  // the earlier file is in report order; `broken` gives the patch up.
+  std::optional<Conflict> head;
+  bool more = true, broken = false;
+  std::string last_id;
+  std::optional<OrderKey> last;
+  std::string last_metric, last_subject;
+  auto advance = [&] {
+    head.reset();
+    if (!earlier.Next(&record)) {
+      more = false;
+      broken = !earlier.clean_end();  // a last record cut short: not a file it wrote
+      return;
+    }
+    head = RecordHead(record);
+    if (!head) {
+      broken = true;
+      more = false;
+    }
+  };
+  // Copies the kept earlier records that come before `until` (all when null).
+  auto copy_until = [&](const OrderKey* until) {
+    while (more && !broken) {
+      const OrderKey key = KeyOf(*head);
+      if (until && !(key < *until)) return;
+      if (last && !(*last < key)) {
+        broken = true;
+        return;
+      }
+      last_metric = head->metric, last_subject = head->subject, last_id = head->id;
+      last = OrderKey{key.severity, last_metric, last_subject, last_id};
+      if (kept(head->id)) put(*head, record);
+      advance();
+    }
+  };
+  advance();
+  std::string row;
+  Status streamed = changed([&](Conflict& k) {
+    if (broken) return;
+    const OrderKey key = KeyOf(k);
+    copy_until(&key);
+    if (broken) return;
+    row.clear();
+    AppendConflictCsvRow(k, &row);
+    put(k, row);
+  });
+  if (!streamed.ok()) return streamed;
+  copy_until(nullptr);
+  if (broken || !earlier.ok()) return Status::Ok();
+  csv.Write(piece);
+  if (written) written->counts = selection.counts();
+  std::vector<Conflict> full;
+  if (Status read = options.read_cards(selection.KeptIds(), &full); !read.ok()) return read;
+  selection.Replace(std::move(full));
+  if (Status status = WritePages(input, std::move(selection), dir); !status.ok()) return status;
+  if (Status committed = csv.Commit(); !committed.ok()) return committed;
+  *patched = true;
+  return Status::Ok();
 }
 
 Status WriteReportFilesFromEarlier(const ReportInput& input, const std::string& earlier_csv,

@@ -1045,6 +1045,54 @@ Status Store::ForEachConflictAsStored(bool active_only, const std::function<void
   });
 }
 
+namespace {
+
+// SQL true for an active conflict `c` (conflict_state `st`) whose row is the same
+// as at the marks ?2 (check run) and ?3 (highest review id): see ReportMarks.
+constexpr char kUnchangedSince[] =
+    "(st.last_run_id IS NOT NULL AND st.last_run_id <= ?2 AND "
+    "NOT EXISTS (SELECT 1 FROM reviews r WHERE r.conflict_id = c.id AND r.id > ?3))";
+
+}  // namespace
+
+Result<ConflictIdTable> Store::LoadActiveIdsUnchangedSince(const ReportMarks& marks) {
+  return Guarded("LoadActiveIdsUnchangedSince", [&]() -> Result<ConflictIdTable> {
+    static const std::string kSql = std::string(
+        "SELECT c.id FROM conflicts c JOIN conflict_state st ON st.conflict_id = c.id "
+        "WHERE c.active = ?1 AND ") + kUnchangedSince;
+    StatementLease st = impl_->Prepare(kSql.c_str());
+    st->bind(1, 1);
+    st->bind(2, marks.check_run_id);
+    st->bind(3, marks.review_upto);
+    ConflictIdTable out;
+    while (st->executeStep()) {
+      const SQLite::Column id = st->getColumn(0);
+      out.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())));
+    }
+    out.Seal();
+    return out;
+  });
+}
+
+Status Store::ForEachConflictAsStoredChangedSince(const ReportMarks& marks,
+                                                  const std::function<void(Conflict&)>& fn) {
+  return Guarded("ForEachConflictAsStoredChangedSince", [&]() -> Status {
+    static const std::string kSql = SnapshotConflictQuery() + "AND NOT " + kUnchangedSince + " ORDER BY " +
+                                    kSeverityRank + ", c.metric, c.subject, c.id";
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    StatementLease st = impl_->Prepare(kSql.c_str());
+    st->bind(1, 1);
+    st->bind(2, marks.check_run_id);
+    st->bind(3, marks.review_upto);
+    while (st->executeStep()) {
+      Conflict c = ReadConflict(*st);
+      fn(c);
+    }
+    read.commit();
+    return Status::Ok();
+  });
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> Store::LoadRunChanges(int64_t run_id) {
   return Guarded("LoadRunChanges", [&]() -> Result<std::vector<std::pair<std::string, std::string>>> {
     static const std::string kSql = std::string(

@@ -34,8 +34,8 @@ Result<std::string> Store::ReportInputsDigest() {
 Result<std::optional<Store::ReportState>> Store::LoadReportState() {
   return Guarded("LoadReportState", [&]() -> Result<std::optional<ReportState>> {
     StatementLease st = impl_->Prepare(
-        "SELECT report_key, csv_path, csv_size, csv_mtime_ns, conflicts, divergences, info, leading_ids "
-        "FROM report_state WHERE id = 1");
+        "SELECT report_key, csv_path, csv_size, csv_mtime_ns, conflicts, divergences, info, leading_ids, "
+        "format_key, coalesce(check_run_id, 0), coalesce(review_upto, 0) FROM report_state WHERE id = 1");
     if (!st->executeStep()) return std::optional<ReportState>();
     ReportState state;
     state.report_key = st->getColumn(0).getString();
@@ -48,6 +48,9 @@ Result<std::optional<Store::ReportState>> Store::LoadReportState() {
     for (std::string& id : Split(st->getColumn(7).getString(), '\n')) {
       if (!id.empty()) state.leading_ids.push_back(std::move(id));
     }
+    state.format_key = st->getColumn(8).getString();
+    state.check_run_id = st->getColumn(9).getInt64();
+    state.review_upto = st->getColumn(10).getInt64();
     return std::optional<ReportState>(std::move(state));
   });
 }
@@ -59,7 +62,8 @@ Status Store::SaveReportState(const ReportState& state) {
     for (const std::string& id : state.leading_ids) leading.append(id).push_back('\n');
     StatementLease st = impl_->Prepare(
         "INSERT OR REPLACE INTO report_state(id, report_key, csv_path, csv_size, csv_mtime_ns, conflicts, "
-        "divergences, info, leading_ids) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "divergences, info, leading_ids, format_key, check_run_id, review_upto) "
+        "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     st->bindNoCopy(1, state.report_key);
     st->bindNoCopy(2, state.csv_path);
     st->bind(3, state.csv_size);
@@ -68,8 +72,23 @@ Status Store::SaveReportState(const ReportState& state) {
     st->bind(6, state.divergences);
     st->bind(7, state.info);
     st->bindNoCopy(8, leading);
+    st->bindNoCopy(9, state.format_key);
+    BindIdAt(*st, 10, state.check_run_id);
+    BindIdAt(*st, 11, state.review_upto);
     st->exec();
     return Status::Ok();
+  });
+}
+
+Result<Store::ReportMarks> Store::LoadReportMarks() {
+  return Guarded("LoadReportMarks", [&]() -> Result<ReportMarks> {
+    ReportMarks marks;
+    StatementLease st = impl_->Prepare(
+        "SELECT coalesce((SELECT run_id FROM check_state WHERE id = 1), 0), coalesce((SELECT max(id) FROM reviews), 0)");
+    st->executeStep();
+    marks.check_run_id = st->getColumn(0).getInt64();
+    marks.review_upto = st->getColumn(1).getInt64();
+    return marks;
   });
 }
 

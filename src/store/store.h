@@ -301,7 +301,26 @@ class Store {
     int64_t csv_size = 0, csv_mtime_ns = 0;
     int conflicts = 0, divergences = 0, info = 0;  // active conflicts by severity
     std::vector<std::string> leading_ids;  // the first cards in report order
+    // For a later report that patches this one's CSV (0 / "": it cannot): what its
+    // rows are written by, and the marks of the conflicts it holds (ReportMarks).
+    std::string format_key;
+    int64_t check_run_id = 0, review_upto = 0;
   };
+  // Where the conflicts and reviews are now: the run of the latest check
+  // (check_state.run_id; 0 when none or a check without run) and the highest review
+  // id (0 when none). A conflict's row changes only when a check writes its state
+  // row (conflict_state.last_run_id: that check's run) or a review names it.
+  struct ReportMarks {
+    int64_t check_run_id = 0, review_upto = 0;
+  };
+  Result<ReportMarks> LoadReportMarks();
+  // The active conflicts whose discrepancies.csv row is the same as at `marks`
+  // (marks.check_run_id > 0): state row last written by that check's run or an
+  // earlier one (not by a run-less check), no review after marks.review_upto.
+  Result<ConflictIdTable> LoadActiveIdsUnchangedSince(const ReportMarks& marks);
+  // ForEachConflictAsStored(active only) over the active conflicts not among those
+  // LoadActiveIdsUnchangedSince(marks) gives, in report order.
+  Status ForEachConflictAsStoredChangedSince(const ReportMarks& marks, const std::function<void(Conflict&)>& fn);
   Result<std::optional<ReportState>> LoadReportState();
   // Replaces the recorded state (one row). InvalidInput for an empty key.
   Status SaveReportState(const ReportState& state);

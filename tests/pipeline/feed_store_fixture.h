@@ -1,6 +1,6 @@
 // What the pipeline tests over a small feed share: WriteFeed (one article per
 // figure, each from its own outlet and in its own words, so none is a copy of
-// another) and FeedStoreTest (a scratch folder with the feed's path and a
+// another), WriteArticles (the same over places of one's choice) and FeedStoreTest (a scratch folder with the feed's path and a
 // database opened in it, removed afterwards).
 #pragma once
 
@@ -13,6 +13,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/store.h"
@@ -31,6 +32,32 @@ inline void WriteFeed(const std::filesystem::path& path, const std::vector<int>&
     char text[256];
     std::snprintf(text, sizeof text, kWordings[i % 4], killed[i]);
     out << "{\"url\": \"https://example.test/k/" << i << "\", \"outlet\": \"outlet" << i
+        << ".test\", \"published\": \"2025-03-0" << (1 + i) << "\", \"language\": \"en\", \"text\": \""
+        << text << "\"}\n";
+  }
+}
+
+// Articles (place, dead) in their own words, each from its own outlet, dated a day
+// apart in order.
+inline void WriteArticles(const std::filesystem::path& path, const std::vector<std::pair<std::string, int>>& items) {
+  static const char* kWordings[] = {
+      "Officials said about %d people were killed in %s when the storm hit the coast.",
+      "The storm left %d people dead in %s, the provincial committee reported on Monday.",
+      "Rescue teams in %s said %d people were killed after floods swept through three districts.",
+      "At least %d people died in %s as rivers burst their banks overnight, police said.",
+      "Landslides buried a village road in %s and killed %d people, according to the army.",
+      "Hospitals in %s confirmed %d people dead by the evening, while roads stayed cut off by water.",
+  };
+  std::ofstream out(path);
+  for (size_t i = 0; i < items.size(); ++i) {
+    char text[256];
+    const char* w = kWordings[i % 6];
+    if (i % 6 == 2 || i % 6 == 4 || i % 6 == 5) {
+      std::snprintf(text, sizeof text, w, items[i].first.c_str(), items[i].second);
+    } else {
+      std::snprintf(text, sizeof text, w, items[i].second, items[i].first.c_str());
+    }
+    out << "{\"url\": \"https://example.test/p/" << i << "\", \"outlet\": \"outlet" << i
         << ".test\", \"published\": \"2025-03-0" << (1 + i) << "\", \"language\": \"en\", \"text\": \""
         << text << "\"}\n";
   }

@@ -116,32 +116,6 @@ TEST_F(KeptCheckTest, ChangedRulesOrDocumentsCheckInFull) {
   EXPECT_EQ(Tampered(), 0);
 }
 
-// Articles (place, dead) in their own words, each from its own outlet, dated a day
-// apart in order.
-void WriteArticles(const std::filesystem::path& path, const std::vector<std::pair<std::string, int>>& items) {
-  static const char* kWordings[] = {
-      "Officials said about %d people were killed in %s when the storm hit the coast.",
-      "The storm left %d people dead in %s, the provincial committee reported on Monday.",
-      "Rescue teams in %s said %d people were killed after floods swept through three districts.",
-      "At least %d people died in %s as rivers burst their banks overnight, police said.",
-      "Landslides buried a village road in %s and killed %d people, according to the army.",
-      "Hospitals in %s confirmed %d people dead by the evening, while roads stayed cut off by water.",
-  };
-  std::ofstream out(path);
-  for (size_t i = 0; i < items.size(); ++i) {
-    char text[256];
-    const char* w = kWordings[i % 6];
-    if (i % 6 == 2 || i % 6 == 4 || i % 6 == 5) {
-      std::snprintf(text, sizeof text, w, items[i].first.c_str(), items[i].second);
-    } else {
-      std::snprintf(text, sizeof text, w, items[i].second, items[i].first.c_str());
-    }
-    out << "{\"url\": \"https://example.test/p/" << i << "\", \"outlet\": \"outlet" << i
-        << ".test\", \"published\": \"2025-03-0" << (1 + i) << "\", \"language\": \"en\", \"text\": \""
-        << text << "\"}\n";
-  }
-}
-
 // Every field of every conflict a reader sees (all of them, with status).
 std::string Conflicts(Store* store) {
   Result<std::vector<Conflict>> all = store->LoadConflicts(false);

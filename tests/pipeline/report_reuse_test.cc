@@ -194,6 +194,55 @@ TEST_F(ReportReuseTest, ResolvedConflictsAreReadByIdForThePages) {
   ExpectSameFiles("r2", "r2-loaded");
 }
 
+// A report after a night that changed some conflicts patches the last report's
+// CSV: the rows of conflicts unchanged since (no check wrote them, no review named
+// them) are copied from it, the others read from the database. The files are those
+// of a full report; a row edited in place in the earlier file (same size and time)
+// shows which rows were copied.
+TEST_F(ReportReuseTest, AnEarlierCsvIsPatchedWithTheRowsThatChanged) {
+  std::vector<std::pair<std::string, int>> items = {
+      {"Quang Ngai", 120}, {"Quang Ngai", 80}, {"Yen Bai", 30}, {"Yen Bai", 55}, {"Quang Ngai", 45}};
+  WriteArticles(feed_, items);
+  Run("r1");
+  items.push_back({"Yen Bai", 70});
+  WriteArticles(feed_, items);
+  const RunSummary night2 = Run("r2");
+  ASSERT_FALSE(night2.new_conflict_ids.empty());
+  FullReport("r2-full", night2);
+  ExpectSameFiles("r2", "r2-full");
+
+  // A Quang Ngai row edited in r2's file (a night about Yen Bai leaves it as it is),
+  // and a Yen Bai conflict reviewed.
+  const fs::path csv2 = dir_ / "r2" / "discrepancies.csv";
+  const std::string before = Slurp(csv2);
+  const size_t row = before.find("\r\n", before.find(",dead,quang_ngai,"));
+  ASSERT_NE(row, std::string::npos);
+  std::string edited = before;
+  edited[row - 1] = edited[row - 1] == '7' ? '8' : '7';  // its support_b
+  const fs::file_time_type mtime = fs::last_write_time(csv2);
+  std::ofstream(csv2, std::ios::binary | std::ios::trunc) << edited;
+  fs::last_write_time(csv2, mtime);
+  Result<std::vector<Conflict>> active = store_->LoadConflicts(/*active_only=*/true);
+  ASSERT_TRUE(active.ok());
+  std::string yen_bai;
+  for (const Conflict& k : *active) {
+    if (k.subject == "yen_bai") yen_bai = k.id;
+  }
+  ASSERT_FALSE(yen_bai.empty());
+  ASSERT_TRUE(store_->AddReview(yen_bai, "confirmed", "checked with the province", "lan", "t").ok());
+  const RunSummary night3 = Run("r3");
+  const std::string csv3 = Slurp(dir_ / "r3" / "discrepancies.csv");
+  EXPECT_NE(csv3.find("checked with the province"), std::string::npos);
+  FullReport("r3-full", night3);
+  const std::string full3 = Slurp(dir_ / "r3-full" / "discrepancies.csv");
+  EXPECT_NE(csv3, full3);  // the edited row was copied
+  const size_t at = csv3.find(edited.substr(row - 40, 42));
+  ASSERT_NE(at, std::string::npos);
+  std::string mended = csv3;
+  mended[at + 39] = before[row - 1];
+  EXPECT_EQ(mended, full3);
+}
+
 // A database saved before migration 0013 has no digest of its conflicts: its
 // first report is written in full and not recorded; the next kept check fills
 // the digest in, equal to the one a save writes.
