@@ -1,4 +1,5 @@
 // WriteReportFiles: the report stage's only disk I/O.
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -147,18 +148,29 @@ class CsvRecordReader {
   // The next record with its CRLF, valid until the next call; false at the end, or
   // on bytes left without a CRLF (then clean_end() is false).
   bool Next(std::string_view* record) {
-    size_t at = begin_;
+    size_t at = begin_;  // scanned up to here
     bool quoted = false;
     for (;;) {
-      for (; at < buffer_.size(); ++at) {
-        const char c = buffer_[at];
-        if (c == '"') {
+      const char* base = buffer_.data();
+      const size_t size = buffer_.size();
+      // Line ends (memchr), then the quotes before each: a record ends at a CRLF
+      // outside quotes (an escaped quote "" flips twice).
+      while (at < size) {
+        const char* nl = static_cast<const char*>(std::memchr(base + at, '\n', size - at));
+        const size_t stop = nl ? static_cast<size_t>(nl - base) : size;
+        for (const char* q = base + at; (q = static_cast<const char*>(std::memchr(q, '"', base + stop - q))); ++q) {
           quoted = !quoted;
-        } else if (c == '\n' && !quoted && at > begin_ && buffer_[at - 1] == '\r') {
-          *record = std::string_view(buffer_.data() + begin_, at + 1 - begin_);
-          begin_ = at + 1;
+        }
+        if (!nl) {
+          at = size;
+          break;
+        }
+        if (!quoted && stop > begin_ && base[stop - 1] == '\r') {
+          *record = std::string_view(base + begin_, stop + 1 - begin_);
+          begin_ = stop + 1;
           return true;
         }
+        at = stop + 1;
       }
       // The record goes on past the bytes read: drop those before it, read more.
       buffer_.erase(0, begin_);
