@@ -50,8 +50,15 @@ class ConflictIdTable {
     std::string id;
     std::string value;
   };
+  // The position of number id `id`, by slots_.
+  std::optional<size_t> FindNumber(uint64_t id) const;
+  size_t SlotOf(uint64_t id) const { return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_); }
+
+  static constexpr uint32_t kNoSlot = UINT32_MAX;
   std::vector<Numbers> numbers_;  // sorted by id after Seal: positions [0, numbers_.size())
   std::vector<Texts> texts_;      // sorted by id after Seal: the positions after
+  std::vector<uint32_t> slots_;   // after Seal: numbers_ positions by hash of the id, kNoSlot empty
+  int shift_ = 64;
 };
 
 // The stored active conflicts' row hashes by id (Conflict::core_hash and

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 #include <string>
 #include <vector>
 
@@ -101,6 +105,40 @@ TEST(ConflictIdTable, IdsAloneReadAsZero) {
   EXPECT_TRUE(table.Contains("00000000000000aa"));
   EXPECT_TRUE(table.Contains("c1"));
   EXPECT_EQ(table.ValueAt(*table.Find("c1")), "0000000000000000");
+}
+
+// Many ids (their positions found by hash): each at its place in id order with its
+// value, ids next to them absent, and HoldsNumbers true for its own value only.
+TEST(ConflictIdTable, FindsEachOfManyIdsAtItsPlaceInIdOrder) {
+  ConflictIdTable table;
+  std::vector<uint64_t> ids;
+  uint64_t state = 3;
+  for (int i = 0; i < 50000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    ids.push_back(state & ~uint64_t{1});  // even: id + 1 is never an id
+    table.Add(Hex64(ids.back()), Hex64(ids.back() / 3));
+  }
+  table.Add("not-hex", "");
+  table.Seal();
+  std::vector<uint64_t> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  ASSERT_EQ(table.size(), sorted.size() + 1);
+  for (size_t k = 0; k < sorted.size(); k += 7) {
+    const std::optional<size_t> at = table.Find(Hex64(sorted[k]));
+    ASSERT_TRUE(at.has_value()) << k;
+    EXPECT_EQ(*at, k);
+    EXPECT_EQ(table.IdAt(*at), Hex64(sorted[k]));
+    EXPECT_TRUE(table.ValueEquals(*at, Hex64(sorted[k] / 3)));
+    EXPECT_TRUE(table.HoldsNumbers(sorted[k], sorted[k] / 3));
+    EXPECT_FALSE(table.HoldsNumbers(sorted[k], sorted[k] / 3 + 1));
+    EXPECT_FALSE(table.Contains(Hex64(sorted[k] + 1)));
+    EXPECT_FALSE(table.HoldsNumbers(sorted[k] + 1, (sorted[k] + 1) / 3));
+  }
+  EXPECT_EQ(table.Find("not-hex"), std::optional<size_t>(sorted.size()));
+  ConflictIdTable empty;
+  empty.Seal();
+  EXPECT_FALSE(empty.Contains("0000000000000001"));
+  EXPECT_FALSE(empty.HoldsNumbers(1, 0));
 }
 
 }  // namespace
