@@ -84,8 +84,10 @@ struct WordHash {
 // the build: CheckKey): rule, severity, metric, subject, id, the claims it names by
 // id and a rule's own explanation. A claim's id stands for its content and its
 // document's facts: the store never changes a claim row, a changed document gets
-// new claims. 0 when a named claim has no id.
+// new claims. 0 when a named claim has no id, or without a salt (the build unknown:
+// a row of another build's code must not pass for this one's).
 uint64_t RowCoreHash(uint64_t salt, const Found& f, const Checker& checker, const std::vector<Claim>& claims) {
+  if (salt == 0) return 0;
   const Candidate& c = f.verdict;
   WordHash h{salt};
   const bool stale = c.rule->kind == CheckKind::kStaleFigure;  // only it names an older report
@@ -337,7 +339,8 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
     if (!sink.begin(ids)) return copy_groups;
   }
   if (sink.trust && !sink.trust(support.SourceTrust())) return copy_groups;
-  const uint64_t salt = Fnv1a64(CheckKey(rules));
+  const std::string check_key = CheckKey(rules);  // "" when the build is unknown
+  const uint64_t salt = check_key.empty() ? 0 : Fnv1a64(check_key) | 1;
   // The rows a batch at a time, handed over whole: the first built on the threads,
   // then each next one built on a thread of its own while the sink takes the last
   // (the sink writes to the database: the two overlap instead of taking turns).
