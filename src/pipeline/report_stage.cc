@@ -181,15 +181,21 @@ Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, boo
   // a few of 1.7 million rows at 100k articles).
   if (std::optional<Store::ReportState> earlier = PatchableReport(store, format)) {
     const Store::ReportMarks since{earlier->check_run_id, earlier->review_upto};
-    Result<ConflictIdTable> unchanged = store->LoadActiveIdsUnchangedSince(since);
-    if (!unchanged.ok()) return unchanged.status();
-    ConflictStream changed = [&](const std::function<void(Conflict&)>& emit) {
-      return store->ForEachConflictAsStoredChangedSince(since, emit);
-    };
-    auto kept = [&](std::string_view id) { return unchanged->Contains(id); };
-    Status status = WriteReportFilesPatched(input, earlier->csv_path, kept, changed, out_dir, options, &written, &patched);
-    if (!status.ok()) return status;
-    if (!patched) written = WrittenReport();
+    Result<std::optional<Store::ChangedSince>> changes = store->LoadChangedSince(since);
+    if (!changes.ok()) return changes.status();
+    if (changes->has_value()) {
+      const Store::ChangedSince& change = **changes;
+      ConflictStream changed = [&](const std::function<void(Conflict&)>& emit) {
+        return store->ForEachConflictAsStoredById(change.changed, emit);
+      };
+      auto kept = [&](std::string_view id) {
+        return !change.changed_ids.Contains(id) && !change.resolved_ids.Contains(id);
+      };
+      Status status = WriteReportFilesPatched(input, earlier->csv_path, kept, changed, static_cast<size_t>(change.active),
+                                              out_dir, options, &written, &patched);
+      if (!status.ok()) return status;
+      if (!patched) written = WrittenReport();
+    }
   }
   if (!patched) {
     if (Status status = WriteReportFiles(input, conflicts, out_dir, options, &written); !status.ok()) return status;

@@ -74,12 +74,13 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
 // whose conflict `kept` says is unchanged is copied as it is, the others dropped,
 // and the `changed` conflicts (streamed in report order, as each side is stored)
 // written in their places; the cards are read again (options.read_cards, required).
-// The same files as WriteReportFiles over the kept and changed conflicts. When the
-// earlier file is not such a file (unreadable, another header, a row it cannot
-// place) nothing is written and *patched is false: the caller writes in full.
+// The same files as WriteReportFiles over the kept and changed conflicts, which
+// must be `rows` in all. When the earlier file is not such a file (unreadable,
+// another header, a row it cannot place) or the rows do not add up to `rows`,
+// nothing is written and *patched is false: the caller writes in full.
 Status WriteReportFilesPatched(const ReportInput& input, const std::string& earlier_csv,
                                const std::function<bool(std::string_view id)>& kept,
-                               const ConflictStream& changed, const std::string& out_dir,
+                               const ConflictStream& changed, size_t rows, const std::string& out_dir,
                                const ReportFileOptions& options, WrittenReport* written, bool* patched);
 
 // The files of a report over the very conflicts an earlier report wrote to

@@ -237,7 +237,7 @@ OrderKey KeyOf(const Conflict& k) {
 
 Status WriteReportFilesPatched(const ReportInput& input, const std::string& earlier_csv,
                                const std::function<bool(std::string_view id)>& kept,
-                               const ConflictStream& changed, const std::string& out_dir,
+                               const ConflictStream& changed, size_t rows, const std::string& out_dir,
                                const ReportFileOptions& options, WrittenReport* written, bool* patched) {
   *patched = false;
   if (!options.read_cards) return Status::Ok();
@@ -311,7 +311,8 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
   });
   if (!streamed.ok()) return streamed;
   copy_until(nullptr);
-  if (broken || !earlier.ok()) return Status::Ok();
+  // A kept row missing from the earlier file, or one that should have gone: give up.
+  if (broken || !earlier.ok() || selection.seen() != rows) return Status::Ok();
   csv.Write(piece);
   if (written) written->counts = selection.counts();
   std::vector<Conflict> full;

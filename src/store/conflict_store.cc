@@ -1045,46 +1045,63 @@ Status Store::ForEachConflictAsStored(bool active_only, const std::function<void
   });
 }
 
-namespace {
-
-// SQL true for an active conflict `c` (conflict_state `st`) whose row is the same
-// as at the marks ?2 (check run) and ?3 (highest review id): see ReportMarks.
-constexpr char kUnchangedSince[] =
-    "(st.last_run_id IS NOT NULL AND st.last_run_id <= ?2 AND "
-    "NOT EXISTS (SELECT 1 FROM reviews r WHERE r.conflict_id = c.id AND r.id > ?3))";
-
-}  // namespace
-
-Result<ConflictIdTable> Store::LoadActiveIdsUnchangedSince(const ReportMarks& marks) {
-  return Guarded("LoadActiveIdsUnchangedSince", [&]() -> Result<ConflictIdTable> {
-    static const std::string kSql = std::string(
-        "SELECT c.id FROM conflicts c JOIN conflict_state st ON st.conflict_id = c.id "
-        "WHERE c.active = ?1 AND ") + kUnchangedSince;
-    StatementLease st = impl_->Prepare(kSql.c_str());
-    st->bind(1, 1);
-    st->bind(2, marks.check_run_id);
-    st->bind(3, marks.review_upto);
-    ConflictIdTable out;
-    while (st->executeStep()) {
-      const SQLite::Column id = st->getColumn(0);
-      out.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())));
+Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportMarks& marks) {
+  return Guarded("LoadChangedSince", [&]() -> Result<std::optional<ChangedSince>> {
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    {
+      StatementLease st = impl_->Prepare(
+          "SELECT (SELECT count(*) FROM conflicts) = (SELECT count(*) FROM conflict_state)");
+      st->executeStep();
+      if (st->getColumn(0).getInt() == 0) return std::optional<ChangedSince>();
     }
-    out.Seal();
-    return out;
+    ChangedSince out;
+    {
+      StatementLease st = impl_->Prepare("SELECT count(*) FROM conflicts WHERE active = 1");
+      st->executeStep();
+      out.active = st->getColumn(0).getInt64();
+    }
+    {
+      // Resolved by a check after the marks': Finish froze its last run to the check
+      // before that one, the marks' or later.
+      StatementLease st = impl_->Prepare(
+          "SELECT c.id FROM conflict_state st JOIN conflicts c ON c.id = st.conflict_id "
+          "WHERE st.last_run_id >= ?1 AND c.active = 0");
+      st->bind(1, marks.check_run_id);
+      while (st->executeStep()) {
+        const SQLite::Column id = st->getColumn(0);
+        out.resolved_ids.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())));
+      }
+      out.resolved_ids.Seal();
+    }
+    static const std::string kSql = std::string(
+        "SELECT c.id FROM conflicts c WHERE c.active = 1 AND c.id IN ("
+        "SELECT conflict_id FROM conflict_state WHERE last_run_id IS NULL OR last_run_id > ?1 "
+        "UNION SELECT conflict_id FROM reviews WHERE id > ?2) ORDER BY ") +
+        kSeverityRank + ", c.metric, c.subject, c.id";
+    StatementLease st = impl_->Prepare(kSql.c_str());
+    st->bind(1, marks.check_run_id);
+    st->bind(2, marks.review_upto);
+    while (st->executeStep()) {
+      out.changed.push_back(st->getColumn(0).getString());
+      out.changed_ids.Add(out.changed.back());
+    }
+    out.changed_ids.Seal();
+    read.commit();
+    return std::optional<ChangedSince>(std::move(out));
   });
 }
 
-Status Store::ForEachConflictAsStoredChangedSince(const ReportMarks& marks,
-                                                  const std::function<void(Conflict&)>& fn) {
-  return Guarded("ForEachConflictAsStoredChangedSince", [&]() -> Status {
-    static const std::string kSql = SnapshotConflictQuery() + "AND NOT " + kUnchangedSince + " ORDER BY " +
-                                    kSeverityRank + ", c.metric, c.subject, c.id";
+Status Store::ForEachConflictAsStoredById(const std::vector<std::string>& ids,
+                                          const std::function<void(Conflict&)>& fn) {
+  return Guarded("ForEachConflictAsStoredById", [&]() -> Status {
+    static const std::string kSql = SnapshotConflictQuery() + "AND c.id = ?2";
     SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);
     StatementLease st = impl_->Prepare(kSql.c_str());
-    st->bind(1, 1);
-    st->bind(2, marks.check_run_id);
-    st->bind(3, marks.review_upto);
-    while (st->executeStep()) {
+    for (const std::string& id : ids) {
+      st->reset();
+      st->bind(1, 0);  // active or not
+      st->bindNoCopy(2, id);
+      if (!st->executeStep()) continue;
       Conflict c = ReadConflict(*st);
       fn(c);
     }

@@ -314,13 +314,22 @@ class Store {
     int64_t check_run_id = 0, review_upto = 0;
   };
   Result<ReportMarks> LoadReportMarks();
-  // The active conflicts whose discrepancies.csv row is the same as at `marks`
-  // (marks.check_run_id > 0): state row last written by that check's run or an
-  // earlier one (not by a run-less check), no review after marks.review_upto.
-  Result<ConflictIdTable> LoadActiveIdsUnchangedSince(const ReportMarks& marks);
-  // ForEachConflictAsStored(active only) over the active conflicts not among those
-  // LoadActiveIdsUnchangedSince(marks) gives, in report order.
-  Status ForEachConflictAsStoredChangedSince(const ReportMarks& marks, const std::function<void(Conflict&)>& fn);
+  // What changed since `marks` (marks.check_run_id > 0) in the rows a report
+  // writes: the active conflicts whose row may differ from the one at `marks`
+  // (state row written by a later run, or by none; a later review), in report
+  // order; the conflicts resolved since (their state frozen by a later check); and
+  // how many are active. nullopt when some conflict has no state row (a database
+  // older than its writer): then nothing can be said.
+  struct ChangedSince {
+    std::vector<std::string> changed;  // in report order
+    ConflictIdTable changed_ids;       // the same, for lookups
+    ConflictIdTable resolved_ids;
+    int64_t active = 0;
+  };
+  Result<std::optional<ChangedSince>> LoadChangedSince(const ReportMarks& marks);
+  // The conflicts with these ids as ForEachConflictAsStored gives them, in the
+  // order given (an id not stored is skipped).
+  Status ForEachConflictAsStoredById(const std::vector<std::string>& ids, const std::function<void(Conflict&)>& fn);
   Result<std::optional<ReportState>> LoadReportState();
   // Replaces the recorded state (one row). InvalidInput for an empty key.
   Status SaveReportState(const ReportState& state);

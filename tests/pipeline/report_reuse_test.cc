@@ -241,6 +241,24 @@ TEST_F(ReportReuseTest, AnEarlierCsvIsPatchedWithTheRowsThatChanged) {
   std::string mended = csv3;
   mended[at + 39] = before[row - 1];
   EXPECT_EQ(mended, full3);
+
+  // A corrected Yen Bai figure resolves conflicts: they leave the patched file,
+  // the edited Quang Ngai row is still copied.
+  items[3].second = 50;
+  WriteArticles(feed_, items);
+  const RunSummary night4 = Run("r3");
+  ASSERT_FALSE(night4.resolved_conflict_ids.empty());
+  const std::string csv4 = Slurp(dir_ / "r3" / "discrepancies.csv");
+  FullReport("r4-full", night4);
+  const std::string full4 = Slurp(dir_ / "r4-full" / "discrepancies.csv");
+  const size_t at4 = csv4.find(edited.substr(row - 40, 42));
+  ASSERT_NE(at4, std::string::npos) << "the patch was not taken";
+  std::string mended4 = csv4;
+  mended4[at4 + 39] = before[row - 1];
+  EXPECT_EQ(mended4, full4);
+  for (const std::string& id : night4.resolved_conflict_ids) {
+    EXPECT_EQ(csv4.find("\r\n" + id + ","), std::string::npos) << id;  // no row (a note may name it)
+  }
 }
 
 // A database saved before migration 0013 has no digest of its conflicts: its
