@@ -5,7 +5,7 @@
 -- review_upto the highest review id then. A conflict still active whose state row
 -- was last written by that run or before (conflict_state.last_run_id) and reviewed
 -- by no later review has the same row in the next report: it is copied from this
--- file, the others are read from the database (Store::ForEachConflictAsStoredChangedSince).
+-- file, the others are read from the database (Store::LoadChangedSince, 0020).
 -- NULL (a report recorded before this migration): the next one is written in full.
 
 ALTER TABLE report_state ADD COLUMN format_key TEXT NOT NULL DEFAULT '';
