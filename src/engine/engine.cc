@@ -355,9 +355,10 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
         Conflict& row = (*batch)[r - from];
         row.core_hash = RowCoreHash(salt, f, checker, claims);
         row.inputs_hash = RowInputsHash(row.core_hash, f, sources, support);
-        const bool stored_core = options.stored && row.core_hash != 0 &&
-                                 options.stored->core.HoldsNumbers(f.id, row.core_hash);
-        if (stored_core && options.stored->inputs.HoldsNumbers(f.id, row.inputs_hash)) {
+        const StoredRowHashes::Entry* stored_row =
+            options.stored && row.core_hash != 0 ? options.stored->Find(f.id) : nullptr;
+        const bool stored_core = stored_row && stored_row->core == row.core_hash;
+        if (stored_core && stored_row->inputs == row.inputs_hash) {
           row.id = Hex16(f.id);
           row.form = Conflict::Form::kStored;
           continue;

@@ -99,4 +99,34 @@ bool ConflictIdTable::HoldsNumbers(uint64_t id, uint64_t value) const {
   return position && numbers_[*position].value == value;
 }
 
+void StoredRowHashes::Add(std::string_view id, std::string_view core, std::string_view inputs) {
+  std::optional<uint64_t> i = CanonicalHex64(id), c = CanonicalHex64(core), n = CanonicalHex64(inputs);
+  if (i && c && n) entries_.push_back(Entry{*i, *c, *n});
+}
+
+void StoredRowHashes::Seal() {
+  size_t capacity = 16;
+  while (capacity < entries_.size() * 2) capacity *= 2;
+  slots_.assign(capacity, UINT32_MAX);
+  shift_ = 64 - std::countr_zero(capacity);
+  for (size_t p = 0; p < entries_.size(); ++p) {
+    size_t h = static_cast<size_t>((entries_[p].id * 0x9E3779B97F4A7C15ull) >> shift_);
+    for (;; h = (h + 1) & (capacity - 1)) {
+      if (slots_[h] == UINT32_MAX) {
+        slots_[h] = static_cast<uint32_t>(p);
+        break;
+      }
+      if (entries_[slots_[h]].id == entries_[p].id) break;  // a repeated id: the first stays
+    }
+  }
+}
+
+const StoredRowHashes::Entry* StoredRowHashes::Find(uint64_t id) const {
+  if (slots_.empty()) return nullptr;
+  for (size_t h = static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_);; h = (h + 1) & (slots_.size() - 1)) {
+    if (slots_[h] == UINT32_MAX) return nullptr;
+    if (entries_[slots_[h]].id == id) return &entries_[slots_[h]];
+  }
+}
+
 }  // namespace claimcheck

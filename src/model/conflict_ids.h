@@ -62,10 +62,25 @@ class ConflictIdTable {
 };
 
 // The stored active conflicts' row hashes by id (Conflict::core_hash and
-// inputs_hash, as Hex64): what CheckOptions::stored compares a check's rows with.
-struct StoredRowHashes {
-  ConflictIdTable core;
-  ConflictIdTable inputs;
+// inputs_hash): what CheckOptions::stored compares a check's rows with. Only rows
+// whose id and both hashes are in Hex64 form are held (one without a hash can never
+// be taken as stored). One entry per id, both hashes beside it, found by hash.
+class StoredRowHashes {
+ public:
+  struct Entry {
+    uint64_t id, core, inputs;
+  };
+  void Add(std::string_view id, std::string_view core, std::string_view inputs);
+  // Builds the lookup; an id added twice keeps its first entry. Add must not be called after.
+  void Seal();
+  // The entry of Hex64(id), nullptr when not held. Only after Seal.
+  const Entry* Find(uint64_t id) const;
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // entries_ positions by hash of the id, UINT32_MAX empty
+  int shift_ = 64;
 };
 
 }  // namespace claimcheck

@@ -593,12 +593,8 @@ Result<StoredRowHashes> Store::LoadActiveRowHashes() {
       const SQLite::Column value = st->getColumn(column);
       return std::string_view(value.getText(), static_cast<size_t>(value.getBytes()));
     };
-    while (st->executeStep()) {
-      out.core.Add(text(0), text(1));
-      out.inputs.Add(text(0), text(2));
-    }
-    out.core.Seal();
-    out.inputs.Seal();
+    while (st->executeStep()) out.Add(text(0), text(1), text(2));
+    out.Seal();
     return out;
   });
 }

@@ -228,8 +228,8 @@ class Store {
     std::unique_ptr<State> state_;
   };
   // Every active conflict's id with the core and inputs hashes its row was built
-  // from (conflict_state.core_hash, inputs_hash; '' for a row stored without
-  // them): what CheckOptions::stored takes.
+  // from (conflict_state.core_hash, inputs_hash; a row stored without them is left
+  // out): what CheckOptions::stored takes.
   Result<StoredRowHashes> LoadActiveRowHashes();
 
   // Errors: InvalidInput for an empty id in `ids`; Database otherwise.

@@ -141,5 +141,36 @@ TEST(ConflictIdTable, FindsEachOfManyIdsAtItsPlaceInIdOrder) {
   EXPECT_FALSE(empty.HoldsNumbers(1, 0));
 }
 
+// Stored row hashes: each id held with both its hashes, found among many; an id
+// with a hash not in Hex64 form is left out; a repeated id keeps its first entry.
+TEST(StoredRowHashes, HoldsEachIdWithBothHashes) {
+  StoredRowHashes table;
+  std::vector<uint64_t> ids;
+  uint64_t state = 5;
+  for (int i = 0; i < 20000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    ids.push_back(state & ~uint64_t{1});
+    table.Add(Hex64(ids.back()), Hex64(ids.back() / 3), Hex64(ids.back() / 5));
+  }
+  table.Add(Hex64(ids[0]), Hex64(1), Hex64(2));             // repeated: the first stays
+  table.Add("00000000000000aa", "", "0000000000000001");    // no core hash: left out
+  table.Add("not-hex", "0000000000000001", "0000000000000001");
+  table.Seal();
+  EXPECT_EQ(table.size(), ids.size() + 1);
+  for (size_t k = 0; k < ids.size(); k += 3) {
+    const StoredRowHashes::Entry* e = table.Find(ids[k]);
+    ASSERT_NE(e, nullptr) << k;
+    EXPECT_EQ(e->id, ids[k]);
+    EXPECT_EQ(e->core, ids[k] / 3);
+    EXPECT_EQ(e->inputs, ids[k] / 5);
+    EXPECT_EQ(table.Find(ids[k] + 1), nullptr);
+  }
+  EXPECT_EQ(table.Find(0xaa), nullptr);
+  StoredRowHashes empty;
+  EXPECT_EQ(empty.Find(1), nullptr);
+  empty.Seal();
+  EXPECT_EQ(empty.Find(1), nullptr);
+}
+
 }  // namespace
 }  // namespace claimcheck

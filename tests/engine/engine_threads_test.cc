@@ -413,11 +413,9 @@ TEST(EngineThreadsTest, EqualInputsHashesGiveEqualRows) {
         ASSERT_NE(k.inputs_hash, 0u) << k.ToString();
         ASSERT_NE(k.core_hash, 0u) << k.ToString();
         earlier.emplace(k.id, &k);
-        stored.inputs.Add(k.id, Hex64(k.inputs_hash));
-        stored.core.Add(k.id, Hex64(k.core_hash));
+        stored.Add(k.id, Hex64(k.core_hash), Hex64(k.inputs_hash));
       }
-      stored.inputs.Seal();
-      stored.core.Seal();
+      stored.Seal();
       int same = 0, same_core = 0, changed_rows = 0, changed_context = 0;
       std::map<std::string, const Conflict*> later;
       for (const Conflict& k : second.conflicts) {
