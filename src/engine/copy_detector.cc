@@ -331,8 +331,6 @@ void JoinFresh(const std::vector<std::vector<uint32_t>>& sets, const std::vector
     max_feature = std::max(max_feature, sets[i].back());
   }
   if (news.empty()) return;
-  std::vector<uint32_t> slot_of(sets.size(), UINT32_MAX);
-  for (uint32_t s = 0; s < news.size(); ++s) slot_of[news[s]] = s;
   // (feature, slot) for every feature of a new set, sorted: each feature's slots in a run.
   std::vector<std::pair<uint32_t, uint32_t>> entries;
   std::vector<uint64_t> held(size_t{max_feature} / 64 + 1, 0);

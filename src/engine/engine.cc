@@ -109,8 +109,10 @@ uint64_t RowCoreHash(uint64_t salt, const Found& f, const Checker& checker, cons
 
 // Everything row `f` is built from (Conflict::inputs_hash): its core hash `core`
 // and its context, what moves with the rest of the corpus: the support, the series,
-// the side truth discovery finds likelier and each side's trust key. 0 when core is.
-uint64_t RowInputsHash(uint64_t core, const Found& f, const Sources& sources, const SupportContext& support) {
+// the side truth discovery finds likelier and each side's trust key (hashed once per
+// outlet: `outlet_key_hash`, by ClaimInfo::outlet). 0 when core is.
+uint64_t RowInputsHash(uint64_t core, const Found& f, const Sources& sources, const SupportContext& support,
+                       const std::vector<uint64_t>& outlet_key_hash) {
   if (core == 0) return 0;
   const Candidate& c = f.verdict;
   WordHash h{core};
@@ -118,8 +120,8 @@ uint64_t RowInputsHash(uint64_t core, const Found& f, const Sources& sources, co
   h.Add(static_cast<uint64_t>(static_cast<uint32_t>(f.counts.support_b)));
   h.Add(f.counts.series_hash);
   h.Add(static_cast<uint64_t>(support.LikelierSide(c) + 1));
-  h.Add(Fnv1a64(sources.OutletKey(sources.Info(c.ia).outlet)));
-  h.Add(Fnv1a64(sources.OutletKey(sources.Info(c.ib).outlet)));
+  h.Add(outlet_key_hash[static_cast<size_t>(sources.Info(c.ia).outlet)]);
+  h.Add(outlet_key_hash[static_cast<size_t>(sources.Info(c.ib).outlet)]);
   return h.NonZero();
 }
 
@@ -341,6 +343,8 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
   if (sink.trust && !sink.trust(support.SourceTrust())) return copy_groups;
   const std::string check_key = CheckKey(rules);  // "" when the build is unknown
   const uint64_t salt = check_key.empty() ? 0 : Fnv1a64(check_key) | 1;
+  std::vector<uint64_t> outlet_key_hash(sources.outlets());
+  for (size_t o = 0; o < outlet_key_hash.size(); ++o) outlet_key_hash[o] = Fnv1a64(sources.OutletKey(static_cast<int>(o)));
   // The rows a batch at a time, handed over whole: the first built on the threads,
   // then each next one built on a thread of its own while the sink takes the last
   // (the sink writes to the database: the two overlap instead of taking turns).
@@ -354,7 +358,7 @@ std::vector<std::vector<std::string>> CheckClaimsInto(const std::vector<CheckRul
         const Found& f = per_thread[keys[r].thread].found[keys[r].index];
         Conflict& row = (*batch)[r - from];
         row.core_hash = RowCoreHash(salt, f, checker, claims);
-        row.inputs_hash = RowInputsHash(row.core_hash, f, sources, support);
+        row.inputs_hash = RowInputsHash(row.core_hash, f, sources, support, outlet_key_hash);
         const StoredRowHashes::Entry* stored_row =
             options.stored && row.core_hash != 0 ? options.stored->Find(f.id) : nullptr;
         const bool stored_core = stored_row && stored_row->core == row.core_hash;

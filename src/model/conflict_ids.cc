@@ -1,7 +1,6 @@
 #include "model/conflict_ids.h"
 
 #include <algorithm>
-#include <bit>
 
 #include "base/strings.h"
 
@@ -46,30 +45,14 @@ void ConflictIdTable::Seal() {
     }
   }
   texts_ = std::move(kept);
-  // The numbers' positions by hash (linear probing, at most half full): one probe
-  // or two instead of a binary search's twenty over a million ids.
-  size_t capacity = 16;
-  while (capacity < numbers_.size() * 2) capacity *= 2;
-  slots_.assign(capacity, kNoSlot);
-  shift_ = 64 - std::countr_zero(capacity);
-  for (size_t p = 0; p < numbers_.size(); ++p) {
-    size_t h = SlotOf(numbers_[p].id);
-    while (slots_[h] != kNoSlot) h = (h + 1) & (slots_.size() - 1);
-    slots_[h] = static_cast<uint32_t>(p);
-  }
-}
-
-std::optional<size_t> ConflictIdTable::FindNumber(uint64_t id) const {
-  if (slots_.empty()) return std::nullopt;
-  for (size_t h = SlotOf(id);; h = (h + 1) & (slots_.size() - 1)) {
-    if (slots_[h] == kNoSlot) return std::nullopt;
-    if (numbers_[slots_[h]].id == id) return slots_[h];
-  }
+  slots_.Build(numbers_.size(), [&](size_t p) { return numbers_[p].id; });
 }
 
 std::optional<size_t> ConflictIdTable::Find(std::string_view id) const {
   if (std::optional<uint64_t> number = CanonicalHex64(id)) {
-    if (std::optional<size_t> position = FindNumber(*number)) return position;
+    if (std::optional<size_t> position = slots_.Find(*number, [&](size_t p) { return numbers_[p].id; })) {
+      return position;
+    }
   }
   auto it = std::lower_bound(texts_.begin(), texts_.end(), id, [](const Texts& x, std::string_view y) { return x.id < y; });
   if (it == texts_.end() || it->id != id) return std::nullopt;
@@ -94,39 +77,18 @@ bool ConflictIdTable::ValueEquals(size_t position, std::string_view value) const
   return texts_.at(position - numbers_.size()).value == value;
 }
 
-bool ConflictIdTable::HoldsNumbers(uint64_t id, uint64_t value) const {
-  const std::optional<size_t> position = FindNumber(id);
-  return position && numbers_[*position].value == value;
-}
-
 void StoredRowHashes::Add(std::string_view id, std::string_view core, std::string_view inputs) {
   std::optional<uint64_t> i = CanonicalHex64(id), c = CanonicalHex64(core), n = CanonicalHex64(inputs);
   if (i && c && n) entries_.push_back(Entry{*i, *c, *n});
 }
 
 void StoredRowHashes::Seal() {
-  size_t capacity = 16;
-  while (capacity < entries_.size() * 2) capacity *= 2;
-  slots_.assign(capacity, UINT32_MAX);
-  shift_ = 64 - std::countr_zero(capacity);
-  for (size_t p = 0; p < entries_.size(); ++p) {
-    size_t h = static_cast<size_t>((entries_[p].id * 0x9E3779B97F4A7C15ull) >> shift_);
-    for (;; h = (h + 1) & (capacity - 1)) {
-      if (slots_[h] == UINT32_MAX) {
-        slots_[h] = static_cast<uint32_t>(p);
-        break;
-      }
-      if (entries_[slots_[h]].id == entries_[p].id) break;  // a repeated id: the first stays
-    }
-  }
+  slots_.Build(entries_.size(), [&](size_t p) { return entries_[p].id; });
 }
 
 const StoredRowHashes::Entry* StoredRowHashes::Find(uint64_t id) const {
-  if (slots_.empty()) return nullptr;
-  for (size_t h = static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_);; h = (h + 1) & (slots_.size() - 1)) {
-    if (slots_[h] == UINT32_MAX) return nullptr;
-    if (entries_[slots_[h]].id == id) return &entries_[slots_[h]];
-  }
+  const std::optional<size_t> p = slots_.Find(id, [&](size_t q) { return entries_[q].id; });
+  return p ? &entries_[*p] : nullptr;
 }
 
 }  // namespace claimcheck

@@ -7,6 +7,7 @@
 // text. Lookups are exact either way. Pure: no SQLite.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,45 @@ namespace claimcheck {
 // The number of a text Hex64 wrote: exactly 16 digits 0-9a-f. Upper case is not
 // taken, so the number always turns back into the same text.
 std::optional<uint64_t> CanonicalHex64(std::string_view text);
+
+// Positions [0, n) of entries with 64-bit ids, found by the id's hash (linear
+// probing, at most half full): one probe or two instead of a binary search's twenty
+// over a million ids. An id given twice keeps its first position.
+class IdSlots {
+ public:
+  // id_of(p): the id at position p.
+  template <typename IdOf>
+  void Build(size_t n, IdOf&& id_of) {
+    size_t capacity = 16;
+    while (capacity < n * 2) capacity *= 2;
+    slots_.assign(capacity, kEmpty);
+    shift_ = 64 - std::countr_zero(capacity);
+    for (size_t p = 0; p < n; ++p) {
+      for (size_t h = Home(id_of(p));; h = (h + 1) & (capacity - 1)) {
+        if (slots_[h] == kEmpty) {
+          slots_[h] = static_cast<uint32_t>(p);
+          break;
+        }
+        if (id_of(slots_[h]) == id_of(p)) break;
+      }
+    }
+  }
+  // The position holding `id`, nullopt when none (or before Build).
+  template <typename IdOf>
+  std::optional<size_t> Find(uint64_t id, IdOf&& id_of) const {
+    if (slots_.empty()) return std::nullopt;
+    for (size_t h = Home(id);; h = (h + 1) & (slots_.size() - 1)) {
+      if (slots_[h] == kEmpty) return std::nullopt;
+      if (id_of(slots_[h]) == id) return slots_[h];
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  size_t Home(uint64_t id) const { return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<uint32_t> slots_;
+  int shift_ = 64;
+};
 
 // Ids, each with a value, filled with Add, then Seal'ed once; after that each id
 // has a position in [0, size()) and the table does not change.
@@ -35,9 +75,6 @@ class ConflictIdTable {
   std::string IdAt(size_t position) const;
   std::string ValueAt(size_t position) const;
   bool ValueEquals(size_t position, std::string_view value) const;
-  // True when the table holds the id Hex64(id) with the value Hex64(value): a lookup
-  // without the texts. Only after Seal.
-  bool HoldsNumbers(uint64_t id, uint64_t value) const;
   size_t size() const { return numbers_.size() + texts_.size(); }
 
  private:
@@ -50,15 +87,9 @@ class ConflictIdTable {
     std::string id;
     std::string value;
   };
-  // The position of number id `id`, by slots_.
-  std::optional<size_t> FindNumber(uint64_t id) const;
-  size_t SlotOf(uint64_t id) const { return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_); }
-
-  static constexpr uint32_t kNoSlot = UINT32_MAX;
   std::vector<Numbers> numbers_;  // sorted by id after Seal: positions [0, numbers_.size())
   std::vector<Texts> texts_;      // sorted by id after Seal: the positions after
-  std::vector<uint32_t> slots_;   // after Seal: numbers_ positions by hash of the id, kNoSlot empty
-  int shift_ = 64;
+  IdSlots slots_;                 // after Seal: numbers_ positions by id
 };
 
 // The stored active conflicts' row hashes by id (Conflict::core_hash and
@@ -79,8 +110,7 @@ class StoredRowHashes {
 
  private:
   std::vector<Entry> entries_;
-  std::vector<uint32_t> slots_;  // entries_ positions by hash of the id, UINT32_MAX empty
-  int shift_ = 64;
+  IdSlots slots_;  // after Seal: entries_ positions by id
 };
 
 }  // namespace claimcheck

@@ -51,12 +51,11 @@ std::optional<FileStamp> StampOf(const fs::path& file) {
   return stamp;
 }
 
-// The earlier report to copy from: recorded under `key`, and its CSV still the
-// file it wrote. nullopt otherwise.
-std::optional<Store::ReportState> ReusableReport(Store* store, const std::string& key, const RunSummary& run) {
-  if (key.empty() || !run.new_conflict_ids.empty() || !run.resolved_conflict_ids.empty()) return std::nullopt;
+// The last report recorded, when its CSV is still the file it wrote (the size and
+// modification time it was written with); nullopt otherwise.
+std::optional<Store::ReportState> IntactEarlierReport(Store* store) {
   Result<std::optional<Store::ReportState>> state = store->LoadReportState();
-  if (!state.ok() || !state->has_value() || (*state)->report_key != key) return std::nullopt;
+  if (!state.ok() || !state->has_value()) return std::nullopt;
   std::optional<FileStamp> stamp = StampOf((*state)->csv_path);
   if (!stamp || stamp->size != (*state)->csv_size || stamp->mtime_ns != (*state)->csv_mtime_ns) {
     return std::nullopt;
@@ -64,19 +63,17 @@ std::optional<Store::ReportState> ReusableReport(Store* store, const std::string
   return std::move(**state);
 }
 
-// The earlier report whose CSV this one may patch: its rows written alike
-// (`format`), the marks of its conflicts known, and its CSV still the file it wrote.
-std::optional<Store::ReportState> PatchableReport(Store* store, const std::string& format) {
-  if (format.empty()) return std::nullopt;
-  Result<std::optional<Store::ReportState>> state = store->LoadReportState();
-  if (!state.ok() || !state->has_value() || (*state)->format_key != format || (*state)->check_run_id <= 0) {
-    return std::nullopt;
-  }
-  std::optional<FileStamp> stamp = StampOf((*state)->csv_path);
-  if (!stamp || stamp->size != (*state)->csv_size || stamp->mtime_ns != (*state)->csv_mtime_ns) {
-    return std::nullopt;
-  }
-  return std::move(**state);
+// Whether the earlier report's files can be copied: recorded under `key`, and the
+// run names no new or resolved conflict.
+bool CanCopy(const Store::ReportState& earlier, const std::string& key, const RunSummary& run) {
+  return !key.empty() && earlier.report_key == key && run.new_conflict_ids.empty() &&
+         run.resolved_conflict_ids.empty();
+}
+
+// Whether the earlier report's CSV can be patched: its rows written alike
+// (`format`), the marks of its conflicts known.
+bool CanPatch(const Store::ReportState& earlier, const std::string& format) {
+  return !format.empty() && earlier.format_key == format && earlier.marks.check_run_id > 0;
 }
 
 // Records the report just written to out_dir for the next one, with the marks of
@@ -97,8 +94,7 @@ void RecordReport(Store* store, const std::string& key, const std::string& out_d
   state.info = written.counts.info;
   state.leading_ids = written.leading_ids;
   state.format_key = format;
-  state.check_run_id = marks.check_run_id;
-  state.review_upto = marks.review_upto;
+  state.marks = marks;
   (void)store->SaveReportState(state);
 }
 
@@ -139,7 +135,8 @@ Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, boo
   if (Status loaded = LoadResolvedShown(store, input.max_items, &run); !loaded.ok()) return loaded;
   input.run = std::move(run);
 
-  if (std::optional<Store::ReportState> earlier = ReusableReport(store, key, input.run)) {
+  std::optional<Store::ReportState> earlier = IntactEarlierReport(store);
+  if (earlier && CanCopy(*earlier, key, input.run)) {
     Result<std::vector<Conflict>> leading = store->LoadConflictsById(earlier->leading_ids);
     if (!leading.ok()) return leading.status();
     if (leading->size() == earlier->leading_ids.size()) {
@@ -179,9 +176,8 @@ Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, boo
   // An earlier report's CSV patched: its rows of the conflicts unchanged since are
   // copied, only the others read from the database (a night's new articles change
   // a few of 1.7 million rows at 100k articles).
-  if (std::optional<Store::ReportState> earlier = PatchableReport(store, format)) {
-    const Store::ReportMarks since{earlier->check_run_id, earlier->review_upto};
-    Result<std::optional<Store::ChangedSince>> changes = store->LoadChangedSince(since);
+  if (earlier && CanPatch(*earlier, format)) {
+    Result<std::optional<Store::ChangedSince>> changes = store->LoadChangedSince(earlier->marks);
     if (!changes.ok()) return changes.status();
     if (changes->has_value()) {
       const Store::ChangedSince& change = **changes;

@@ -49,8 +49,8 @@ Result<std::optional<Store::ReportState>> Store::LoadReportState() {
       if (!id.empty()) state.leading_ids.push_back(std::move(id));
     }
     state.format_key = st->getColumn(8).getString();
-    state.check_run_id = st->getColumn(9).getInt64();
-    state.review_upto = st->getColumn(10).getInt64();
+    state.marks.check_run_id = st->getColumn(9).getInt64();
+    state.marks.review_upto = st->getColumn(10).getInt64();
     return std::optional<ReportState>(std::move(state));
   });
 }
@@ -73,8 +73,8 @@ Status Store::SaveReportState(const ReportState& state) {
     st->bind(7, state.info);
     st->bindNoCopy(8, leading);
     st->bindNoCopy(9, state.format_key);
-    BindIdAt(*st, 10, state.check_run_id);
-    BindIdAt(*st, 11, state.review_upto);
+    BindIdAt(*st, 10, state.marks.check_run_id);
+    BindIdAt(*st, 11, state.marks.review_upto);
     st->exec();
     return Status::Ok();
   });

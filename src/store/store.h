@@ -294,6 +294,13 @@ class Store {
   // caller must not reuse anything then. A row edited by hand in SQL is not seen.
   Result<std::string> ReportInputsDigest();
 
+  // Where the conflicts and reviews are now: the run of the latest check
+  // (check_state.run_id; 0 when none or a check without run) and the highest review
+  // id (0 when none). A conflict's row changes only when a check writes its state
+  // row (conflict_state.last_run_id: that check's run) or a review names it.
+  struct ReportMarks {
+    int64_t check_run_id = 0, review_upto = 0;
+  };
   // What the last full report recorded of itself (see db/migrations/0013).
   struct ReportState {
     std::string report_key;  // the caller's key; "" is never stored
@@ -302,16 +309,9 @@ class Store {
     int conflicts = 0, divergences = 0, info = 0;  // active conflicts by severity
     std::vector<std::string> leading_ids;  // the first cards in report order
     // For a later report that patches this one's CSV (0 / "": it cannot): what its
-    // rows are written by, and the marks of the conflicts it holds (ReportMarks).
+    // rows are written by, and the marks of the conflicts it holds.
     std::string format_key;
-    int64_t check_run_id = 0, review_upto = 0;
-  };
-  // Where the conflicts and reviews are now: the run of the latest check
-  // (check_state.run_id; 0 when none or a check without run) and the highest review
-  // id (0 when none). A conflict's row changes only when a check writes its state
-  // row (conflict_state.last_run_id: that check's run) or a review names it.
-  struct ReportMarks {
-    int64_t check_run_id = 0, review_upto = 0;
+    ReportMarks marks;
   };
   Result<ReportMarks> LoadReportMarks();
   // What changed since `marks` (marks.check_run_id > 0) in the rows a report

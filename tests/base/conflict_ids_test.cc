@@ -108,7 +108,7 @@ TEST(ConflictIdTable, IdsAloneReadAsZero) {
 }
 
 // Many ids (their positions found by hash): each at its place in id order with its
-// value, ids next to them absent, and HoldsNumbers true for its own value only.
+// value, ids next to them absent.
 TEST(ConflictIdTable, FindsEachOfManyIdsAtItsPlaceInIdOrder) {
   ConflictIdTable table;
   std::vector<uint64_t> ids;
@@ -129,16 +129,13 @@ TEST(ConflictIdTable, FindsEachOfManyIdsAtItsPlaceInIdOrder) {
     EXPECT_EQ(*at, k);
     EXPECT_EQ(table.IdAt(*at), Hex64(sorted[k]));
     EXPECT_TRUE(table.ValueEquals(*at, Hex64(sorted[k] / 3)));
-    EXPECT_TRUE(table.HoldsNumbers(sorted[k], sorted[k] / 3));
-    EXPECT_FALSE(table.HoldsNumbers(sorted[k], sorted[k] / 3 + 1));
+    EXPECT_FALSE(table.ValueEquals(*at, Hex64(sorted[k] / 3 + 1)));
     EXPECT_FALSE(table.Contains(Hex64(sorted[k] + 1)));
-    EXPECT_FALSE(table.HoldsNumbers(sorted[k] + 1, (sorted[k] + 1) / 3));
   }
   EXPECT_EQ(table.Find("not-hex"), std::optional<size_t>(sorted.size()));
   ConflictIdTable empty;
   empty.Seal();
   EXPECT_FALSE(empty.Contains("0000000000000001"));
-  EXPECT_FALSE(empty.HoldsNumbers(1, 0));
 }
 
 // Stored row hashes: each id held with both its hashes, found among many; an id
