@@ -181,8 +181,41 @@ Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, boo
     if (!changes.ok()) return changes.status();
     if (changes->has_value()) {
       const Store::ChangedSince& change = **changes;
+      // The changed rows in report order: those whose context alone moved as that
+      // context (Form::kContext: the patch mends the earlier row), the others read.
       ConflictStream changed = [&](const std::function<void(Conflict&)>& emit) {
-        return store->ForEachConflictAsStoredById(change.changed, emit);
+        std::vector<std::string> read;
+        for (const Store::ChangedRow& row : change.changed) {
+          if (!row.context_only) read.push_back(row.id);
+        }
+        size_t next = 0;  // the first row of change.changed not emitted yet
+        auto emit_context_until = [&](const std::string* id) {
+          for (; next < change.changed.size(); ++next) {
+            const Store::ChangedRow& row = change.changed[next];
+            if (!row.context_only) {
+              if (id && row.id == *id) return;
+              continue;  // read, but not found: skipped as the full stream would
+            }
+            Conflict k;
+            k.form = Conflict::Form::kContext;
+            k.id = row.id;
+            k.severity = row.severity;
+            k.metric = row.metric;
+            k.subject = row.subject;
+            k.likely_value = row.likely_value;
+            k.support_a = row.support_a;
+            k.support_b = row.support_b;
+            emit(k);
+          }
+        };
+        Status status = store->ForEachConflictAsStoredById(read, [&](Conflict& k) {
+          emit_context_until(&k.id);
+          ++next;
+          emit(k);
+        });
+        if (!status.ok()) return status;
+        emit_context_until(nullptr);
+        return Status::Ok();
       };
       auto kept = [&](std::string_view id) {
         return !change.changed_ids.Contains(id) && !change.resolved_ids.Contains(id);

@@ -151,14 +151,73 @@ std::string ConflictsToCsv(const std::vector<Conflict>& conflicts, bool excel_bo
 
 std::string ConflictsCsvBegin(bool excel_bom) { return Begin(kConflictsCsvHeader, excel_bom); }
 
+namespace {
+
+// The context cells of a conflict's row (the last ones: MendConflictCsvContext
+// relies on it), each after a comma.
+void AppendConflictContext(const Conflict& k, std::string* out) {
+  for (const std::string& cell : {k.likely_value, std::to_string(k.support_a), std::to_string(k.support_b)}) {
+    out->push_back(',');
+    AppendCsvField(cell, out);
+  }
+}
+constexpr size_t kContextCells = 3;
+
+// The number of fields of kConflictsCsvHeader.
+size_t ConflictCsvFields() {
+  size_t fields = 1;
+  for (const char* c = kConflictsCsvHeader; *c; ++c) fields += *c == ',';
+  return fields;
+}
+
+}  // namespace
+
 void AppendConflictCsvRow(const Conflict& k, std::string* out) {
   CsvRow row(out);
   row.Cell(k.id).Cell(k.rule_id).Cell(SeverityName(k.severity)).Cell(k.metric).Cell(k.subject);
   AppendConflictSide(k.a, &row);
   AppendConflictSide(k.b, &row);
-  row.Cell(k.status).Cell(k.note).Cell(k.explanation).Cell(k.explanation_vi).Cell(k.likely_value);
-  row.Cell(std::to_string(k.support_a)).Cell(std::to_string(k.support_b));
+  row.Cell(k.status).Cell(k.note).Cell(k.explanation).Cell(k.explanation_vi);
+  AppendConflictContext(k, out);
   row.End();
+}
+
+bool MendConflictCsvContext(std::string_view record, const Conflict& context, std::string* out) {
+  static const size_t kFields = ConflictCsvFields();
+  if (record.size() < kCrlf.size() || record.substr(record.size() - kCrlf.size()) != kCrlf) return false;
+  const std::string_view body = record.substr(0, record.size() - kCrlf.size());
+  // Fields left to right (a quoted one ends at a quote not doubled); the comma
+  // before the first context cell is where the row is cut.
+  size_t at = 0, fields = 0, cut = std::string_view::npos;
+  for (;;) {
+    ++fields;
+    if (at < body.size() && body[at] == '"') {
+      size_t q = at + 1;
+      for (;;) {
+        q = body.find('"', q);
+        if (q == std::string_view::npos) return false;
+        if (q + 1 < body.size() && body[q + 1] == '"') {
+          q += 2;
+          continue;
+        }
+        break;
+      }
+      at = q + 1;
+      if (at < body.size() && body[at] != ',') return false;
+    } else {
+      const size_t end = body.find_first_of(",\"\r\n", at);
+      at = end == std::string_view::npos ? body.size() : end;
+      if (at < body.size() && body[at] != ',') return false;
+    }
+    if (at == body.size()) break;
+    if (fields == kFields - kContextCells) cut = at;
+    ++at;  // past the comma
+  }
+  if (fields != kFields || cut == std::string_view::npos) return false;
+  out->assign(body.substr(0, cut));
+  AppendConflictContext(context, out);
+  out->append(kCrlf);
+  return true;
 }
 
 }  // namespace claimcheck

@@ -47,4 +47,11 @@ std::string ConflictsToCsv(const std::vector<Conflict>& conflicts, bool excel_bo
 std::string ConflictsCsvBegin(bool excel_bom);
 void AppendConflictCsvRow(const Conflict& conflict, std::string* out);
 
+// A row of AppendConflictCsvRow's (`record`, with its CRLF) with its context cells
+// (likely_value, support_a, support_b: the last three) made `context`'s: into
+// *out, replacing it. Equal to the row of a conflict that differs from the
+// record's only in its context. False (and *out unspecified) when `record` is not
+// one whole row of kConflictsCsvHeader's fields.
+bool MendConflictCsvContext(std::string_view record, const Conflict& context, std::string* out);
+
 }  // namespace claimcheck

@@ -74,6 +74,9 @@ Status WriteReportFiles(const ReportInput& input, const ConflictStream& conflict
 // whose conflict `kept` says is unchanged is copied as it is, the others dropped,
 // and the `changed` conflicts (streamed in report order, as each side is stored)
 // written in their places; the cards are read again (options.read_cards, required).
+// A changed conflict of Conflict::Form::kContext (id, severity, metric, subject and
+// context alone) is its earlier row with its context cells made the new ones
+// (MendConflictCsvContext): an earlier file without that row is given up.
 // The same files as WriteReportFiles over the kept and changed conflicts, which
 // must be `rows` in all. When the earlier file is not such a file (unreadable,
 // another header, a row it cannot place) or the rows do not add up to `rows`,

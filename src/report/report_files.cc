@@ -305,6 +305,18 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
     const OrderKey key = KeyOf(k);
     copy_until(&key);
     if (broken) return;
+    if (k.form == Conflict::Form::kContext) {
+      // Its earlier row is the one at hand, its last cells made the new context.
+      if (!more || head->id != k.id || !MendConflictCsvContext(record, k, &row)) {
+        broken = true;
+        return;
+      }
+      last_metric = head->metric, last_subject = head->subject, last_id = head->id;
+      last = OrderKey{key.severity, last_metric, last_subject, last_id};
+      put(*head, row);
+      advance();
+      return;
+    }
     row.clear();
     AppendConflictCsvRow(k, &row);
     put(k, row);

@@ -83,8 +83,9 @@ constexpr size_t kStateBatch = 64;
 
 // Inserts or updates `rows` rows of conflict_state, kStateParameters each: conflict
 // id, content hash, last_run_id, trust_a, trust_b, inputs_hash, trust_key_a,
-// trust_key_b, core_hash, support_a, support_b, likely_value, series.
-constexpr int kStateParameters = 13;
+// trust_key_b, core_hash, support_a, support_b, likely_value, series, core_run_id.
+// A core_run_id of 0 keeps the stored one (the conflicts row was not written).
+constexpr int kStateParameters = 14;
 std::string StateSql(size_t rows) {
   std::string row = "(?";
   for (int k = 1; k < kStateParameters; ++k) row += ", ?";
@@ -96,8 +97,10 @@ std::string StateSql(size_t rows) {
                              "trust_key_b", "core_hash", "support_a", "support_b", "likely_value", "series"}) {
     update += std::string(update.empty() ? "" : ", ") + column + " = excluded." + column;
   }
+  update += ", core_run_id = CASE WHEN excluded.core_run_id = 0 THEN conflict_state.core_run_id "
+            "ELSE excluded.core_run_id END";
   return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b, inputs_hash, "
-         "trust_key_a, trust_key_b, core_hash, support_a, support_b, likely_value, series) VALUES " +
+         "trust_key_a, trust_key_b, core_hash, support_a, support_b, likely_value, series, core_run_id) VALUES " +
          values + " ON CONFLICT(conflict_id) DO UPDATE SET " + update;
 }
 
@@ -438,20 +441,28 @@ void UpsertConflicts(StoreConnection& impl, int64_t run_id, const std::vector<Up
                 });
 }
 
+// A conflict_state row to write: the conflict, its content hash, and whether its
+// conflicts row is written by the same save (then `run_id` becomes its core_run_id).
+struct StateRow {
+  const Conflict* conflict;
+  std::string hash;
+  bool core_written;
+};
+
 // Writes each conflict's conflict_state row: its content hash, `run_id` as the run
-// that last found it (NULL for 0), its trust; kStateBatch rows per statement.
-// The conflicts rows must exist.
-void UpsertStates(StoreConnection& impl, int64_t run_id,
-                  const std::vector<std::pair<const Conflict*, std::string>>& states) {
+// that last found it (NULL for 0) and, when its conflicts row was written, as the
+// run that wrote it (NULL for 0: unknown); its trust; kStateBatch rows per
+// statement. The conflicts rows must exist.
+void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<StateRow>& states) {
   static const std::string kBatchSql = StateSql(kStateBatch);
   static const std::string kOneSql = StateSql(1);
   ExecInBatches(impl, states.size(), kStateBatch, kBatchSql, kOneSql,
                 [&](SQLite::Statement& st, size_t from, size_t to) {
                   int index = 1;
                   for (size_t r = from; r < to; ++r) {
-                    const Conflict& c = *states[r].first;
+                    const Conflict& c = *states[r].conflict;
                     st.bindNoCopy(index++, c.id);
-                    st.bindNoCopy(index++, states[r].second);
+                    st.bindNoCopy(index++, states[r].hash);
                     BindIdAt(st, index++, run_id);
                     st.bind(index++, c.trust_a);
                     st.bind(index++, c.trust_b);
@@ -463,6 +474,11 @@ void UpsertStates(StoreConnection& impl, int64_t run_id,
                     st.bind(index++, c.support_b);
                     st.bindNoCopy(index++, c.likely_value);
                     st.bindNoCopy(index++, c.series);
+                    if (!states[r].core_written) {
+                      st.bind(index++, 0);  // kept as stored
+                    } else {
+                      BindIdAt(st, index++, run_id);
+                    }
                   }
                 });
 }
@@ -633,7 +649,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     // A row whose stored content is the same (its hash) is not written again: only
     // its conflict_state row (the run, the trust), as for every row.
     std::vector<UpsertRow> rows;
-    std::vector<std::pair<const Conflict*, std::string>> states;
+    std::vector<StateRow> states;
     std::deque<ClaimRef> filled;  // sides completed with their document's facts
     auto side = [&](const ClaimRef& ref) -> const ClaimRef* {
       if (ref.claim.id <= 0 || (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty())) return &ref;
@@ -656,7 +672,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
           ++s.delta.as_stored;
         } else {
           ++s.delta.context_only;
-          states.emplace_back(&c, std::move(hash));
+          states.push_back({&c, std::move(hash), false});
         }
         continue;
       }
@@ -668,7 +684,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       if (was_active && s.active_before.ValueEquals(*stored, hash)) {
         // Found again as stored: still open, its evidence unchanged.
         ++s.delta.still_open;
-        states.emplace_back(&c, std::move(hash));
+        states.push_back({&c, std::move(hash), false});
         continue;
       }
       // Whether its evidence changed matters only to a decided conflict (it reopens);
@@ -686,7 +702,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       }
       if (changed.value_or(false)) ReopenIfDecided(s.impl, c.id, s.at, &s.reviews);
       rows.push_back(row);
-      states.emplace_back(&c, std::move(hash));
+      states.push_back({&c, std::move(hash), true});
       if (!is_stored && InheritDecision(c, s.incoming, s.decided, s.at, &s.reviews)) {
         s.delta.reopened_ids.push_back(c.id);
       }
@@ -1052,11 +1068,6 @@ Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportM
     }
     ChangedSince out;
     {
-      StatementLease st = impl_->Prepare("SELECT count(*) FROM conflicts WHERE active = 1");
-      st->executeStep();
-      out.active = st->getColumn(0).getInt64();
-    }
-    {
       // Resolved by a check after the marks': Finish froze its last run to the check
       // before that one, the marks' or later.
       StatementLease st = impl_->Prepare(
@@ -1069,19 +1080,69 @@ Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportM
       }
       out.resolved_ids.Seal();
     }
-    static const std::string kSql = std::string(
-        "SELECT c.id FROM conflicts c WHERE c.active = 1 AND c.id IN ("
-        "SELECT conflict_id FROM conflict_state WHERE last_run_id IS NULL OR last_run_id > ?1 "
-        "UNION SELECT conflict_id FROM reviews WHERE id > ?2) ORDER BY ") +
-        kSeverityRank + ", c.metric, c.subject, c.id";
-    StatementLease st = impl_->Prepare(kSql.c_str());
-    st->bind(1, marks.check_run_id);
-    st->bind(2, marks.review_upto);
-    while (st->executeStep()) {
-      out.changed.push_back(st->getColumn(0).getString());
-      out.changed_ids.Add(out.changed.back());
+    // The state rows a later check wrote (or one without a run), with their
+    // context, by id. One pass over the table: a night changes a seventh of the
+    // rows at 100k articles, and a lookup per row would read most of its pages
+    // many times over.
+    std::vector<ChangedRow> by_id;
+    {
+      StatementLease st = impl_->Prepare(
+          "SELECT conflict_id, core_run_id > 0 AND core_run_id <= ?1 AND likely_value IS NOT NULL "
+          "AND support_a IS NOT NULL AND support_b IS NOT NULL, likely_value, support_a, support_b "
+          "FROM conflict_state NOT INDEXED WHERE last_run_id IS NULL OR last_run_id > ?1");
+      st->bind(1, marks.check_run_id);
+      while (st->executeStep()) {
+        ChangedRow row;
+        row.id = st->getColumn(0).getString();
+        row.context_only = st->getColumn(1).getInt() != 0;
+        if (row.context_only) {
+          row.likely_value = st->getColumn(2).getString();
+          row.support_a = st->getColumn(3).getInt();
+          row.support_b = st->getColumn(4).getInt();
+        }
+        by_id.push_back(std::move(row));
+      }
     }
+    {
+      // Reviewed since: its status and note are read again.
+      StatementLease st = impl_->Prepare("SELECT DISTINCT conflict_id FROM reviews WHERE id > ?1");
+      st->bind(1, marks.review_upto);
+      while (st->executeStep()) {
+        ChangedRow row;
+        row.id = st->getColumn(0).getString();
+        by_id.push_back(std::move(row));
+      }
+    }
+    // One entry per id; a review wins over a context (it is read in full).
+    std::sort(by_id.begin(), by_id.end(), [](const ChangedRow& x, const ChangedRow& y) {
+      return x.id != y.id ? x.id < y.id : x.context_only < y.context_only;
+    });
+    by_id.erase(std::unique(by_id.begin(), by_id.end(),
+                            [](const ChangedRow& x, const ChangedRow& y) { return x.id == y.id; }),
+                by_id.end());
+    for (const ChangedRow& row : by_id) out.changed_ids.Add(row.id);
     out.changed_ids.Seal();
+    // The active conflicts in report order, from the index on that order alone
+    // (conflicts_report_order: `+` keeps SQLite from taking conflicts_active_id and
+    // reading every row to sort it): the changed ones' places, and the count.
+    static const std::string kSql = std::string("SELECT c.id, ") + kSeverityRank +
+                                    ", c.metric, c.subject FROM conflicts c WHERE +c.active = 1 ORDER BY " +
+                                    kSeverityRank + ", c.metric, c.subject, c.id";
+    StatementLease st = impl_->Prepare(kSql.c_str());
+    while (st->executeStep()) {
+      ++out.active;
+      const SQLite::Column column = st->getColumn(0);
+      const std::string_view id(column.getText(), static_cast<size_t>(column.getBytes()));
+      if (!out.changed_ids.Contains(id)) continue;
+      auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                                 [](const ChangedRow& row, std::string_view key) { return row.id < key; });
+      if (it == by_id.end() || it->id != id) continue;
+      ChangedRow row = *it;  // copied: by_id stays sorted for the next lookups
+      row.severity = static_cast<Severity>(std::clamp(st->getColumn(1).getInt(), 0, 2));
+      row.metric = st->getColumn(2).getString();
+      row.subject = st->getColumn(3).getString();
+      out.changed.push_back(std::move(row));
+    }
     read.commit();
     return std::optional<ChangedSince>(std::move(out));
   });

@@ -320,9 +320,21 @@ class Store {
   // order; the conflicts resolved since (their state frozen by a later check); and
   // how many are active. nullopt when some conflict has no state row (a database
   // older than its writer): then nothing can be said.
+  // A changed conflict whose conflicts row was last written by the check at
+  // `marks` or before (conflict_state.core_run_id) and that no later review names
+  // differs from its row then only in its context: it comes with that context
+  // (`context_only`), and the earlier row can be mended instead of read again.
+  struct ChangedRow {
+    std::string id;
+    Severity severity = Severity::kInfo;  // with metric and subject: its place in report order
+    std::string metric, subject;
+    bool context_only = false;
+    std::string likely_value;  // the context, when context_only
+    int support_a = 0, support_b = 0;
+  };
   struct ChangedSince {
-    std::vector<std::string> changed;  // in report order
-    ConflictIdTable changed_ids;       // the same, for lookups
+    std::vector<ChangedRow> changed;  // in report order
+    ConflictIdTable changed_ids;      // their ids, for lookups
     ConflictIdTable resolved_ids;
     int64_t active = 0;
   };

@@ -5,6 +5,7 @@
 // or modification time) is not copied.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -34,6 +35,15 @@ class ReportReuseTest : public FeedStoreTest {
   // One nightly run (ingest, check, report into dir_/out); returns the summary
   // its report was written with.
   RunSummary Run(const std::string& out, bool excel = false) {
+    const RunSummary summary = Night();
+    Status written = WriteReport(store_.get(), (dir_ / out).string(), summary, excel);
+    EXPECT_TRUE(written.ok()) << written.ToString();
+    return summary;
+  }
+
+  // A nightly run's ingest and check, without its report; returns the summary
+  // for the report.
+  RunSummary Night() {
     Result<int64_t> run = store_->BeginRun("2025-03-10T00:00:00Z", "feed");
     EXPECT_TRUE(run.ok());
     DiagnosticSink sink;
@@ -47,8 +57,6 @@ class ReportReuseTest : public FeedStoreTest {
       summary.new_conflict_ids = delta->new_ids;
       summary.resolved_conflict_ids = delta->resolved_ids;
     }
-    Status written = WriteReport(store_.get(), (dir_ / out).string(), summary, excel);
-    EXPECT_TRUE(written.ok()) << written.ToString();
     return summary;
   }
 
@@ -259,6 +267,64 @@ TEST_F(ReportReuseTest, AnEarlierCsvIsPatchedWithTheRowsThatChanged) {
   for (const std::string& id : night4.resolved_conflict_ids) {
     EXPECT_EQ(csv4.find("\r\n" + id + ","), std::string::npos) << id;  // no row (a note may name it)
   }
+}
+
+// A night that repeats a figure already reported moves the support of the rows on
+// that figure, not their sides: the report mends those rows of the earlier file
+// (their other cells as that file holds them) instead of reading them again.
+TEST_F(ReportReuseTest, RowsWhoseContextAloneMovedAreMendedFromTheEarlierCsv) {
+  std::vector<std::pair<std::string, int>> items = {{"Quang Ngai", 120}, {"Quang Ngai", 80}, {"Quang Ngai", 45}};
+  WriteArticles(feed_, items);
+  Run("r1");
+  items.push_back({"Quang Ngai", 80});
+  WriteArticles(feed_, items);
+  const RunSummary night2 = Night();
+  ASSERT_FALSE(night2.new_conflict_ids.empty());
+
+  Result<std::optional<Store::ReportState>> state = store_->LoadReportState();
+  ASSERT_TRUE(state.ok() && state->has_value());
+  Result<std::optional<Store::ChangedSince>> changes = store_->LoadChangedSince((*state)->marks);
+  ASSERT_TRUE(changes.ok() && changes->has_value());
+  std::string mended_id;
+  size_t read = 0;
+  for (const Store::ChangedRow& row : (**changes).changed) {
+    if (row.context_only) {
+      mended_id = row.id;
+    } else {
+      ++read;
+      EXPECT_TRUE(row.likely_value.empty() && row.support_a == 0 && row.support_b == 0) << row.id;
+    }
+  }
+  EXPECT_EQ(read, night2.new_conflict_ids.size());  // the new ones are read
+  ASSERT_FALSE(mended_id.empty()) << "no row whose context alone moved";
+
+  // Its file_a cell edited in r1's file (same size and time): the report that
+  // patches r1 keeps the edit, so the row came from there.
+  const fs::path csv1 = dir_ / "r1" / "discrepancies.csv";
+  std::string earlier = Slurp(csv1);
+  const size_t row1 = earlier.find("\r\n" + mended_id + ",");
+  ASSERT_NE(row1, std::string::npos);
+  size_t cell = row1 + 2;
+  for (int comma = 0; comma < 5; ++comma) cell = earlier.find(',', cell) + 1;
+  const size_t offset = cell - row1;
+  ASSERT_TRUE(std::isalpha(static_cast<unsigned char>(earlier[cell]))) << earlier.substr(row1, 80);
+  earlier[cell] = static_cast<char>(std::toupper(static_cast<unsigned char>(earlier[cell])) == earlier[cell]
+                                        ? std::tolower(static_cast<unsigned char>(earlier[cell]))
+                                        : std::toupper(static_cast<unsigned char>(earlier[cell])));
+  const fs::file_time_type mtime = fs::last_write_time(csv1);
+  std::ofstream(csv1, std::ios::binary | std::ios::trunc) << earlier;
+  fs::last_write_time(csv1, mtime);
+
+  ASSERT_TRUE(WriteReport(store_.get(), (dir_ / "r2").string(), night2, false).ok());
+  FullReport("r2-full", night2);
+  const std::string patched = Slurp(dir_ / "r2" / "discrepancies.csv");
+  const std::string full = Slurp(dir_ / "r2-full" / "discrepancies.csv");
+  const size_t row2 = patched.find("\r\n" + mended_id + ",");
+  ASSERT_NE(row2, std::string::npos);
+  EXPECT_NE(patched, full);
+  std::string undone = patched;
+  undone[row2 + offset] = full[row2 + offset];
+  EXPECT_EQ(undone, full);  // and its context is the new one
 }
 
 // A database saved before migration 0013 has no digest of its conflicts: its

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "report_fixture.h"
 
@@ -159,6 +162,57 @@ TEST(CsvTest, ConflictsInPiecesEqualTheWhole) {
     std::string pieces = ConflictsCsvBegin(bom);
     for (const Conflict& k : in.conflicts) AppendConflictCsvRow(k, &pieces);
     EXPECT_EQ(pieces, ConflictsToCsv(in.conflicts, bom));
+  }
+}
+
+// A row whose context alone moved, mended from the earlier row, is the row written
+// for the conflict as it is now: whatever the other cells hold (quotes, commas,
+// line breaks) and whichever context cells need quoting.
+TEST(CsvTest, MendedContextEqualsTheRowWrittenAgain) {
+  const ReportInput in = MakeFixtureInput();
+  std::vector<Conflict> earlier = in.conflicts;
+  Conflict odd = earlier[0];
+  odd.note = "said \"about 600\",\r\nthen \"2,000\"";
+  odd.explanation = "=600 vs 2,000";
+  odd.likely_value = "\"600\"";
+  earlier.push_back(odd);
+  const std::vector<std::pair<std::string, std::pair<int, int>>> contexts = {
+      {"", {0, 0}}, {"2000", {3, 1}}, {"1,200", {12, 40}}, {"=2000", {1, 1}}, {"say \"600\"", {2, 7}}};
+  for (const Conflict& before : earlier) {
+    std::string row;
+    AppendConflictCsvRow(before, &row);
+    for (const auto& [likely, support] : contexts) {
+      Conflict now = before;
+      now.likely_value = likely;
+      now.support_a = support.first;
+      now.support_b = support.second;
+      std::string written;
+      AppendConflictCsvRow(now, &written);
+      Conflict context;  // the context alone: the rest comes from the row
+      context.likely_value = likely;
+      context.support_a = support.first;
+      context.support_b = support.second;
+      std::string mended = "left over";
+      ASSERT_TRUE(MendConflictCsvContext(row, context, &mended)) << row;
+      EXPECT_EQ(mended, written) << before.id << " with " << likely;
+    }
+  }
+}
+
+TEST(CsvTest, MendRefusesWhatIsNotOneWholeRow) {
+  const ReportInput in = MakeFixtureInput();
+  std::string row;
+  AppendConflictCsvRow(in.conflicts[0], &row);
+  std::string out;
+  ASSERT_TRUE(MendConflictCsvContext(row, Conflict(), &out));
+  const std::string no_crlf = row.substr(0, row.size() - 2);
+  const std::string one_field_less = row.substr(row.find(',') + 1);
+  const std::string one_field_more = "x," + row;
+  const std::string two_rows = row + row;
+  const std::string open_quote = "\"" + row;
+  const std::string stray_quote = "ab\"c," + row.substr(row.find(',') + 1);
+  for (const std::string& bad : {no_crlf, one_field_less, one_field_more, two_rows, open_quote, stray_quote}) {
+    EXPECT_FALSE(MendConflictCsvContext(bad, Conflict(), &out)) << bad;
   }
 }
 

@@ -180,6 +180,82 @@ TEST_F(ConflictStateTest, ContextChangesWriteOnlyTheStateRow) {
   }
 }
 
+// core_run_id is the run that last wrote the conflicts row: a save that writes
+// the state row alone (the context moved, or the same content found again) keeps
+// it; one that writes the row makes it its run. LoadChangedSince reads a row
+// changed since a run at or after it as its context alone.
+TEST_F(ConflictStateTest, CoreRunIsTheRunThatWroteTheRow) {
+  const std::string path = tmp_.path();
+  const Conflict base = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  const int64_t first = NextRun();
+  ASSERT_TRUE(store_->SaveConflicts(first, {base}).ok());
+  auto runs = [&] { return Query(path, "SELECT last_run_id, core_run_id FROM conflict_state"); };
+  EXPECT_EQ(runs(), std::to_string(first) + "|" + std::to_string(first) + "\n");
+
+  Conflict more_support = base;
+  more_support.support_a = 5;
+  more_support.likely_value = "600";
+  const int64_t second = NextRun();
+  ASSERT_TRUE(store_->SaveConflicts(second, {more_support}).ok());
+  EXPECT_EQ(runs(), std::to_string(second) + "|" + std::to_string(first) + "\n");
+  Result<std::optional<Store::ChangedSince>> changes = store_->LoadChangedSince({first, 0});
+  ASSERT_TRUE(changes.ok() && changes->has_value());
+  ASSERT_EQ((*changes)->changed.size(), 1u);
+  const Store::ChangedRow& row = (*changes)->changed[0];
+  EXPECT_TRUE(row.context_only);
+  EXPECT_EQ(row.likely_value + "|" + std::to_string(row.support_a) + "|" + std::to_string(row.support_b),
+            "600|5|" + std::to_string(base.support_b));
+  EXPECT_EQ(row.metric + "|" + row.subject, base.metric + "|" + base.subject);
+
+  // A review since: read in full.
+  ASSERT_TRUE(store_->AddReview(base.id, "confirmed", "", "lan", "t").ok());
+  changes = store_->LoadChangedSince({first, 0});
+  ASSERT_TRUE(changes.ok() && changes->has_value());
+  ASSERT_EQ((*changes)->changed.size(), 1u);
+  EXPECT_FALSE((*changes)->changed[0].context_only);
+
+  Conflict explained = more_support;
+  explained.explanation = "Another explanation.";
+  const int64_t third = NextRun();
+  ASSERT_TRUE(store_->SaveConflicts(third, {explained}).ok());
+  EXPECT_EQ(runs(), std::to_string(third) + "|" + std::to_string(third) + "\n");
+  const int64_t fourth = NextRun();
+  ASSERT_TRUE(store_->SaveConflicts(fourth, {explained}).ok());  // the same content again
+  EXPECT_EQ(runs(), std::to_string(fourth) + "|" + std::to_string(third) + "\n");
+  changes = store_->LoadChangedSince({second, 1 << 30});
+  ASSERT_TRUE(changes.ok() && changes->has_value());
+  ASSERT_EQ((*changes)->changed.size(), 1u);
+  EXPECT_FALSE((*changes)->changed[0].context_only);  // rewritten after the marks
+  changes = store_->LoadChangedSince({third, 1 << 30});
+  ASSERT_TRUE(changes.ok() && changes->has_value());
+  ASSERT_EQ((*changes)->changed.size(), 1u);
+  EXPECT_TRUE((*changes)->changed[0].context_only);
+}
+
+// A state row stored before migration 0021 takes the run that last wrote it as the
+// run of its conflicts row (the row is never written without its state row).
+TEST(ConflictStateUpgradeTest, CoreRunStoredBefore0021IsTheLastRun) {
+  TempDbPath tmp;
+  {
+    SQLite::Database db(tmp.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::vector<Migration> up_to(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + 20);
+    ASSERT_TRUE(Migrate(db, up_to).ok());
+    db.exec("INSERT INTO runs(id, started_at) VALUES (1, '2024-07-01T08:00:00Z'), (2, '2024-07-02T08:00:00Z')");
+    for (const char* id : {"c1c1c1c1c1c1c1c1", "c2c2c2c2c2c2c2c2"}) {
+      db.exec(std::string("INSERT INTO conflicts(id, rule_id, severity, metric, subject, a_file, a_kind, a_value, "
+                          "a_qualifier, a_quote, b_file, b_kind, b_value, b_qualifier, b_quote, first_run_id) "
+                          "VALUES ('") + id + "', 'count_agreement', 'conflict', 'killed', 'x', 'a.txt', 'count', "
+              "600, 'approx', 'khoảng 600', 'b.txt', 'count', 2000, 'exact', '2.000', 1)");
+    }
+    db.exec("INSERT INTO conflict_state(conflict_id, content_hash, last_run_id) "
+            "VALUES ('c1c1c1c1c1c1c1c1', 'x', 2), ('c2c2c2c2c2c2c2c2', 'x', NULL)");
+  }
+  std::unique_ptr<Store> store = OpenOrDie(tmp.path());
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(Query(tmp.path(), "SELECT conflict_id, core_run_id FROM conflict_state ORDER BY 1"),
+            "c1c1c1c1c1c1c1c1|2\nc2c2c2c2c2c2c2c2|\n");
+}
+
 // A row stored before migration 0018 keeps its support, likely value and series in
 // the conflicts row: read from there until a check writes its state again.
 TEST(ConflictStateUpgradeTest, ContextStoredBefore0018IsRead) {
