@@ -83,9 +83,11 @@ constexpr size_t kStateBatch = 64;
 
 // Inserts or updates `rows` rows of conflict_state, kStateParameters each: conflict
 // id, content hash, last_run_id, trust_a, trust_b, inputs_hash, trust_key_a,
-// trust_key_b, core_hash, support_a, support_b, likely_value, series, core_run_id.
-// A core_run_id of 0 keeps the stored one (the conflicts row was not written).
-constexpr int kStateParameters = 14;
+// trust_key_b, core_hash, support_a, support_b, likely_value, series, core_run_id,
+// series_id. A core_run_id of 0 keeps the stored one (the conflicts row was not
+// written). A series is its text's id in series_texts, `series` then NULL; '' and
+// a NULL id without one.
+constexpr int kStateParameters = 15;
 std::string StateSql(size_t rows) {
   std::string row = "(?";
   for (int k = 1; k < kStateParameters; ++k) row += ", ?";
@@ -94,13 +96,15 @@ std::string StateSql(size_t rows) {
   for (size_t r = 1; r < rows; ++r) values += ", " + row;
   std::string update;
   for (const char* column : {"content_hash", "last_run_id", "trust_a", "trust_b", "inputs_hash", "trust_key_a",
-                             "trust_key_b", "core_hash", "support_a", "support_b", "likely_value", "series"}) {
+                             "trust_key_b", "core_hash", "support_a", "support_b", "likely_value", "series",
+                             "series_id"}) {
     update += std::string(update.empty() ? "" : ", ") + column + " = excluded." + column;
   }
   update += ", core_run_id = CASE WHEN excluded.core_run_id = 0 THEN conflict_state.core_run_id "
             "ELSE excluded.core_run_id END";
   return "INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, trust_a, trust_b, inputs_hash, "
-         "trust_key_a, trust_key_b, core_hash, support_a, support_b, likely_value, series, core_run_id) VALUES " +
+         "trust_key_a, trust_key_b, core_hash, support_a, support_b, likely_value, series, core_run_id, "
+         "series_id) VALUES " +
          values + " ON CONFLICT(conflict_id) DO UPDATE SET " + update;
 }
 
@@ -449,13 +453,44 @@ struct StateRow {
   bool core_written;
 };
 
+// The ids of series texts in series_texts (migration 0022), each added when first
+// seen: a text is looked up once per save however many rows show it.
+class SeriesIds {
+ public:
+  // Throws SQLite::Exception on failure.
+  int64_t IdOf(StoreConnection& impl, const std::string& text) {
+    auto it = ids_.find(text);
+    if (it != ids_.end()) return it->second;
+    {
+      StatementLease add = impl.Prepare("INSERT INTO series_texts(text) VALUES (?) ON CONFLICT(text) DO NOTHING");
+      add->bindNoCopy(1, text);
+      add->exec();
+    }
+    StatementLease find = impl.Prepare("SELECT id FROM series_texts WHERE text = ?");
+    find->bindNoCopy(1, text);
+    find->executeStep();  // the row is there: added above, or before
+    const int64_t id = find->getColumn(0).getInt64();
+    ids_.emplace(text, id);
+    return id;
+  }
+
+ private:
+  std::unordered_map<std::string, int64_t> ids_;
+};
+
 // Writes each conflict's conflict_state row: its content hash, `run_id` as the run
 // that last found it (NULL for 0) and, when its conflicts row was written, as the
-// run that wrote it (NULL for 0: unknown); its trust; kStateBatch rows per
-// statement. The conflicts rows must exist.
-void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<StateRow>& states) {
+// run that wrote it (NULL for 0: unknown); its trust, context, and series by its
+// text's id (`series`); kStateBatch rows per statement. The conflicts rows must
+// exist.
+void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<StateRow>& states, SeriesIds* series) {
   static const std::string kBatchSql = StateSql(kStateBatch);
   static const std::string kOneSql = StateSql(1);
+  std::vector<int64_t> series_ids(states.size(), 0);  // 0: no series
+  for (size_t r = 0; r < states.size(); ++r) {
+    const std::string& text = states[r].conflict->series;
+    if (!text.empty()) series_ids[r] = series->IdOf(impl, text);
+  }
   ExecInBatches(impl, states.size(), kStateBatch, kBatchSql, kOneSql,
                 [&](SQLite::Statement& st, size_t from, size_t to) {
                   int index = 1;
@@ -473,12 +508,17 @@ void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<State
                     st.bind(index++, c.support_a);
                     st.bind(index++, c.support_b);
                     st.bindNoCopy(index++, c.likely_value);
-                    st.bindNoCopy(index++, c.series);
+                    if (series_ids[r] == 0) {
+                      st.bind(index++, "");  // no series
+                    } else {
+                      st.bind(index++);  // NULL: its text is series_texts'
+                    }
                     if (!states[r].core_written) {
                       st.bind(index++, 0);  // kept as stored
                     } else {
                       BindIdAt(st, index++, run_id);
                     }
+                    BindIdAt(st, index++, series_ids[r]);
                   }
                 });
 }
@@ -579,6 +619,7 @@ struct Store::ConflictWriter::State {
   ActiveSetDigest active_digest;        // of every id added, with its content hash
   // Every source's trust by key (SetSourceTrust): source_trust's rows at Finish.
   std::optional<std::vector<std::pair<std::string, double>>> source_trust;
+  SeriesIds series_ids;                 // the series texts written so far
   Status failure = Status::Ok();
 
   // Records `id` as added; false when it was already.
@@ -708,7 +749,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       }
     }
     UpsertConflicts(s.impl, s.run_id, rows);
-    UpsertStates(s.impl, s.run_id, states);
+    UpsertStates(s.impl, s.run_id, states, &s.series_ids);
     return Status::Ok();
   });
   return s.failure;
@@ -843,11 +884,17 @@ constexpr char kContextOf[] =
     "COALESCE(st.likely_value, c.likely_value), COALESCE(st.support_a, c.support_a), "
     "COALESCE(st.support_b, c.support_b)";
 
+// SQL for the series of conflict `c` with conflict_state `st`: the text its state
+// names (series_texts, migration 0022), else the state's own (''), else, stored
+// before 0018, the conflicts row's.
+constexpr char kSeriesOf[] =
+    "COALESCE((SELECT text FROM series_texts WHERE id = st.series_id), st.series, c.series)";
+
 // ConflictQuery's columns with both sides as stored (SnapshotSideList) and no trust
 // (0): no claim or document read per conflict, only its status and state row.
 std::string SnapshotConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         + std::string(kContextOf) + ", 0, 0, COALESCE(st.series, c.series), s.status, s.note" +
+         + std::string(kContextOf) + ", 0, 0, " + kSeriesOf + ", s.status, s.note" +
          SnapshotSideList("a") + SnapshotSideList("b") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "
          "LEFT JOIN conflict_state st ON st.conflict_id = c.id "
@@ -869,7 +916,7 @@ constexpr char kTrustOf[] =
 // one query instead of a lookup per side.
 std::string ConflictQuery() {
   return "SELECT c.id, c.rule_id, c.severity, c.metric, c.subject, c.explanation, c.explanation_vi, "
-         + std::string(kContextOf) + ", " + kTrustOf + ", COALESCE(st.series, c.series), "
+         + std::string(kContextOf) + ", " + kTrustOf + ", " + kSeriesOf + ", "
          "s.status, s.note" +
          SideQueryList("a", "ca", "da") + SideQueryList("b", "cb", "db") +
          " FROM conflicts c JOIN conflict_status s ON s.conflict_id = c.id "

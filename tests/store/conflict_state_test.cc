@@ -232,6 +232,64 @@ TEST_F(ConflictStateTest, CoreRunIsTheRunThatWroteTheRow) {
   EXPECT_TRUE((*changes)->changed[0].context_only);
 }
 
+// A series is stored once however many rows show it (series_texts, migration
+// 0022): the state rows name it, and every row reads its own series back.
+TEST_F(ConflictStateTest, ASeriesIsStoredOnceForAllItsRows) {
+  const std::string path = tmp_.path();
+  Conflict x = MakeConflict("c1c1c1c1c1c1c1c1", a_claims_[0], b_claims_[0]);
+  Conflict y = MakeConflict("c2c2c2c2c2c2c2c2", a_claims_[1], b_claims_[0]);
+  Conflict none = MakeConflict("c3c3c3c3c3c3c3c3", a_claims_[0], a_claims_[1]);
+  x.series = y.series = "120 (2025-03-01) -> 80 (2025-03-02)";
+  none.series = "";
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {x, y, none}).ok());
+  EXPECT_EQ(Query(path, "SELECT text FROM series_texts"), x.series + "\n");
+  EXPECT_EQ(Query(path, "SELECT conflict_id, series IS NULL, series_id IS NULL FROM conflict_state ORDER BY 1"),
+            "c1c1c1c1c1c1c1c1|1|0\nc2c2c2c2c2c2c2c2|1|0\nc3c3c3c3c3c3c3c3|0|1\n");
+  auto series_of = [&]() {
+    Result<std::vector<Conflict>> loaded = store_->LoadConflicts(true);
+    EXPECT_TRUE(loaded.ok());
+    std::string out;
+    for (const Conflict& k : loaded.ok() ? *loaded : std::vector<Conflict>()) out += k.id + "=" + k.series + ";";
+    return out;
+  };
+  EXPECT_EQ(series_of(), "c1c1c1c1c1c1c1c1=" + x.series + ";c2c2c2c2c2c2c2c2=" + x.series + ";c3c3c3c3c3c3c3c3=;");
+  y.series += " -> 45 (2025-03-03)";
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {x, y, none}).ok());
+  EXPECT_EQ(Query(path, "SELECT count(*) FROM series_texts"), "2\n");
+  EXPECT_EQ(series_of(), "c1c1c1c1c1c1c1c1=" + x.series + ";c2c2c2c2c2c2c2c2=" + y.series + ";c3c3c3c3c3c3c3c3=;");
+}
+
+// State rows stored before migration 0022 with a series hand their texts over to
+// series_texts, one per distinct text, and read them back.
+TEST(ConflictStateUpgradeTest, SeriesStoredBefore0022MoveToTheirTable) {
+  TempDbPath tmp;
+  {
+    SQLite::Database db(tmp.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::vector<Migration> up_to(EmbeddedMigrations().begin(), EmbeddedMigrations().begin() + 21);
+    ASSERT_TRUE(Migrate(db, up_to).ok());
+    db.exec("INSERT INTO runs(id, started_at) VALUES (1, '2024-07-01T08:00:00Z')");
+    const std::pair<const char*, const char*> rows[] = {
+        {"c1c1c1c1c1c1c1c1", "'600 -> 2000'"}, {"c2c2c2c2c2c2c2c2", "'600 -> 2000'"},
+        {"c3c3c3c3c3c3c3c3", "''"}, {"c4c4c4c4c4c4c4c4", "NULL"}};
+    for (const auto& [id, series] : rows) {
+      db.exec(std::string("INSERT INTO conflicts(id, rule_id, severity, metric, subject, a_file, a_kind, a_value, "
+                          "a_qualifier, a_quote, b_file, b_kind, b_value, b_qualifier, b_quote, first_run_id, "
+                          "series) VALUES ('") + id + "', 'count_agreement', 'conflict', 'killed', 'x', 'a.txt', "
+              "'count', 600, 'approx', 'khoảng 600', 'b.txt', 'count', 2000, 'exact', '2.000', 1, 'old')");
+      db.exec(std::string("INSERT INTO conflict_state(conflict_id, content_hash, last_run_id, series) VALUES ('") +
+              id + "', 'x', 1, " + series + ")");
+    }
+  }
+  std::unique_ptr<Store> store = OpenOrDie(tmp.path());
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(Query(tmp.path(), "SELECT text FROM series_texts"), "600 -> 2000\n");
+  Result<std::vector<Conflict>> loaded = store->LoadConflicts(true);
+  ASSERT_TRUE(loaded.ok());
+  std::string out;
+  for (const Conflict& k : *loaded) out += k.id.substr(0, 2) + "=" + k.series + ";";
+  EXPECT_EQ(out, "c1=600 -> 2000;c2=600 -> 2000;c3=;c4=old;");  // c4: stored before 0018
+}
+
 // A state row stored before migration 0021 takes the run that last wrote it as the
 // run of its conflicts row (the row is never written without its state row).
 TEST(ConflictStateUpgradeTest, CoreRunStoredBefore0021IsTheLastRun) {
