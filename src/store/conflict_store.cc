@@ -445,14 +445,6 @@ void UpsertConflicts(StoreConnection& impl, int64_t run_id, const std::vector<Up
                 });
 }
 
-// A conflict_state row to write: the conflict, its content hash, and whether its
-// conflicts row is written by the same save (then `run_id` becomes its core_run_id).
-struct StateRow {
-  const Conflict* conflict;
-  std::string hash;
-  bool core_written;
-};
-
 // The ids of series texts in series_texts (migration 0022), each added when first
 // seen: a text is looked up once per save however many rows show it.
 class SeriesIds {
@@ -478,50 +470,70 @@ class SeriesIds {
   std::unordered_map<std::string, int64_t> ids_;
 };
 
-// Writes each conflict's conflict_state row: its content hash, `run_id` as the run
-// that last found it (NULL for 0) and, when its conflicts row was written, as the
-// run that wrote it (NULL for 0: unknown); its trust, context, and series by its
-// text's id (`series`); kStateBatch rows per statement. The conflicts rows must
-// exist.
-void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<StateRow>& states, SeriesIds* series) {
+// A conflict_state row to write (a copy: the writer keeps it past the batch that
+// brought it), with whether its conflicts row is written by the same save (then
+// the run becomes its core_run_id).
+struct StateRow {
+  std::string id, content_hash;
+  double trust_a = 0, trust_b = 0;
+  uint64_t inputs_hash = 0, core_hash = 0;
+  std::string trust_key_a, trust_key_b, likely_value;
+  int support_a = 0, support_b = 0;
+  int64_t series_id = 0;  // its text in series_texts; 0: no series
+  bool core_written = false;
+
+  // Throws SQLite::Exception when the series text cannot be stored.
+  StateRow(StoreConnection& impl, const Conflict& c, std::string hash, bool written, SeriesIds* series)
+      : id(c.id), content_hash(std::move(hash)), trust_a(c.trust_a), trust_b(c.trust_b),
+        inputs_hash(c.inputs_hash), core_hash(c.core_hash), trust_key_a(c.trust_key_a),
+        trust_key_b(c.trust_key_b), likely_value(c.likely_value), support_a(c.support_a),
+        support_b(c.support_b), series_id(c.series.empty() ? 0 : series->IdOf(impl, c.series)),
+        core_written(written) {}
+};
+
+// Writes each conflict_state row: its content hash, `run_id` as the run that last
+// found it (NULL for 0) and, when its conflicts row was written, as the run that
+// wrote it (NULL for 0: unknown); its trust, context and series; kStateBatch rows
+// per statement, in the order given. The conflicts rows must exist.
+void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<StateRow>& states) {
   static const std::string kBatchSql = StateSql(kStateBatch);
   static const std::string kOneSql = StateSql(1);
-  std::vector<int64_t> series_ids(states.size(), 0);  // 0: no series
-  for (size_t r = 0; r < states.size(); ++r) {
-    const std::string& text = states[r].conflict->series;
-    if (!text.empty()) series_ids[r] = series->IdOf(impl, text);
-  }
   ExecInBatches(impl, states.size(), kStateBatch, kBatchSql, kOneSql,
                 [&](SQLite::Statement& st, size_t from, size_t to) {
                   int index = 1;
                   for (size_t r = from; r < to; ++r) {
-                    const Conflict& c = *states[r].conflict;
-                    st.bindNoCopy(index++, c.id);
-                    st.bindNoCopy(index++, states[r].hash);
+                    const StateRow& row = states[r];
+                    st.bindNoCopy(index++, row.id);
+                    st.bindNoCopy(index++, row.content_hash);
                     BindIdAt(st, index++, run_id);
-                    st.bind(index++, c.trust_a);
-                    st.bind(index++, c.trust_b);
-                    st.bind(index++, c.inputs_hash != 0 ? Hex64(c.inputs_hash) : std::string());
-                    st.bindNoCopy(index++, c.trust_key_a);
-                    st.bindNoCopy(index++, c.trust_key_b);
-                    st.bind(index++, c.core_hash != 0 ? Hex64(c.core_hash) : std::string());
-                    st.bind(index++, c.support_a);
-                    st.bind(index++, c.support_b);
-                    st.bindNoCopy(index++, c.likely_value);
-                    if (series_ids[r] == 0) {
+                    st.bind(index++, row.trust_a);
+                    st.bind(index++, row.trust_b);
+                    st.bind(index++, row.inputs_hash != 0 ? Hex64(row.inputs_hash) : std::string());
+                    st.bindNoCopy(index++, row.trust_key_a);
+                    st.bindNoCopy(index++, row.trust_key_b);
+                    st.bind(index++, row.core_hash != 0 ? Hex64(row.core_hash) : std::string());
+                    st.bind(index++, row.support_a);
+                    st.bind(index++, row.support_b);
+                    st.bindNoCopy(index++, row.likely_value);
+                    if (row.series_id == 0) {
                       st.bind(index++, "");  // no series
                     } else {
                       st.bind(index++);  // NULL: its text is series_texts'
                     }
-                    if (!states[r].core_written) {
+                    if (!row.core_written) {
                       st.bind(index++, 0);  // kept as stored
                     } else {
                       BindIdAt(st, index++, run_id);
                     }
-                    BindIdAt(st, index++, series_ids[r]);
+                    BindIdAt(st, index++, row.series_id);
                   }
                 });
 }
+
+// State rows kept by the writer before they are written: sorted by id, a write
+// sweeps conflict_state (and its run index) in key order instead of seeking a page
+// per row (a night's 244k rows at 100k articles land on every page of the table).
+constexpr size_t kPendingStates = 131072;
 
 // Makes source_trust hold exactly `trust` (key, trust): rows whose trust moved are
 // written, rows of sources gone deleted (a full check's trust, once per source).
@@ -620,7 +632,16 @@ struct Store::ConflictWriter::State {
   // Every source's trust by key (SetSourceTrust): source_trust's rows at Finish.
   std::optional<std::vector<std::pair<std::string, double>>> source_trust;
   SeriesIds series_ids;                 // the series texts written so far
+  std::vector<StateRow> pending_states; // written by WritePendingStates
   Status failure = Status::Ok();
+
+  // Writes the state rows kept so far, in id order. Throws SQLite::Exception.
+  void WritePendingStates() {
+    std::sort(pending_states.begin(), pending_states.end(),
+              [](const StateRow& x, const StateRow& y) { return x.id < y.id; });
+    UpsertStates(impl, run_id, pending_states);
+    pending_states.clear();
+  }
 
   // Records `id` as added; false when it was already.
   bool MarkSeen(const std::string& id) {
@@ -690,7 +711,6 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
     // A row whose stored content is the same (its hash) is not written again: only
     // its conflict_state row (the run, the trust), as for every row.
     std::vector<UpsertRow> rows;
-    std::vector<StateRow> states;
     std::deque<ClaimRef> filled;  // sides completed with their document's facts
     auto side = [&](const ClaimRef& ref) -> const ClaimRef* {
       if (ref.claim.id <= 0 || (!ref.outlet.empty() && !ref.published.empty() && !ref.url.empty())) return &ref;
@@ -713,7 +733,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
           ++s.delta.as_stored;
         } else {
           ++s.delta.context_only;
-          states.push_back({&c, std::move(hash), false});
+          s.pending_states.emplace_back(s.impl, c, std::move(hash), false, &s.series_ids);
         }
         continue;
       }
@@ -725,7 +745,7 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       if (was_active && s.active_before.ValueEquals(*stored, hash)) {
         // Found again as stored: still open, its evidence unchanged.
         ++s.delta.still_open;
-        states.push_back({&c, std::move(hash), false});
+        s.pending_states.emplace_back(s.impl, c, std::move(hash), false, &s.series_ids);
         continue;
       }
       // Whether its evidence changed matters only to a decided conflict (it reopens);
@@ -743,13 +763,13 @@ Status Store::ConflictWriter::Add(const std::vector<Conflict>& batch) {
       }
       if (changed.value_or(false)) ReopenIfDecided(s.impl, c.id, s.at, &s.reviews);
       rows.push_back(row);
-      states.push_back({&c, std::move(hash), true});
+      s.pending_states.emplace_back(s.impl, c, std::move(hash), true, &s.series_ids);
       if (!is_stored && InheritDecision(c, s.incoming, s.decided, s.at, &s.reviews)) {
         s.delta.reopened_ids.push_back(c.id);
       }
     }
     UpsertConflicts(s.impl, s.run_id, rows);
-    UpsertStates(s.impl, s.run_id, states, &s.series_ids);
+    if (s.pending_states.size() >= kPendingStates) s.WritePendingStates();
     return Status::Ok();
   });
   return s.failure;
@@ -763,6 +783,7 @@ Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
   State& s = *state_;
   if (!s.failure.ok()) return s.failure;
   Result<ConflictDelta> result = Guarded("SaveConflicts", [&]() -> Result<ConflictDelta> {
+    s.WritePendingStates();
     for (const ReviewRecord& r : s.reviews) InsertReview(s.impl, r);
     ConflictDelta& delta = s.delta;
     for (size_t p = 0; p < s.active_before.size(); ++p) {
