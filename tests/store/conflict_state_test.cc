@@ -5,6 +5,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -288,6 +290,51 @@ TEST(ConflictStateUpgradeTest, SeriesStoredBefore0022MoveToTheirTable) {
   std::string out;
   for (const Conflict& k : *loaded) out += k.id.substr(0, 2) + "=" + k.series + ";";
   EXPECT_EQ(out, "c1=600 -> 2000;c2=600 -> 2000;c3=;c4=old;");  // c4: stored before 0018
+}
+
+// A save of more conflicts than the writer keeps back (131,072 state rows) writes
+// them in several sweeps: every state row is written once, with its own values,
+// in the first save and in one that moves the support of some.
+TEST_F(ConflictStateTest, ManyStateRowsAreWrittenInSweeps) {
+  const std::string path = tmp_.path();
+  constexpr int kRows = 132000;
+  std::vector<Conflict> conflicts;
+  conflicts.reserve(kRows);
+  for (int i = 0; i < kRows; ++i) {
+    char id[17];
+    std::snprintf(id, sizeof id, "%016x", (i * 2654435761u) ^ 0x5bd1e995u);  // not in id order
+    Conflict c = MakeConflict(id, a_claims_[0], b_claims_[0]);
+    c.support_a = i % 7;
+    c.support_b = i;
+    c.series = i % 2 ? "600 -> 2000" : "";
+    conflicts.push_back(std::move(c));
+  }
+  auto check = [&](const std::string& what) {
+    EXPECT_EQ(Query(path, "SELECT count(*), count(DISTINCT support_b), sum(support_a), count(series_id) "
+                          "FROM conflict_state"),
+              std::to_string(kRows) + "|" + std::to_string(kRows) + "|" +
+                  std::to_string([&] {
+                    int64_t sum = 0;
+                    for (const Conflict& c : conflicts) sum += c.support_a;
+                    return sum;
+                  }()) +
+                  "|" + std::to_string(kRows / 2) + "\n")
+        << what;
+    Result<std::vector<Conflict>> loaded = store_->LoadConflictsById({conflicts[7].id, conflicts[kRows - 1].id});
+    ASSERT_TRUE(loaded.ok());
+    ASSERT_EQ(loaded->size(), 2u);
+    for (const Conflict& k : *loaded) {
+      const Conflict& want = k.id == conflicts[7].id ? conflicts[7] : conflicts[kRows - 1];
+      EXPECT_EQ(std::to_string(k.support_a) + "|" + std::to_string(k.support_b) + "|" + k.series,
+                std::to_string(want.support_a) + "|" + std::to_string(want.support_b) + "|" + want.series)
+          << what;
+    }
+  };
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), conflicts).ok());
+  check("first save");
+  for (int i = 0; i < kRows; i += 3) conflicts[static_cast<size_t>(i)].support_a += 10;
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), conflicts).ok());
+  check("support moved");
 }
 
 // A state row stored before migration 0021 takes the run that last wrote it as the
