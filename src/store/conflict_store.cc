@@ -470,6 +470,25 @@ class SeriesIds {
   std::unordered_map<std::string, int64_t> ids_;
 };
 
+// SQLite's automatic checkpoint off for the life of this object (at its default of
+// 1000 pages again after). Throws SQLite::Exception.
+class AutocheckpointOff {
+ public:
+  explicit AutocheckpointOff(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA wal_autocheckpoint = 0"); }
+  ~AutocheckpointOff() {
+    try {
+      db_.exec("PRAGMA wal_autocheckpoint = 1000");
+    } catch (const SQLite::Exception&) {
+      // The connection is failing; nothing to restore it with.
+    }
+  }
+  AutocheckpointOff(const AutocheckpointOff&) = delete;
+  AutocheckpointOff& operator=(const AutocheckpointOff&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
+
 // A conflict_state row to write (a copy: the writer keeps it past the batch that
 // brought it), with whether its conflicts row is written by the same save (then
 // the run becomes its core_run_id).
@@ -819,7 +838,14 @@ Result<Store::ConflictDelta> Store::ConflictWriter::Finish() {
     RecordChanges(s.impl, s.run_id, changes);
     WriteCheckKey(s.impl, s.run_id, s.inputs_key);
     WriteConflictsDigest(s.impl, s.active_digest.ToString());
-    s.transaction.commit();
+    // The commit without SQLite's checkpoint (it would copy the whole save into
+    // the database file and fsync, in this thread): a background one does it while
+    // the caller goes on (the report reads meanwhile).
+    {
+      AutocheckpointOff off(s.impl.db);
+      s.transaction.commit();
+    }
+    s.impl.StartBackgroundCheckpoint();
     std::sort(delta.new_ids.begin(), delta.new_ids.end());
     std::sort(delta.reopened_ids.begin(), delta.reopened_ids.end());
     return std::move(delta);

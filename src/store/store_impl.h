@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -43,6 +44,18 @@ class StatementLease {
 struct StoreConnection {
   explicit StoreConnection(const std::string& path)
       : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, /*busy_timeout_ms=*/5000) {}
+  // Waits for the background checkpoint, if one runs.
+  ~StoreConnection();
+
+  // Copies what the write-ahead log holds into the database file (a PASSIVE
+  // checkpoint) on a thread and a connection of its own, while this connection
+  // goes on: after a large commit made without SQLite's own checkpoint (which would
+  // run in the committing thread, fsyncs included: 1.5 s at 100k articles after a
+  // night's check), the report reads meanwhile. One at a time: a second start waits
+  // for the first. A checkpoint that fails leaves the log to the next one (SQLite
+  // checkpoints at later commits and when the last connection closes). Nothing
+  // for a database without a file.
+  void StartBackgroundCheckpoint();
 
   // The cached statement for `sql` (a string with static storage duration,
   // used as the key), reset with all bindings cleared.
@@ -59,6 +72,7 @@ struct StoreConnection {
 
   SQLite::Database db;  // declared first: destroyed after the statements
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+  std::thread checkpointer;  // StartBackgroundCheckpoint's, joined before `db` closes
 };
 
 // Runs `fn`, converting a SQLite::Exception into Status::Database("<what>: ...").
