@@ -111,16 +111,11 @@ std::string StateSql(size_t rows) {
 }  // namespace
 
 ConflictIdTable ActiveContentHashes(StoreConnection& impl) {
-  StatementLease st = impl.Prepare(
-      "SELECT c.id, coalesce(s.content_hash, '') FROM conflicts c "
-      "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
   ConflictIdTable out;
-  while (st->executeStep()) {
-    const SQLite::Column id = st->getColumn(0);
-    const SQLite::Column hash = st->getColumn(1);
-    out.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())),
-            std::string_view(hash.getText(), static_cast<size_t>(hash.getBytes())));
-  }
+  ForEachActiveState(impl, "SELECT conflict_id, content_hash FROM conflict_state ORDER BY conflict_id",
+                     [&](std::string_view id, const SQLite::Statement* state) {
+                       out.Add(id, state ? TextAt(*state, 1) : std::string_view());
+                     });
   out.Seal();
   return out;
 }
@@ -682,16 +677,16 @@ Store::ConflictWriter::~ConflictWriter() = default;
 
 Result<StoredRowHashes> Store::LoadActiveRowHashes() {
   return Guarded("LoadActiveRowHashes", [&]() -> Result<StoredRowHashes> {
-    StatementLease st = impl_->Prepare(
-        "SELECT c.id, coalesce(s.core_hash, ''), coalesce(s.inputs_hash, '') FROM conflicts c "
-        "LEFT JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1");
+    SQLite::Transaction read(impl_->db, SQLite::TransactionBehavior::DEFERRED);  // one snapshot for both scans
     StoredRowHashes out;
-    auto text = [&](int column) {
-      const SQLite::Column value = st->getColumn(column);
-      return std::string_view(value.getText(), static_cast<size_t>(value.getBytes()));
-    };
-    while (st->executeStep()) out.Add(text(0), text(1), text(2));
+    ForEachActiveState(*impl_,
+                       "SELECT conflict_id, core_hash, inputs_hash FROM conflict_state ORDER BY conflict_id",
+                       [&](std::string_view id, const SQLite::Statement* state) {
+                         if (state) out.Add(id, TextAt(*state, 1), TextAt(*state, 2));
+                         else out.Add(id, std::string_view(), std::string_view());
+                       });
     out.Seal();
+    read.commit();
     return out;
   });
 }

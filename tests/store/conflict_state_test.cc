@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "store/migration.h"
 #include "store/migrator.h"
 #include "store/store.h"
@@ -352,6 +353,32 @@ TEST_F(ConflictStateTest, WritesAfterASaveAreCheckpointedAgain) {
     ASSERT_TRUE(store_->PutDocument(0, doc, none).ok());
   }
   EXPECT_LT(std::filesystem::file_size(path + "-wal"), 24u << 20);
+}
+
+// The stored row hashes are read by walking the active ids and the state rows side
+// by side: each active conflict gets its own state row's hashes, whatever inactive
+// conflicts' rows lie between, and one without a state row none.
+TEST_F(ConflictStateTest, ActiveRowHashesPairEachIdWithItsOwnState) {
+  const std::string path = tmp_.path();
+  std::vector<Conflict> all;
+  for (int i = 1; i <= 6; ++i) {
+    Conflict c = MakeConflict(std::string(16, static_cast<char>('0' + i)), a_claims_[0], b_claims_[0]);
+    c.core_hash = static_cast<uint64_t>(i);
+    c.inputs_hash = static_cast<uint64_t>(10 + i);
+    all.push_back(c);
+  }
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), all).ok());
+  ASSERT_TRUE(store_->SaveConflicts(NextRun(), {all[0], all[2], all[3], all[5]}).ok());  // 2 and 5 resolved
+  Exec(path, "DELETE FROM conflict_state WHERE conflict_id = '" + all[3].id + "'");     // 4: as before 0012
+  Result<StoredRowHashes> hashes = store_->LoadActiveRowHashes();
+  ASSERT_TRUE(hashes.ok());
+  std::string held;
+  for (const Conflict& c : all) {
+    const StoredRowHashes::Entry* e = hashes->Find(ParseHex64(c.id).value());
+    held += c.id.substr(0, 1) + "=" + (e ? std::to_string(e->core) + "/" + std::to_string(e->inputs) : "-") + " ";
+  }
+  EXPECT_EQ(held, "1=1/11 2=- 3=3/13 4=- 5=- 6=6/16 ");
+  EXPECT_EQ(hashes->size(), 3u);
 }
 
 // A state row stored before migration 0021 takes the run that last wrote it as the
