@@ -547,7 +547,7 @@ void UpsertStates(StoreConnection& impl, int64_t run_id, const std::vector<State
 // State rows kept by the writer before they are written: sorted by id, a write
 // sweeps conflict_state (and its run index) in key order instead of seeking a page
 // per row (a night's 244k rows at 100k articles land on every page of the table).
-constexpr size_t kPendingStates = 131072;
+constexpr size_t kPendingStates = 65536;
 
 // Makes source_trust hold exactly `trust` (key, trust): rows whose trust moved are
 // written, rows of sources gone deleted (a full check's trust, once per source).

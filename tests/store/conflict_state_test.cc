@@ -294,12 +294,12 @@ TEST(ConflictStateUpgradeTest, SeriesStoredBefore0022MoveToTheirTable) {
   EXPECT_EQ(out, "c1=600 -> 2000;c2=600 -> 2000;c3=;c4=old;");  // c4: stored before 0018
 }
 
-// A save of more conflicts than the writer keeps back (131,072 state rows) writes
+// A save of more conflicts than the writer keeps back (65,536 state rows) writes
 // them in several sweeps: every state row is written once, with its own values,
 // in the first save and in one that moves the support of some.
 TEST_F(ConflictStateTest, ManyStateRowsAreWrittenInSweeps) {
   const std::string path = tmp_.path();
-  constexpr int kRows = 132000;
+  constexpr int kRows = 70000;
   std::vector<Conflict> conflicts;
   conflicts.reserve(kRows);
   for (int i = 0; i < kRows; ++i) {
