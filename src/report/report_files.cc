@@ -206,9 +206,24 @@ struct OrderKey {
 };
 
 // The first five fields of a conflicts CSV record (id, rule, severity, metric,
-// subject) when each is written as it is (no quotes, no formula guard: identifiers),
-// as a Conflict with just those; nullopt otherwise.
-std::optional<Conflict> RecordHead(std::string_view record) {
+// subject) when each is written as it is (no quotes, no formula guard:
+// identifiers), as views into the record; nullopt otherwise.
+struct RecordHead {
+  std::string_view id, rule_id, metric, subject;
+  Severity severity;
+  OrderKey Key() const { return {static_cast<int>(severity), metric, subject, id}; }
+  // A Conflict with just these fields (what a selection keeps until its cards are read).
+  Conflict ToConflict() const {
+    Conflict k;
+    k.id = std::string(id);
+    k.rule_id = std::string(rule_id);
+    k.severity = severity;
+    k.metric = std::string(metric);
+    k.subject = std::string(subject);
+    return k;
+  }
+};
+std::optional<RecordHead> ReadRecordHead(std::string_view record) {
   std::string_view fields[5];
   size_t from = 0;
   for (std::string_view& field : fields) {
@@ -220,13 +235,7 @@ std::optional<Conflict> RecordHead(std::string_view record) {
   }
   std::optional<Severity> severity = ParseSeverity(fields[2]);
   if (!severity) return std::nullopt;
-  Conflict k;
-  k.id = std::string(fields[0]);
-  k.rule_id = std::string(fields[1]);
-  k.severity = *severity;
-  k.metric = std::string(fields[3]);
-  k.subject = std::string(fields[4]);
-  return k;
+  return RecordHead{fields[0], fields[1], fields[3], fields[4], *severity};
 }
 
 OrderKey KeyOf(const Conflict& k) {
@@ -254,18 +263,28 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
   if (!csv.ok()) return Status::IoError("cannot open " + csv.tmp().string() + " for writing");
   std::string piece = begin;
   ConflictSelection selection(input.max_items, input.run.new_conflict_ids);
-  auto put = [&](const Conflict& k, std::string_view row) {
+  auto append = [&](std::string_view row) {
     piece.append(row);
     if (piece.size() >= kPiece) {
       csv.Write(piece);
       piece.clear();
     }
+  };
+  auto put = [&](const Conflict& k, std::string_view row) {
+    append(row);
     selection.Add(k);
     if (written && written->leading_ids.size() < input.max_items) written->leading_ids.push_back(k.id);
   };
+  // An earlier row (or one mended from it): the selection builds its Conflict
+  // only when it keeps it.
+  auto put_earlier = [&](const RecordHead& h, std::string_view row) {
+    append(row);
+    selection.AddKey(h.severity, h.metric, h.subject, h.id, [&] { return h.ToConflict(); });
+    if (written && written->leading_ids.size() < input.max_items) written->leading_ids.emplace_back(h.id);
+  };
   // The earlier record at hand (its head parsed) and the last key passed, to check
   // the earlier file is in report order; `broken` gives the patch up.
-  std::optional<Conflict> head;
+  std::optional<RecordHead> head;
   bool more = true, broken = false;
   std::string last_id;
   std::optional<OrderKey> last;
@@ -277,7 +296,7 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
       broken = !earlier.clean_end();  // a last record cut short: not a file it wrote
       return;
     }
-    head = RecordHead(record);
+    head = ReadRecordHead(record);
     if (!head) {
       broken = true;
       more = false;
@@ -286,7 +305,7 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
   // Copies the kept earlier records that come before `until` (all when null).
   auto copy_until = [&](const OrderKey* until) {
     while (more && !broken) {
-      const OrderKey key = KeyOf(*head);
+      const OrderKey key = head->Key();
       if (until && !(key < *until)) return;
       if (last && !(*last < key)) {
         broken = true;
@@ -294,7 +313,7 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
       }
       last_metric = head->metric, last_subject = head->subject, last_id = head->id;
       last = OrderKey{key.severity, last_metric, last_subject, last_id};
-      if (kept(head->id)) put(*head, record);
+      if (kept(head->id)) put_earlier(*head, record);
       advance();
     }
   };
@@ -313,7 +332,7 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
       }
       last_metric = head->metric, last_subject = head->subject, last_id = head->id;
       last = OrderKey{key.severity, last_metric, last_subject, last_id};
-      put(*head, row);
+      put_earlier(*head, row);
       advance();
       return;
     }

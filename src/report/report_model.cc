@@ -183,10 +183,36 @@ void ConflictSelection::Add(const Conflict& k) {
   if (kept_.size() < max_items_) {
     kept_.push_back(k);
     std::push_heap(kept_.begin(), kept_.end(), later);
+    top_is_new_.reset();
   } else if (!kept_.empty() && Before(k, kept_.front())) {
     std::pop_heap(kept_.begin(), kept_.end(), later);
     kept_.back() = k;
     std::push_heap(kept_.begin(), kept_.end(), later);
+    top_is_new_.reset();
+  }
+}
+
+void ConflictSelection::AddKey(Severity severity, std::string_view metric, std::string_view subject,
+                               std::string_view id, const std::function<Conflict()>& make) {
+  bool keep = kept_.size() < max_items_;
+  if (!keep && !kept_.empty()) {
+    // Before(the conflict, the top), without building the conflict.
+    const Conflict& top = kept_.front();
+    if (!top_is_new_) top_is_new_ = IsNew(top.id);
+    const bool is_new = new_ids_.Contains(id);
+    keep = is_new != *top_is_new_ ? is_new
+                                   : std::tie(severity, metric, subject, id) <
+                                         std::tie(top.severity, top.metric, top.subject, top.id);
+  }
+  if (keep) {
+    Add(make());
+    return;
+  }
+  ++seen_;
+  switch (severity) {
+    case Severity::kConflict: ++counts_.conflicts; break;
+    case Severity::kDivergence: ++counts_.divergences; break;
+    case Severity::kInfo: ++counts_.info; break;
   }
 }
 

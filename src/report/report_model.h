@@ -3,7 +3,9 @@
 // ordering, counting and text-splitting rules live here and are tested here.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -137,6 +139,11 @@ class ConflictSelection {
   // conflicts counted `counts` (its conflicts, divergences and info).
   ConflictSelection(size_t max_items, const ReportCounts& counts, std::vector<Conflict> picked);
   void Add(const Conflict& conflict);
+  // Add for a conflict known by its place in report order alone (severity, metric,
+  // subject, id): counted, and built by `make` only when it is kept. The same
+  // selection as Add(make()).
+  void AddKey(Severity severity, std::string_view metric, std::string_view subject, std::string_view id,
+              const std::function<Conflict()>& make);
   // Replaces each kept conflict by the one of `full` with its id (those without one
   // stay as they are); the order keys (id, severity, metric, subject) must match.
   void Replace(std::vector<Conflict> full);
@@ -154,6 +161,8 @@ class ConflictSelection {
   size_t max_items_;
   ConflictIdTable new_ids_;
   std::vector<Conflict> kept_;  // a heap: the last to keep on top
+  // Whether kept_'s top is new, when known (AddKey's; Add forgets it).
+  std::optional<bool> top_is_new_;
   ReportCounts counts_;
   size_t seen_ = 0;
 };

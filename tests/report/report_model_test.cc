@@ -75,6 +75,52 @@ TEST(ReportModelTest, SelectionIsTheSameInEveryArrivalOrder) {
   EXPECT_EQ(orders, 120);
 }
 
+// A conflict added by its key alone (AddKey) is selected as Add would, in every
+// arrival order, and built only when kept: in report order, once the selection
+// is full, the later ones that are not new are counted and not built.
+TEST(ReportModelTest, AddByKeyBuildsOnlyWhatItKeeps) {
+  const Claim a = MakeCountClaim("a.txt", "x", "y", 1, Qualifier::kExact, "1", "1");
+  const Claim b = MakeCountClaim("b.txt", "x", "y", 2, Qualifier::kExact, "2", "2");
+  std::vector<Conflict> conflicts = {MakeConflict("01", Severity::kConflict, "dead", "lao_cai", a, b),
+                                     MakeConflict("02", Severity::kConflict, "dead", "lao_cai", a, b),
+                                     MakeConflict("03", Severity::kConflict, "missing", "ha_noi", a, b),
+                                     MakeConflict("04", Severity::kDivergence, "dead", "ha_noi", a, b),
+                                     MakeConflict("05", Severity::kInfo, "dead", "ha_noi", a, b),
+                                     MakeConflict("06", Severity::kInfo, "dead", "ha_noi", a, b)};
+  auto summary = [](ConflictSelection selection) {
+    std::string out = std::to_string(selection.seen()) + " " + std::to_string(selection.counts().conflicts) + "/" +
+                      std::to_string(selection.counts().divergences) + "/" + std::to_string(selection.counts().info) +
+                      ":";
+    for (const Conflict& k : selection.TakeInReportOrder()) out += " " + k.id;
+    return out;
+  };
+  int orders = 0;
+  do {
+    ConflictSelection by_conflict(3, {"05", "03"});
+    ConflictSelection by_key(3, {"05", "03"});
+    for (const Conflict& k : conflicts) {
+      by_conflict.Add(k);
+      by_key.AddKey(k.severity, k.metric, k.subject, k.id, [&] { return k; });
+    }
+    EXPECT_EQ(summary(std::move(by_key)), summary(std::move(by_conflict)));
+    ++orders;
+  } while (std::next_permutation(conflicts.begin(), conflicts.end(),
+                                 [](const Conflict& x, const Conflict& y) { return x.id < y.id; }));
+  EXPECT_EQ(orders, 720);
+
+  SortConflictsForReport(&conflicts);  // 01 02 03 04 05 06
+  ConflictSelection in_order(2, {"06"});
+  std::string built;
+  for (const Conflict& k : conflicts) {
+    in_order.AddKey(k.severity, k.metric, k.subject, k.id, [&] {
+      built += k.id + " ";
+      return k;
+    });
+  }
+  EXPECT_EQ(built, "01 02 06 ");  // the first two, then the new one
+  EXPECT_EQ(summary(std::move(in_order)), "6 3/1/2: 01 06");
+}
+
 TEST(ReportModelTest, ShowsAtMostMaxItemsNewOnesFirstAndCountsAll) {
   const Claim a = MakeCountClaim("a.txt", "x", "y", 1, Qualifier::kExact, "1", "1");
   const Claim b = MakeCountClaim("b.txt", "x", "y", 2, Qualifier::kExact, "2", "2");
