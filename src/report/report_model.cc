@@ -200,9 +200,10 @@ void ConflictSelection::AddKey(Severity severity, std::string_view metric, std::
     const Conflict& top = kept_.front();
     if (!top_is_new_) top_is_new_ = IsNew(top.id);
     const bool is_new = new_ids_.Contains(id);
+    const std::string_view top_metric = top.metric, top_subject = top.subject, top_id = top.id;
     keep = is_new != *top_is_new_ ? is_new
                                    : std::tie(severity, metric, subject, id) <
-                                         std::tie(top.severity, top.metric, top.subject, top.id);
+                                         std::tie(top.severity, top_metric, top_subject, top_id);
   }
   if (keep) {
     Add(make());
