@@ -460,13 +460,9 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
     offset[slot + 1] = df;
   }
   std::partial_sum(offset.begin(), offset.end(), offset.begin());
-  // A set of n features: how many a larger set must share with it (nullopt: more
-  // than it has), and how many of its first features must include one of them.
-  auto need_of = [&](size_t n) -> std::optional<size_t> {
-    const double need = std::ceil(options.min_similarity * static_cast<double>(n) - 1e-9);
-    if (need > static_cast<double>(n)) return std::nullopt;
-    return static_cast<size_t>(std::max(need, 0.0));
-  };
+  // A set of n features: how many a larger set must share with it (SharedNeeded),
+  // and how many of its first features must include one of them.
+  auto need_of = [&](size_t n) { return SharedNeeded(n, options); };
   auto prefix_of = [](size_t n, size_t need) { return n - std::max<size_t>(need, 1) + 1; };
   // The judged sets in rank order, renumbered and sorted, one after another (each
   // set let go once copied).

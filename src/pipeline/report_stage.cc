@@ -217,12 +217,7 @@ Status WriteReport(Store* store, const std::string& out_dir, RunSummary run, boo
         emit_context_until(nullptr);
         return Status::Ok();
       };
-      // One lookup per earlier row: the changed and the resolved ids in one table.
-      ConflictIdTable dropped;
-      for (size_t p = 0; p < change.changed_ids.size(); ++p) dropped.Add(change.changed_ids.IdAt(p));
-      for (size_t p = 0; p < change.resolved_ids.size(); ++p) dropped.Add(change.resolved_ids.IdAt(p));
-      dropped.Seal();
-      auto kept = [&](std::string_view id) { return !dropped.Contains(id); };
+      auto kept = [&](std::string_view id) { return !change.dropped_ids.Contains(id); };
       Status status = WriteReportFilesPatched(input, earlier->csv_path, kept, changed, static_cast<size_t>(change.active),
                                               out_dir, options, &written, &patched);
       if (!status.ok()) return status;

@@ -302,17 +302,23 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
       more = false;
     }
   };
+  // Takes the earlier record at hand as passed: false (and the patch given up) when
+  // it does not come after the last one, as in a file not in report order.
+  auto pass_head = [&] {
+    const OrderKey key = head->Key();
+    if (last && !(*last < key)) {
+      broken = true;
+      return false;
+    }
+    last_metric = head->metric, last_subject = head->subject, last_id = head->id;
+    last = OrderKey{key.severity, last_metric, last_subject, last_id};
+    return true;
+  };
   // Copies the kept earlier records that come before `until` (all when null).
   auto copy_until = [&](const OrderKey* until) {
     while (more && !broken) {
-      const OrderKey key = head->Key();
-      if (until && !(key < *until)) return;
-      if (last && !(*last < key)) {
-        broken = true;
-        return;
-      }
-      last_metric = head->metric, last_subject = head->subject, last_id = head->id;
-      last = OrderKey{key.severity, last_metric, last_subject, last_id};
+      if (until && !(head->Key() < *until)) return;
+      if (!pass_head()) return;
       if (kept(head->id)) put_earlier(*head, record);
       advance();
     }
@@ -330,8 +336,7 @@ Status WriteReportFilesPatched(const ReportInput& input, const std::string& earl
         broken = true;
         return;
       }
-      last_metric = head->metric, last_subject = head->subject, last_id = head->id;
-      last = OrderKey{key.severity, last_metric, last_subject, last_id};
+      if (!pass_head()) return;
       put_earlier(*head, row);
       advance();
       return;

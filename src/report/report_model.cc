@@ -166,19 +166,28 @@ ConflictSelection::ConflictSelection(size_t max_items, const ReportCounts& count
           static_cast<size_t>(counts.info);
 }
 
-bool ConflictSelection::Before(const Conflict& x, const Conflict& y) const {
-  bool nx = IsNew(x.id), ny = IsNew(y.id);
-  if (nx != ny) return nx;
-  return std::tie(x.severity, x.metric, x.subject, x.id) < std::tie(y.severity, y.metric, y.subject, y.id);
+bool ConflictSelection::KeyBefore(bool x_new, Severity severity, std::string_view metric, std::string_view subject,
+                                  std::string_view id, bool y_new, const Conflict& y) {
+  if (x_new != y_new) return x_new;
+  const std::string_view y_metric = y.metric, y_subject = y.subject, y_id = y.id;
+  return std::tie(severity, metric, subject, id) < std::tie(y.severity, y_metric, y_subject, y_id);
 }
 
-void ConflictSelection::Add(const Conflict& k) {
+bool ConflictSelection::Before(const Conflict& x, const Conflict& y) const {
+  return KeyBefore(IsNew(x.id), x.severity, x.metric, x.subject, x.id, IsNew(y.id), y);
+}
+
+void ConflictSelection::Count(Severity severity) {
   ++seen_;
-  switch (k.severity) {
+  switch (severity) {
     case Severity::kConflict: ++counts_.conflicts; break;
     case Severity::kDivergence: ++counts_.divergences; break;
     case Severity::kInfo: ++counts_.info; break;
   }
+}
+
+void ConflictSelection::Add(const Conflict& k) {
+  Count(k.severity);
   auto later = [this](const Conflict& x, const Conflict& y) { return Before(x, y); };
   if (kept_.size() < max_items_) {
     kept_.push_back(k);
@@ -199,21 +208,12 @@ void ConflictSelection::AddKey(Severity severity, std::string_view metric, std::
     // Before(the conflict, the top), without building the conflict.
     const Conflict& top = kept_.front();
     if (!top_is_new_) top_is_new_ = IsNew(top.id);
-    const bool is_new = new_ids_.Contains(id);
-    const std::string_view top_metric = top.metric, top_subject = top.subject, top_id = top.id;
-    keep = is_new != *top_is_new_ ? is_new
-                                   : std::tie(severity, metric, subject, id) <
-                                         std::tie(top.severity, top_metric, top_subject, top_id);
+    keep = KeyBefore(new_ids_.Contains(id), severity, metric, subject, id, *top_is_new_, top);
   }
   if (keep) {
     Add(make());
-    return;
-  }
-  ++seen_;
-  switch (severity) {
-    case Severity::kConflict: ++counts_.conflicts; break;
-    case Severity::kDivergence: ++counts_.divergences; break;
-    case Severity::kInfo: ++counts_.info; break;
+  } else {
+    Count(severity);
   }
 }
 

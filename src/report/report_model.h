@@ -157,6 +157,10 @@ class ConflictSelection {
 
  private:
   bool Before(const Conflict& x, const Conflict& y) const;  // new first, then report order
+  // Before(x, y) for an x known by its newness and place in report order.
+  static bool KeyBefore(bool x_new, Severity severity, std::string_view metric, std::string_view subject,
+                        std::string_view id, bool y_new, const Conflict& y);
+  void Count(Severity severity);  // one more seen, of this severity
 
   size_t max_items_;
   ConflictIdTable new_ids_;

@@ -1163,11 +1163,7 @@ Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportM
           "SELECT c.id FROM conflict_state st JOIN conflicts c ON c.id = st.conflict_id "
           "WHERE st.last_run_id >= ?1 AND c.active = 0");
       st->bind(1, marks.check_run_id);
-      while (st->executeStep()) {
-        const SQLite::Column id = st->getColumn(0);
-        out.resolved_ids.Add(std::string_view(id.getText(), static_cast<size_t>(id.getBytes())));
-      }
-      out.resolved_ids.Seal();
+      while (st->executeStep()) out.dropped_ids.Add(TextAt(*st, 0));
     }
     // The state rows a later check wrote (or one without a run), with their
     // context, by id. One pass over the table: a night changes a seventh of the
@@ -1209,8 +1205,8 @@ Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportM
     by_id.erase(std::unique(by_id.begin(), by_id.end(),
                             [](const ChangedRow& x, const ChangedRow& y) { return x.id == y.id; }),
                 by_id.end());
-    for (const ChangedRow& row : by_id) out.changed_ids.Add(row.id);
-    out.changed_ids.Seal();
+    for (const ChangedRow& row : by_id) out.dropped_ids.Add(row.id);
+    out.dropped_ids.Seal();
     // The active conflicts in report order, from the index on that order alone
     // (conflicts_report_order: `+` keeps SQLite from taking conflicts_active_id and
     // reading every row to sort it): the changed ones' places, and the count.
@@ -1222,7 +1218,7 @@ Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportM
       ++out.active;
       const SQLite::Column column = st->getColumn(0);
       const std::string_view id(column.getText(), static_cast<size_t>(column.getBytes()));
-      if (!out.changed_ids.Contains(id)) continue;
+      if (!out.dropped_ids.Contains(id)) continue;  // not changed (a resolved id is not active)
       auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
                                  [](const ChangedRow& row, std::string_view key) { return row.id < key; });
       if (it == by_id.end() || it->id != id) continue;

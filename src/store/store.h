@@ -334,8 +334,9 @@ class Store {
   };
   struct ChangedSince {
     std::vector<ChangedRow> changed;  // in report order
-    ConflictIdTable changed_ids;      // their ids, for lookups
-    ConflictIdTable resolved_ids;
+    // Every id whose earlier row does not stand as it is: those of `changed` (and of
+    // changed state rows no longer active) and those resolved since.
+    ConflictIdTable dropped_ids;
     int64_t active = 0;
   };
   Result<std::optional<ChangedSince>> LoadChangedSince(const ReportMarks& marks);
