@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <vector>
 
 #include <string>
 #include <vector>
@@ -107,17 +106,23 @@ TEST(ConflictIdTable, IdsAloneReadAsZero) {
   EXPECT_EQ(table.ValueAt(*table.Find("c1")), "0000000000000000");
 }
 
+// `n` pseudo-random even ids from `seed` (even: id + 1 is never an id).
+std::vector<uint64_t> EvenIds(int n, uint64_t seed) {
+  std::vector<uint64_t> ids;
+  uint64_t state = seed;
+  for (int i = 0; i < n; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    ids.push_back(state & ~uint64_t{1});
+  }
+  return ids;
+}
+
 // Many ids (their positions found by hash): each at its place in id order with its
 // value, ids next to them absent.
 TEST(ConflictIdTable, FindsEachOfManyIdsAtItsPlaceInIdOrder) {
   ConflictIdTable table;
-  std::vector<uint64_t> ids;
-  uint64_t state = 3;
-  for (int i = 0; i < 50000; ++i) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    ids.push_back(state & ~uint64_t{1});  // even: id + 1 is never an id
-    table.Add(Hex64(ids.back()), Hex64(ids.back() / 3));
-  }
+  const std::vector<uint64_t> ids = EvenIds(50000, 3);
+  for (uint64_t id : ids) table.Add(Hex64(id), Hex64(id / 3));
   table.Add("not-hex", "");
   table.Seal();
   std::vector<uint64_t> sorted = ids;
@@ -142,13 +147,8 @@ TEST(ConflictIdTable, FindsEachOfManyIdsAtItsPlaceInIdOrder) {
 // with a hash not in Hex64 form is left out; a repeated id keeps its first entry.
 TEST(StoredRowHashes, HoldsEachIdWithBothHashes) {
   StoredRowHashes table;
-  std::vector<uint64_t> ids;
-  uint64_t state = 5;
-  for (int i = 0; i < 20000; ++i) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    ids.push_back(state & ~uint64_t{1});
-    table.Add(Hex64(ids.back()), Hex64(ids.back() / 3), Hex64(ids.back() / 5));
-  }
+  const std::vector<uint64_t> ids = EvenIds(20000, 5);
+  for (uint64_t id : ids) table.Add(Hex64(id), Hex64(id / 3), Hex64(id / 5));
   table.Add(Hex64(ids[0]), Hex64(1), Hex64(2));             // repeated: the first stays
   table.Add("00000000000000aa", "", "0000000000000001");    // no core hash: left out
   table.Add("not-hex", "0000000000000001", "0000000000000001");
