@@ -61,7 +61,7 @@ class CopyMemoryTest : public FeedStoreTest {
 
   // The active conflicts as rows (no claim ids: two databases number claims apart).
   static std::string Rows(const std::string& db_path) {
-    SQLite::Database db(db_path);
+    SQLite::Database db(db_path, SQLite::OPEN_READONLY, /*busy_timeout_ms=*/5000);
     SQLite::Statement st(db,
                          "SELECT c.id, rule_id, severity, a_quote, b_quote, s.support_a, s.support_b, s.content_hash "
                          "FROM conflicts c JOIN conflict_state s ON s.conflict_id = c.id WHERE c.active = 1 "

@@ -83,9 +83,13 @@ class FeedStoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
+  // A side connection waits for locks as claimcheck's own do (a save leaves a
+  // checkpoint running on a thread of its own for a moment).
+  static constexpr int kSideBusyMs = 5000;
+
   // The rows of `sql` on a connection of its own: columns joined by '|', a line each.
   std::string Query(const std::string& sql) {
-    SQLite::Database db(db_);
+    SQLite::Database db(db_, SQLite::OPEN_READONLY, kSideBusyMs);
     SQLite::Statement st(db, sql);
     std::string out;
     while (st.executeStep()) {
@@ -98,7 +102,7 @@ class FeedStoreTest : public ::testing::Test {
     return out;
   }
   void Exec(const std::string& sql) {
-    SQLite::Database db(db_, SQLite::OPEN_READWRITE);
+    SQLite::Database db(db_, SQLite::OPEN_READWRITE, kSideBusyMs);
     db.exec(sql);
   }
 

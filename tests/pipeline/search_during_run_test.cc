@@ -34,7 +34,7 @@ void WriteFeed(const fs::path& path) {
 }
 
 int64_t Query(const std::string& db_path, const std::string& sql) {
-  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY, /*busy_timeout_ms=*/5000);
   SQLite::Statement st(db, sql);
   return st.executeStep() ? st.getColumn(0).getInt64() : -1;
 }
@@ -78,7 +78,7 @@ TEST_F(SearchDuringRunTest, IndexedInSlicesWhileTheRunGoesOn) {
             Query(db_path, "SELECT count(*) FROM claims WHERE quote LIKE '%người%' OR sentence LIKE '%người%'"));
   // FTS5's integrity check with rank = 1 compares each index with its content
   // table: it fails on a missing, extra (indexed twice) or stale entry.
-  SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+  SQLite::Database db(db_path, SQLite::OPEN_READWRITE, /*busy_timeout_ms=*/5000);
   EXPECT_NO_THROW(db.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)"));
   EXPECT_NO_THROW(db.exec("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"));
   EXPECT_EQ(Query(db_path, "SELECT documents_upto = (SELECT max(id) FROM documents) AND "

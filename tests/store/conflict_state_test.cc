@@ -22,7 +22,7 @@ namespace claimcheck {
 namespace {
 
 std::string Query(const std::string& path, const std::string& sql) {
-  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Database db(path, SQLite::OPEN_READONLY, /*busy_timeout_ms=*/5000);
   SQLite::Statement st(db, sql);
   std::string out;
   while (st.executeStep()) {
@@ -36,7 +36,7 @@ std::string Query(const std::string& path, const std::string& sql) {
 }
 
 void Exec(const std::string& path, const std::string& sql) {
-  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  SQLite::Database db(path, SQLite::OPEN_READWRITE, /*busy_timeout_ms=*/5000);
   db.exec(sql);
 }
 
