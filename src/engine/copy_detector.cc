@@ -423,7 +423,7 @@ void JoinFresh(const std::vector<std::vector<uint32_t>>& sets, const std::vector
 // as above (the sets at least as large); for the smaller old sets, whose prefix holds
 // one of the features they share with it, each feature of the new set is looked up in
 // an index of the old sets' prefixes. The pairs joined go to *joined (sets' indexes).
-void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<char>* fresh,
+void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>* fresh,
                 const CopyOptions& options, UnionFind* uf, std::vector<std::pair<uint32_t, uint32_t>>* joined) {
   if (fresh && !options.join_new_by_prefix_filter) {
     JoinFresh(sets, *fresh, options, uf, joined);
@@ -452,47 +452,53 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   }
   std::partial_sum(next.begin(), next.end(), next.begin());  // df -> first number with that df
   const size_t distinct = next.back();
-  std::vector<uint32_t> offset(distinct + 1, 0);  // new number -> first posting
   for (uint32_t& slot : number) {
-    if (slot == 0) continue;
-    const uint32_t df = slot;
-    slot = next[df]++;
-    offset[slot + 1] = df;
+    if (slot != 0) slot = next[slot]++;
   }
-  std::partial_sum(offset.begin(), offset.end(), offset.begin());
   // A set of n features: how many a larger set must share with it (SharedNeeded),
   // and how many of its first features must include one of them.
   auto need_of = [&](size_t n) { return SharedNeeded(n, options); };
   auto prefix_of = [](size_t n, size_t need) { return n - std::max<size_t>(need, 1) + 1; };
-  // The judged sets in rank order, renumbered and sorted, one after another (each
-  // set let go once copied).
-  std::vector<uint32_t> start(by_rank.size() + 1, 0);
-  std::vector<uint32_t> members;
-  members.reserve(offset.back());
-  for (size_t r = 0; r < by_rank.size(); ++r) {
-    for (uint32_t f : sets[by_rank[r]]) members.push_back(number[f]);
-    std::vector<uint32_t>().swap(sets[by_rank[r]]);
-    std::sort(members.begin() + start[r], members.end());
-    start[r + 1] = static_cast<uint32_t>(members.size());
+  // The judged sets renumbered and sorted where they are (no second copy of every
+  // feature), so each starts with its prefix.
+  for (uint32_t i : by_rank) {
+    for (uint32_t& f : sets[i]) f = number[f];
+    std::sort(sets[i].begin(), sets[i].end());
   }
-  number = std::vector<uint32_t>();
-  // With `fresh`, only the features a new set probes have postings: those of the new
-  // sets' prefixes (`probed`); and only those a new set holds are looked up in the old
-  // sets' prefixes (`held`).
-  std::vector<char> probed, held;
-  if (fresh) {
-    probed.assign(distinct, 0);
-    held.assign(distinct, 0);
-    for (uint32_t r = 0; r < by_rank.size(); ++r) {
-      if (!(*fresh)[by_rank[r]]) continue;
-      const size_t n = start[r + 1] - start[r];
-      for (size_t k = 0; k < n; ++k) held[members[start[r] + k]] = 1;
-      if (const std::optional<size_t> need = need_of(n)) {
-        for (size_t k = 0; k < prefix_of(n, *need); ++k) probed[members[start[r] + k]] = 1;
-      }
+  auto set_of = [&](uint32_t r) -> const std::vector<uint32_t>& { return sets[by_rank[r]]; };
+  // The sets that probe: every set, or the new ones.
+  std::vector<uint32_t> probing;
+  for (uint32_t r = 0; r < by_rank.size(); ++r) {
+    if (!fresh || (*fresh)[by_rank[r]]) probing.push_back(r);
+  }
+  // A probe of feature f by rank r reads the postings of the sets ranked above r: a
+  // posting of set s is read only if a probing set ranked below s holds f in its
+  // prefix, and only those are kept (most features are in no prefix, or in the
+  // prefixes of large sets only). `number`'s storage becomes, per feature, the lowest
+  // rank of a probing set holding it in its prefix (UINT32_MAX: none).
+  std::vector<uint32_t>& first_prober = number;
+  first_prober.assign(distinct, UINT32_MAX);
+  for (uint32_t r : probing) {  // ascending ranks: the first seen is the lowest
+    const std::vector<uint32_t>& a = set_of(r);
+    if (const std::optional<size_t> need = need_of(a.size())) {
+      for (size_t k = 0; k < prefix_of(a.size(), *need); ++k) first_prober[a[k]] = std::min(first_prober[a[k]], r);
     }
-    for (size_t f = distinct; f > 0; --f) offset[f] = probed[f - 1] ? offset[f] - offset[f - 1] : 0;
-    std::partial_sum(offset.begin(), offset.end(), offset.begin());
+  }
+  std::vector<uint32_t> offset(distinct + 1, 0);  // number -> first posting
+  for (uint32_t r = 0; r < by_rank.size(); ++r) {
+    for (uint32_t f : set_of(r)) {
+      if (first_prober[f] < r) ++offset[f + 1];
+    }
+  }
+  std::partial_sum(offset.begin(), offset.end(), offset.begin());
+  // With `fresh`, only those a new set holds are looked up in the old sets' prefixes
+  // (`held`).
+  std::vector<char> held;
+  if (fresh) {
+    held.assign(distinct, 0);
+    for (uint32_t r : probing) {
+      for (uint32_t f : set_of(r)) held[f] = 1;
+    }
   }
   struct Posting {
     uint32_t rank, position;
@@ -501,18 +507,20 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   {
     std::vector<uint32_t> fill(offset.begin(), offset.end() - 1);
     for (uint32_t r = 0; r < by_rank.size(); ++r) {
-      for (uint32_t p = start[r]; p < start[r + 1]; ++p) {
-        if (!fresh || probed[members[p]]) postings[fill[members[p]]++] = {r, p - start[r]};
+      const std::vector<uint32_t>& b = set_of(r);
+      for (uint32_t p = 0; p < b.size(); ++p) {
+        if (first_prober[b[p]] < r) postings[fill[b[p]]++] = {r, p};
       }
     }
   }
+  std::vector<uint32_t>().swap(number);
   // Probes set r's prefix: unions r with each larger set that holds enough of its
   // features in `joined` (skipping sets `joined` already connects with r); `seen`
   // marks the sets met for r.
   auto probe = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
                    std::vector<std::pair<uint32_t, uint32_t>>& found) {
-    const uint32_t* a = members.data() + start[r];
-    const size_t n = start[r + 1] - start[r];
+    const uint32_t* a = set_of(r).data();
+    const size_t n = set_of(r).size();
     const std::optional<size_t> need_count = need_of(n);
     if (!need_count) return;  // no set can hold enough of a's features
     const size_t prefix = prefix_of(n, *need_count);
@@ -525,8 +533,8 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
         if (seen[p->rank] == r) continue;
         seen[p->rank] = r;
         if (joined.Find(r) == joined.Find(p->rank)) continue;
-        const uint32_t* b = members.data() + start[p->rank];
-        const uint32_t* b_end = members.data() + start[p->rank + 1];
+        const uint32_t* b = set_of(p->rank).data();
+        const uint32_t* b_end = b + set_of(p->rank).size();
         if (*need_count <= 1 ||
             SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, *need_count - 1)) {
           joined.Union(r, p->rank);
@@ -541,22 +549,22 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   if (fresh) {
     old_offset.assign(distinct + 1, 0);
     for (uint32_t r = 0; r < by_rank.size(); ++r) {
-      const size_t n = start[r + 1] - start[r];
-      const std::optional<size_t> need = need_of(n);
+      const std::vector<uint32_t>& a = set_of(r);
+      const std::optional<size_t> need = need_of(a.size());
       if ((*fresh)[by_rank[r]] || !need) continue;
-      for (size_t k = 0; k < prefix_of(n, *need); ++k) {
-        if (held[members[start[r] + k]]) ++old_offset[members[start[r] + k] + 1];
+      for (size_t k = 0; k < prefix_of(a.size(), *need); ++k) {
+        if (held[a[k]]) ++old_offset[a[k] + 1];
       }
     }
     std::partial_sum(old_offset.begin(), old_offset.end(), old_offset.begin());
     old_postings.resize(old_offset.back());
     std::vector<uint32_t> fill(old_offset.begin(), old_offset.end() - 1);
     for (uint32_t r = 0; r < by_rank.size(); ++r) {
-      const size_t n = start[r + 1] - start[r];
-      const std::optional<size_t> need = need_of(n);
+      const std::vector<uint32_t>& a = set_of(r);
+      const std::optional<size_t> need = need_of(a.size());
       if ((*fresh)[by_rank[r]] || !need) continue;
-      for (uint32_t k = 0; k < prefix_of(n, *need); ++k) {
-        if (held[members[start[r] + k]]) old_postings[fill[members[start[r] + k]]++] = {r, k};
+      for (uint32_t k = 0; k < prefix_of(a.size(), *need); ++k) {
+        if (held[a[k]]) old_postings[fill[a[k]]++] = {r, k};
       }
     }
   }
@@ -566,16 +574,16 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
   // earlier shared feature would lie in its prefix too, and be met first).
   auto probe_older = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
                          std::vector<std::pair<uint32_t, uint32_t>>& found) {
-    const uint32_t* b = members.data() + start[r];
-    const uint32_t* b_end = members.data() + start[r + 1];
+    const uint32_t* b = set_of(r).data();
+    const uint32_t* b_end = b + set_of(r).size();
     for (const uint32_t* f = b; f < b_end; ++f) {
       const Posting* end = old_postings.data() + old_offset[*f + 1];
       for (const Posting* p = old_postings.data() + old_offset[*f]; p < end && p->rank < r; ++p) {
         if (seen[p->rank] == r) continue;
         seen[p->rank] = r;
         if (joined.Find(r) == joined.Find(p->rank)) continue;
-        const uint32_t* a = members.data() + start[p->rank];
-        const uint32_t* a_end = members.data() + start[p->rank + 1];
+        const uint32_t* a = set_of(p->rank).data();
+        const uint32_t* a_end = a + set_of(p->rank).size();
         const size_t need = *need_of(static_cast<size_t>(a_end - a));
         if (need <= 1 || SharesAtLeast(a + p->position + 1, a_end, f + 1, b_end, need - 1)) {
           joined.Union(r, p->rank);
@@ -584,11 +592,6 @@ void JoinCopies(std::vector<std::vector<uint32_t>>&& sets, const std::vector<cha
       }
     }
   };
-  // The sets that probe: every set, or the new ones.
-  std::vector<uint32_t> probing;
-  for (uint32_t r = 0; r < by_rank.size(); ++r) {
-    if (!fresh || (*fresh)[by_rank[r]]) probing.push_back(r);
-  }
   auto probe_both = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
                         std::vector<std::pair<uint32_t, uint32_t>>& found) {
     probe(r, seen, joined, found);
