@@ -47,13 +47,14 @@ struct CheckOptions {
 CopyOptions CopyOptionsFromRules(const std::vector<CheckRule>& rules);
 
 // Where CheckClaimsInto puts its rows, on the caller's thread: first `begin` with
-// every row's id in row order (duplicates possible), then `rows` with the rows
+// every row's id in row order (duplicates possible) as the number Hex64 writes as the
+// row's Conflict::id (8 bytes each, not a string: millions of rows), then `rows` with the rows
 // themselves in that order, a batch at a time (the Conflicts may be moved from).
 // `begin` or `rows` returning false stops the check: no further row is built.
 // `trust`, when set, is called once after `begin` and before the rows, with every
 // source's trust by key (Conflict::trust_key_a/b), in source order.
 struct ConflictSink {
-  std::function<bool(const std::vector<std::string>& ids)> begin;
+  std::function<bool(const std::vector<uint64_t>& ids)> begin;
   std::function<bool(std::vector<Conflict>& batch)> rows;
   std::function<bool(const std::vector<std::pair<std::string, double>>& trust)> trust;
 };

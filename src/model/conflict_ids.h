@@ -65,6 +65,8 @@ class ConflictIdTable {
  public:
   // Add(id) is for a table of ids alone: its values read as Hex64(0).
   void Add(std::string_view id) { Add(id, kNoValue); }
+  // Add(Hex64(id)) without the text.
+  void Add(uint64_t id) { numbers_.push_back(Numbers{id, 0}); }
   void Add(std::string_view id, std::string_view value);
   // Sorts by id. An id added more than once keeps one value: the first added in
   // Hex64 form if any, else the first added. Add must not be called after.

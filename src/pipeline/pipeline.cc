@@ -257,7 +257,7 @@ Result<Store::ConflictDelta> CheckConflicts(const Knowledge& knowledge, int64_t 
   std::unique_ptr<Store::ConflictWriter> writer;
   Status failure = Status::Ok();
   ConflictSink sink;
-  sink.begin = [&](const std::vector<std::string>& ids) {
+  sink.begin = [&](const std::vector<uint64_t>& ids) {
     Result<std::unique_ptr<Store::ConflictWriter>> begun = store->BeginConflicts(run_id, ids, inputs_key);
     if (!begun.ok()) {
       failure = begun.status();

@@ -697,11 +697,25 @@ Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run
   for (const std::string& id : ids) {
     if (id.empty()) return Status::InvalidInput("conflict without id");
   }
+  return BeginConflicts(run_id, inputs_key, [&](ConflictIdTable& incoming) {
+    for (const std::string& id : ids) incoming.Add(id);
+  });
+}
+
+Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(int64_t run_id, const std::vector<uint64_t>& ids,
+                                                                    const std::string& inputs_key) {
+  return BeginConflicts(run_id, inputs_key, [&](ConflictIdTable& incoming) {
+    for (uint64_t id : ids) incoming.Add(id);
+  });
+}
+
+Result<std::unique_ptr<Store::ConflictWriter>> Store::BeginConflicts(
+    int64_t run_id, const std::string& inputs_key, const std::function<void(ConflictIdTable&)>& add_ids) {
   return Guarded("SaveConflicts", [&]() -> Result<std::unique_ptr<ConflictWriter>> {
     auto state = std::make_unique<ConflictWriter::State>(*impl_, run_id, inputs_key);
     state->at = RunStartedAt(*impl_, run_id);
     state->active_before = ActiveContentHashes(*impl_);
-    for (const std::string& id : ids) state->incoming.Add(id);
+    add_ids(state->incoming);
     state->incoming.Seal();
     state->seen.assign(state->incoming.size(), false);
     state->decided = DecidedConflicts(*impl_);

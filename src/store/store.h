@@ -235,6 +235,10 @@ class Store {
   // Errors: InvalidInput for an empty id in `ids`; Database otherwise.
   Result<std::unique_ptr<ConflictWriter>> BeginConflicts(int64_t run_id, const std::vector<std::string>& ids,
                                                          const std::string& inputs_key = "");
+  // The same with the ids as the numbers Hex64 writes (as CheckClaimsInto hands them
+  // over): no string per id.
+  Result<std::unique_ptr<ConflictWriter>> BeginConflicts(int64_t run_id, const std::vector<uint64_t>& ids,
+                                                         const std::string& inputs_key = "");
 
   // A digest of everything a check reads from this database: every document's
   // id, file and content hash (which covers its text and metadata), the number
@@ -403,6 +407,9 @@ class Store {
 
  private:
   Store(std::unique_ptr<RunLock> lock, std::unique_ptr<StoreConnection> impl);
+  // BeginConflicts with the ids `add_ids` puts in the writer's table.
+  Result<std::unique_ptr<ConflictWriter>> BeginConflicts(int64_t run_id, const std::string& inputs_key,
+                                                         const std::function<void(ConflictIdTable&)>& add_ids);
   std::unique_ptr<RunLock> lock_;          // declared first: released after the connection closes
   std::unique_ptr<StoreConnection> impl_;
 };

@@ -55,6 +55,23 @@ TEST(ConflictIdTable, FindsEveryIdItWasGivenAndNoOther) {
   }
 }
 
+TEST(ConflictIdTable, AnIdAddedAsANumberIsItsHex64Text) {
+  ConflictIdTable by_number, by_text;
+  for (uint64_t id : {uint64_t{0xff}, uint64_t{3}, ~uint64_t{0}, uint64_t{0}, uint64_t{0xff}}) {
+    by_number.Add(id);
+    by_text.Add(Hex64(id));
+  }
+  by_number.Seal();
+  by_text.Seal();
+  ASSERT_EQ(by_number.size(), 4u);
+  for (size_t p = 0; p < by_text.size(); ++p) {
+    EXPECT_EQ(by_number.IdAt(p), by_text.IdAt(p));
+    EXPECT_EQ(by_number.ValueAt(p), by_text.ValueAt(p));
+    EXPECT_EQ(by_number.Find(by_text.IdAt(p)), p);
+  }
+  EXPECT_FALSE(by_number.Find("0000000000000004").has_value());
+}
+
 TEST(ConflictIdTable, ComparesValuesExactly) {
   ConflictIdTable table;
   table.Add("00000000000000ff", "1111111111111111");

@@ -213,10 +213,10 @@ TEST(EngineThreadsTest, StreamedRowsAreTheHeldRows) {
   for (size_t per_batch : {size_t{1}, size_t{7}, size_t{100}, held.conflicts.size() + 1}) {
     options.rows_per_batch = per_batch;
     CheckResult streamed;
-    std::vector<std::string> ids;
+    std::vector<uint64_t> ids;
     std::vector<size_t> batch_sizes;
     ConflictSink into;
-    into.begin = [&](const std::vector<std::string>& all) {
+    into.begin = [&](const std::vector<uint64_t>& all) {
       EXPECT_TRUE(streamed.conflicts.empty());
       ids = all;
       return true;
@@ -229,7 +229,7 @@ TEST(EngineThreadsTest, StreamedRowsAreTheHeldRows) {
     streamed.copy_groups = CheckClaimsInto(rules, corpus.documents, corpus.claims, options, into);
     EXPECT_EQ(Rows(streamed), Rows(held)) << per_batch << " rows per batch";
     ASSERT_EQ(ids.size(), held.conflicts.size());
-    for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], held.conflicts[i].id) << i;
+    for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(Hex64(ids[i]), held.conflicts[i].id) << i;
     for (size_t b = 0; b + 1 < batch_sizes.size(); ++b) EXPECT_EQ(batch_sizes[b], per_batch);
     EXPECT_EQ(batch_sizes.size(), (held.conflicts.size() + per_batch - 1) / per_batch);
   }
@@ -237,7 +237,7 @@ TEST(EngineThreadsTest, StreamedRowsAreTheHeldRows) {
   options.rows_per_batch = 10;
   size_t got = 0;
   ConflictSink stop;
-  stop.begin = [](const std::vector<std::string>&) { return true; };
+  stop.begin = [](const std::vector<uint64_t>&) { return true; };
   stop.rows = [&](std::vector<Conflict>& batch) {
     got += batch.size();
     return got < 20;

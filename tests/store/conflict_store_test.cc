@@ -633,9 +633,10 @@ TEST_F(ConflictStoreTest, RowsAsStoredStandAndTrustIsPerSource) {
   c2.core_hash = 0x2c;
   c2.inputs_hash = 0x22;
   c2.series = "100 (2024-07) -> 2,000 (2024-08)";
+  // The ids as numbers, as the check hands them over (CheckClaimsInto's sink).
   auto save = [&](const std::vector<Conflict>& rows, std::vector<std::pair<std::string, double>> trust) {
-    std::vector<std::string> ids;
-    for (const Conflict& c : rows) ids.push_back(c.id);
+    std::vector<uint64_t> ids;
+    for (const Conflict& c : rows) ids.push_back(*ParseHex64(c.id));
     Result<std::unique_ptr<Store::ConflictWriter>> writer = store_->BeginConflicts(run_, ids);
     EXPECT_TRUE(writer.ok());
     (*writer)->SetSourceTrust(std::move(trust));
@@ -826,11 +827,16 @@ TEST(ConflictWriterTest, BatchesSaveWhatOneCallSaves) {
   const Saver one_call = [&](Store* store, int64_t run, const std::vector<Conflict>& conflicts) {
     return delta_string(store->SaveConflicts(run, conflicts));
   };
-  auto in_batches = [&](size_t size) -> Saver {
-    return [&, size](Store* store, int64_t run, const std::vector<Conflict>& conflicts) {
+  // The ids as text, or as the numbers the check hands over (every id here is Hex64).
+  auto in_batches = [&](size_t size, bool ids_as_numbers = false) -> Saver {
+    return [&, size, ids_as_numbers](Store* store, int64_t run, const std::vector<Conflict>& conflicts) {
       std::vector<std::string> ids;
-      for (const Conflict& c : conflicts) ids.push_back(c.id);
-      auto writer = store->BeginConflicts(run, ids);
+      std::vector<uint64_t> numbers;
+      for (const Conflict& c : conflicts) {
+        ids.push_back(c.id);
+        numbers.push_back(*ParseHex64(c.id));
+      }
+      auto writer = ids_as_numbers ? store->BeginConflicts(run, numbers) : store->BeginConflicts(run, ids);
       if (!writer.ok()) return writer.status().ToString();
       for (size_t from = 0; from < conflicts.size(); from += size) {
         std::vector<Conflict> batch(conflicts.begin() + static_cast<std::ptrdiff_t>(from),
@@ -895,6 +901,7 @@ TEST(ConflictWriterTest, BatchesSaveWhatOneCallSaves) {
   EXPECT_NE(expected.find("dismissed->open evidence changed since it was dismissed\n"), std::string::npos);
   EXPECT_EQ(expected.find("feedfacefeedface confirmed->open"), std::string::npos);
   for (size_t size : {1u, 7u, 64u}) EXPECT_EQ(scenario(in_batches(size)), expected) << size << " per batch";
+  EXPECT_EQ(scenario(in_batches(7, /*ids_as_numbers=*/true)), expected);
 }
 
 // A writer dropped before Finish, or whose Add failed, writes nothing.
