@@ -407,9 +407,10 @@ void JoinFresh(const std::vector<std::vector<uint32_t>>& sets, const std::vector
 // options.min_similarity (both sets of at least options.min_shingles). Prefix
 // filtering: order features by document frequency (rarest first); when A is the
 // smaller set and |A∩B| >= t|A|, at most ceil(t|A|) - 1 of A's features lie outside
-// A∩B, so the first |A| - ceil(t|A|) + 1 features of A include one of B's. Each set
-// probes just that prefix in an inverted index and counts the overlap of the
-// candidates exactly, unless they are already joined (through other copies).
+// A∩B, so the first |A| - ceil(t|A|) + 1 features of A include one of B's, and k
+// features more include k + 1 of them. Each set probes that prefix and a few features
+// more in an inverted index, and counts the overlap exactly of the candidates it met
+// often enough, unless they are already joined (through other copies).
 //
 // Features are renumbered by that order, so each set sorted by its new numbers starts
 // with its prefix. Sets are ranked by (size, index) and each posting list holds
@@ -459,6 +460,15 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
   // and how many of its first features must include one of them.
   auto need_of = [&](size_t n) { return SharedNeeded(n, options); };
   auto prefix_of = [](size_t n, size_t need) { return n - std::max<size_t>(need, 1) + 1; };
+  // A probing set probes kExtraPrefix features more than its prefix (fewer when it
+  // has fewer features than that): a set sharing enough with it holds at least
+  // `hits_of` of them (at most n - need of its n features lie outside the shared
+  // ones), so a candidate met fewer times is not verified. Two sets meeting on a
+  // single feature are most candidates, and most are not copies (at 100k articles
+  // 24.7 million verifications, 5.6 billion merge steps, for a few thousand pairs).
+  constexpr size_t kExtraPrefix = 4;
+  auto probe_prefix_of = [&](size_t n, size_t need) { return std::min(n, prefix_of(n, need) + kExtraPrefix); };
+  auto hits_of = [&](size_t n, size_t need) { return probe_prefix_of(n, need) - (n - std::max<size_t>(need, 1)); };
   // The judged sets renumbered and sorted where they are (no second copy of every
   // feature), so each starts with its prefix.
   for (uint32_t i : by_rank) {
@@ -481,7 +491,7 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
   for (uint32_t r : probing) {  // ascending ranks: the first seen is the lowest
     const std::vector<uint32_t>& a = set_of(r);
     if (const std::optional<size_t> need = need_of(a.size())) {
-      for (size_t k = 0; k < prefix_of(a.size(), *need); ++k) first_prober[a[k]] = std::min(first_prober[a[k]], r);
+      for (size_t k = 0; k < probe_prefix_of(a.size(), *need); ++k) first_prober[a[k]] = std::min(first_prober[a[k]], r);
     }
   }
   std::vector<uint32_t> offset(distinct + 1, 0);  // number -> first posting
@@ -514,32 +524,54 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
     }
   }
   std::vector<uint32_t>().swap(number);
-  // Probes set r's prefix: unions r with each larger set that holds enough of its
-  // features in `joined` (skipping sets `joined` already connects with r); `seen`
-  // marks the sets met for r.
-  auto probe = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
+  // What a thread keeps between probes: per rank, the last probing rank that met it
+  // (`seen`, `met`), and the ranks met by the current probe.
+  struct Scratch {
+    struct Met {
+      uint32_t hits, k, j;  // features met; a's and the candidate's position of the first
+    };
+    std::vector<uint32_t> seen;
+    std::vector<Met> met;
+    std::vector<uint32_t> touched;
+    explicit Scratch(size_t ranks) : seen(ranks, UINT32_MAX), met(ranks) {}
+  };
+  // Probes set r's extended prefix: unions r with each larger set met at least
+  // hits_of times that holds enough of its features, in `joined` (skipping sets
+  // `joined` already connects with r). A candidate first met at a's position k and
+  // its own position j shares nothing before those positions, so the count starts
+  // after them and stops once the answer is known.
+  auto probe = [&](uint32_t r, Scratch& scratch, RankUnionFind& joined,
                    std::vector<std::pair<uint32_t, uint32_t>>& found) {
     const uint32_t* a = set_of(r).data();
     const size_t n = set_of(r).size();
     const std::optional<size_t> need_count = need_of(n);
     if (!need_count) return;  // no set can hold enough of a's features
-    const size_t prefix = prefix_of(n, *need_count);
+    const size_t prefix = probe_prefix_of(n, *need_count);
+    scratch.touched.clear();
     for (size_t k = 0; k < prefix; ++k) {
       const Posting* list = postings.data();
       const Posting* end = list + offset[a[k] + 1];
       const Posting* p = std::upper_bound(list + offset[a[k]], end, r,
                                           [](uint32_t rank, const Posting& x) { return rank < x.rank; });
       for (; p < end; ++p) {
-        if (seen[p->rank] == r) continue;
-        seen[p->rank] = r;
-        if (joined.Find(r) == joined.Find(p->rank)) continue;
-        const uint32_t* b = set_of(p->rank).data();
-        const uint32_t* b_end = b + set_of(p->rank).size();
-        if (*need_count <= 1 ||
-            SharesAtLeast(a + k + 1, a + n, b + p->position + 1, b_end, *need_count - 1)) {
-          joined.Union(r, p->rank);
-          found.emplace_back(by_rank[r], by_rank[p->rank]);
+        if (scratch.seen[p->rank] == r) {
+          ++scratch.met[p->rank].hits;
+          continue;
         }
+        scratch.seen[p->rank] = r;
+        scratch.met[p->rank] = {1, static_cast<uint32_t>(k), p->position};
+        scratch.touched.push_back(p->rank);
+      }
+    }
+    const size_t hits_needed = hits_of(n, *need_count);
+    for (uint32_t s : scratch.touched) {
+      const Scratch::Met& m = scratch.met[s];
+      if (m.hits < hits_needed || joined.Find(r) == joined.Find(s)) continue;
+      const uint32_t* b = set_of(s).data();
+      const uint32_t* b_end = b + set_of(s).size();
+      if (*need_count <= 1 || SharesAtLeast(a + m.k + 1, a + n, b + m.j + 1, b_end, *need_count - 1)) {
+        joined.Union(r, s);
+        found.emplace_back(by_rank[r], by_rank[s]);
       }
     }
   };
@@ -572,15 +604,15 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
   // features and that holds enough of them (its own need). Met first at r's position
   // j and its own position k, the two share nothing before those positions (an
   // earlier shared feature would lie in its prefix too, and be met first).
-  auto probe_older = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
+  auto probe_older = [&](uint32_t r, Scratch& scratch, RankUnionFind& joined,
                          std::vector<std::pair<uint32_t, uint32_t>>& found) {
     const uint32_t* b = set_of(r).data();
     const uint32_t* b_end = b + set_of(r).size();
     for (const uint32_t* f = b; f < b_end; ++f) {
       const Posting* end = old_postings.data() + old_offset[*f + 1];
       for (const Posting* p = old_postings.data() + old_offset[*f]; p < end && p->rank < r; ++p) {
-        if (seen[p->rank] == r) continue;
-        seen[p->rank] = r;
+        if (scratch.seen[p->rank] == r) continue;
+        scratch.seen[p->rank] = r;
         if (joined.Find(r) == joined.Find(p->rank)) continue;
         const uint32_t* a = set_of(p->rank).data();
         const uint32_t* a_end = a + set_of(p->rank).size();
@@ -592,10 +624,10 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
       }
     }
   };
-  auto probe_both = [&](uint32_t r, std::vector<uint32_t>& seen, RankUnionFind& joined,
+  auto probe_both = [&](uint32_t r, Scratch& scratch, RankUnionFind& joined,
                         std::vector<std::pair<uint32_t, uint32_t>>& found) {
-    probe(r, seen, joined, found);
-    if (fresh) probe_older(r, seen, joined, found);
+    probe(r, scratch, joined, found);
+    if (fresh) probe_older(r, scratch, joined, found);
   };
   // The pairs are found with a union-find over ranks, started from the caller's (which
   // only saves verifying pairs already joined), and joined in the caller's afterwards.
@@ -610,9 +642,9 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
   }
   const int threads = probing.size() >= kParallelDocuments ? std::max(options.threads, 1) : 1;
   if (threads == 1) {
-    std::vector<uint32_t> seen(by_rank.size(), UINT32_MAX);
+    Scratch scratch(by_rank.size());
     std::vector<std::pair<uint32_t, uint32_t>> found;
-    for (uint32_t r : probing) probe_both(r, seen, seeded, found);
+    for (uint32_t r : probing) probe_both(r, scratch, seeded, found);
     for (const auto& [x, y] : found) uf->Union(x, y);
     if (joined) joined->insert(joined->end(), found.begin(), found.end());
     return;
@@ -621,15 +653,15 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
   // fewer pairs than one shared would). Connected components do not depend on which
   // pairs were skipped.
   struct PerThread {
-    std::vector<uint32_t> seen;
+    Scratch scratch;
     RankUnionFind joined;
     std::vector<std::pair<uint32_t, uint32_t>> found;
   };
   std::vector<PerThread> per_thread;
-  for (int t = 0; t < threads; ++t) per_thread.push_back({std::vector<uint32_t>(by_rank.size(), UINT32_MAX), seeded, {}});
+  for (int t = 0; t < threads; ++t) per_thread.push_back({Scratch(by_rank.size()), seeded, {}});
   ParallelFor(probing.size(), threads, [&](int t, size_t k) {
     PerThread& mine = per_thread[static_cast<size_t>(t)];
-    probe_both(probing[k], mine.seen, mine.joined, mine.found);
+    probe_both(probing[k], mine.scratch, mine.joined, mine.found);
   });
   for (const PerThread& mine : per_thread) {
     for (const auto& [x, y] : mine.found) uf->Union(x, y);
