@@ -10,6 +10,7 @@
 #include <toml.hpp>
 
 #include "base/strings.h"
+#include "rulebook/toml_text.h"
 
 namespace claimcheck {
 namespace {
@@ -365,6 +366,9 @@ Status ParseCheckRules(const std::string& text, const std::string& file_name,
                        std::vector<CheckRule>* out, DiagnosticSink* sink) {
   int errors_before = sink->error_count();
   std::vector<CheckRule> parsed;
+  if (!CheckTomlIsUtf8(text, file_name, sink)) {
+    return Status::InvalidInput(file_name + ": 1 error(s) in check rules");
+  }
   try {
     std::istringstream in(text);
     toml::value doc = toml::parse(in, file_name);

@@ -2,6 +2,7 @@
 // place (with check_rules.cc) that includes toml11.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <toml.hpp>
@@ -9,6 +10,7 @@
 #include "base/strings.h"
 #include "base/unicode.h"
 #include "rulebook/lexicon.h"
+#include "rulebook/toml_text.h"
 
 namespace claimcheck {
 namespace {
@@ -312,7 +314,9 @@ Status ParseLexiconFile(const std::string& text, const std::string& file_name, L
                         DiagnosticSink* sink) {
   const int errors_before = sink->error_count();
   std::istringstream in(text);
-  ParseInto([&] { return toml::parse(in, file_name); }, file_name, out, sink);
+  if (CheckTomlIsUtf8(text, file_name, sink)) {
+    ParseInto([&] { return toml::parse(in, file_name); }, file_name, out, sink);
+  }
   if (sink->error_count() > errors_before) {
     return Status::InvalidInput(file_name + ": " + std::to_string(sink->error_count() - errors_before) +
                                 " error(s) in the lexicon");
@@ -328,7 +332,17 @@ Status LoadLexicon(const std::string& rules_dir, Lexicon* out, DiagnosticSink* s
   }
   for (const fs::path& p : TomlFilesIn(fs::path(rules_dir) / "topics")) files.push_back(p);
   for (const fs::path& path : files) {
-    ParseInto([&] { return toml::parse(path.string()); }, path.string(), out, sink);
+    // Read whole, so the text is checked to be UTF-8 before toml11 parses it.
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      sink->Error(path.string(), 0, "cannot read lexicon file");
+      continue;
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (!CheckTomlIsUtf8(text.str(), path.string(), sink)) continue;
+    std::istringstream in(text.str());
+    ParseInto([&] { return toml::parse(in, path.string()); }, path.string(), out, sink);
   }
   if (sink->error_count() > errors_before) {
     return Status::InvalidInput(std::to_string(sink->error_count() - errors_before) +

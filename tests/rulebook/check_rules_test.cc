@@ -137,6 +137,13 @@ TEST(CheckRulesTest, BadFilesReportFileLineAndOffendingLine) {
        "bad.toml:4:12: error: unknown severity 'fatal' (expected conflict, divergence or info)\n"
        "  severity = \"fatal\"\n"
        "             ^"},
+      // A file saved in a legacy code page: toml11 read past its buffer on such a
+      // byte inside a literal string, so the text is refused before it parses.
+      {"not UTF-8", "[[rule]]\nid = 'kh\xe1\xbb\x91i \xdf'\nkind = \"count_agreement\"\n",
+       "bad.toml:2:12: error: not UTF-8 (byte 0xDF): rules files are UTF-8 text; save the file as UTF-8 "
+       "and run again\n"
+       "  id = 'kh\xe1\xbb\x91i \xef\xbf\xbd'\n"
+       "             ^"},
       {"unknown table", "[rules]\nid = \"a\"\n",
        "bad.toml:1:1: error: unknown top-level key 'rules' (expected [[rule]] or [copies])\n"
        "  [rules]\n"

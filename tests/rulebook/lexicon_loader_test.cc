@@ -148,7 +148,9 @@ INSTANTIATE_TEST_SUITE_P(
                 "bad.toml:2", "unknown qualifier kind 'roughly'"},
         BadCase{"BadSubjectType", "[[subject]]\nname = \"mars\"\ntype = \"planet\"\n", "bad.toml:3",
                 "unknown subject type 'planet'"},
-        BadCase{"SyntaxError", "[[qualifier]]\nkind = = \"approx\"\n", "bad.toml:2", ""}),
+        BadCase{"SyntaxError", "[[qualifier]]\nkind = = \"approx\"\n", "bad.toml:2", ""},
+        BadCase{"NotUtf8", "[[qualifier]]\nkind = 'appro\xdf'\nphrases = [\"kho\xe1\xba\xa3ng\"]\n", "bad.toml:2",
+                "not UTF-8 (byte 0xDF)"}),
     [](const testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
 
 TEST(LexiconLoaderTest, MissingLexiconDirectoryIsNotFound) {
