@@ -491,7 +491,9 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
   for (uint32_t r : probing) {  // ascending ranks: the first seen is the lowest
     const std::vector<uint32_t>& a = set_of(r);
     if (const std::optional<size_t> need = need_of(a.size())) {
-      for (size_t k = 0; k < probe_prefix_of(a.size(), *need); ++k) first_prober[a[k]] = std::min(first_prober[a[k]], r);
+      for (size_t k = 0; k < probe_prefix_of(a.size(), *need); ++k) {
+        first_prober[a[k]] = std::min(first_prober[a[k]], r);
+      }
     }
   }
   std::vector<uint32_t> offset(distinct + 1, 0);  // number -> first posting
@@ -501,8 +503,8 @@ void JoinCopies(std::vector<std::vector<uint32_t>> sets, const std::vector<char>
     }
   }
   std::partial_sum(offset.begin(), offset.end(), offset.begin());
-  // With `fresh`, only those a new set holds are looked up in the old sets' prefixes
-  // (`held`).
+  // With `fresh`, only the features a new set holds are looked up in the old sets'
+  // prefixes (`held`).
   std::vector<char> held;
   if (fresh) {
     held.assign(distinct, 0);

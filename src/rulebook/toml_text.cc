@@ -11,7 +11,8 @@ namespace claimcheck {
 bool CheckTomlIsUtf8(std::string_view text, const std::string& file_name, DiagnosticSink* sink) {
   const std::optional<size_t> bad = FindInvalidUtf8(text);
   if (!bad) return true;
-  const size_t line_begin = text.rfind('\n', *bad) == std::string_view::npos ? 0 : text.rfind('\n', *bad) + 1;
+  const size_t newline_before = text.rfind('\n', *bad);
+  const size_t line_begin = newline_before == std::string_view::npos ? 0 : newline_before + 1;
   size_t line_end = text.find('\n', *bad);
   if (line_end == std::string_view::npos) line_end = text.size();
   Diagnostic d;
