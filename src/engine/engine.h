@@ -47,9 +47,10 @@ struct CheckOptions {
 CopyOptions CopyOptionsFromRules(const std::vector<CheckRule>& rules);
 
 // Where CheckClaimsInto puts its rows, on the caller's thread: first `begin` with
-// every row's id in row order (duplicates possible) as the number Hex64 writes as the
-// row's Conflict::id (8 bytes each, not a string: millions of rows), then `rows` with the rows
-// themselves in that order, a batch at a time (the Conflicts may be moved from).
+// every row's id in row order (duplicates possible), as a number: the row's
+// Conflict::id is Hex64 of it (8 bytes a row, not a string: millions of rows); then
+// `rows` with the rows themselves in that order, a batch at a time (the Conflicts
+// may be moved from).
 // `begin` or `rows` returning false stops the check: no further row is built.
 // `trust`, when set, is called once after `begin` and before the rows, with every
 // source's trust by key (Conflict::trust_key_a/b), in source order.

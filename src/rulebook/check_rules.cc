@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -401,15 +400,13 @@ Status LoadCheckRules(const std::string& rules_dir, std::vector<CheckRule>* out,
   std::vector<CheckRule> rules;
   Status first_error;
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const std::optional<std::string> text = ReadRulesFile(path);
+    if (!text) {
       sink->Error(path.string(), 0, "cannot read rule file");
       if (first_error.ok()) first_error = Status::IoError("cannot read " + path.string());
       continue;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    Status s = ParseCheckRules(text.str(), path.string(), &rules, sink);
+    Status s = ParseCheckRules(*text, path.string(), &rules, sink);
     if (!s.ok() && first_error.ok()) first_error = s;
   }
   if (!first_error.ok()) return first_error;

@@ -2,7 +2,6 @@
 // place (with check_rules.cc) that includes toml11.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <toml.hpp>
@@ -332,17 +331,12 @@ Status LoadLexicon(const std::string& rules_dir, Lexicon* out, DiagnosticSink* s
   }
   for (const fs::path& p : TomlFilesIn(fs::path(rules_dir) / "topics")) files.push_back(p);
   for (const fs::path& path : files) {
-    // Read whole, so the text is checked to be UTF-8 before toml11 parses it.
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
+    const std::optional<std::string> text = ReadRulesFile(path);
+    if (!text) {
       sink->Error(path.string(), 0, "cannot read lexicon file");
       continue;
     }
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (!CheckTomlIsUtf8(text.str(), path.string(), sink)) continue;
-    std::istringstream in(text.str());
-    ParseInto([&] { return toml::parse(in, path.string()); }, path.string(), out, sink);
+    (void)ParseLexiconFile(*text, path.string(), out, sink);  // its errors are in `sink`
   }
   if (sink->error_count() > errors_before) {
     return Status::InvalidInput(std::to_string(sink->error_count() - errors_before) +

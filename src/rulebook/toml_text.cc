@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <optional>
+#include <sstream>
 
 #include "base/unicode.h"
 
@@ -30,6 +32,15 @@ bool CheckTomlIsUtf8(std::string_view text, const std::string& file_name, Diagno
   d.source_line = RepairUtf8(text.substr(line_begin, line_end - line_begin)).text;
   sink->Report(std::move(d));
   return false;
+}
+
+std::optional<std::string> ReadRulesFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return text.str();
 }
 
 }  // namespace claimcheck

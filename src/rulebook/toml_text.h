@@ -2,6 +2,8 @@
 #ifndef CLAIMCHECK_RULEBOOK_TOML_TEXT_H_
 #define CLAIMCHECK_RULEBOOK_TOML_TEXT_H_
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,10 @@ namespace claimcheck {
 // `text` is valid UTF-8; otherwise reports one error at the first invalid byte
 // (file:line:column, the line shown with the byte as U+FFFD) and returns false.
 bool CheckTomlIsUtf8(std::string_view text, const std::string& file_name, DiagnosticSink* sink);
+
+// The bytes of the file at `path`, nullopt when it cannot be read. The loaders read a
+// file whole, so that its text is checked before toml11 parses it.
+std::optional<std::string> ReadRulesFile(const std::filesystem::path& path);
 
 }  // namespace claimcheck
 

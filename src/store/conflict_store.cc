@@ -682,8 +682,8 @@ Result<StoredRowHashes> Store::LoadActiveRowHashes() {
     ForEachActiveState(*impl_,
                        "SELECT conflict_id, core_hash, inputs_hash FROM conflict_state ORDER BY conflict_id",
                        [&](std::string_view id, const SQLite::Statement* state) {
-                         if (state) out.Add(id, TextAt(*state, 1), TextAt(*state, 2));
-                         else out.Add(id, std::string_view(), std::string_view());
+                         out.Add(id, state ? TextAt(*state, 1) : std::string_view(),
+                                 state ? TextAt(*state, 2) : std::string_view());
                        });
     out.Seal();
     read.commit();
@@ -1230,8 +1230,7 @@ Result<std::optional<Store::ChangedSince>> Store::LoadChangedSince(const ReportM
     StatementLease st = impl_->Prepare(kSql.c_str());
     while (st->executeStep()) {
       ++out.active;
-      const SQLite::Column column = st->getColumn(0);
-      const std::string_view id(column.getText(), static_cast<size_t>(column.getBytes()));
+      const std::string_view id = TextAt(*st, 0);
       if (!out.dropped_ids.Contains(id)) continue;  // not changed (a resolved id is not active)
       auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
                                  [](const ChangedRow& row, std::string_view key) { return row.id < key; });

@@ -52,9 +52,9 @@ struct StoreConnection {
   // goes on: after a large commit made without SQLite's own checkpoint (which would
   // run in the committing thread, fsyncs included: 1.0 s of fdatasync alone at
   // 100k articles after a night's check), the report reads meanwhile. One at a
-  // time: a second start waits for the first. A checkpoint that fails leaves the log to the next one (SQLite
-  // checkpoints at later commits and when the last connection closes). Nothing
-  // for a database without a file.
+  // time: a second start waits for the first. A checkpoint that fails leaves the
+  // log to the next one (SQLite checkpoints at later commits and when the last
+  // connection closes). Nothing for a database without a file.
   void StartBackgroundCheckpoint();
 
   // The cached statement for `sql` (a string with static storage duration,
